@@ -1,0 +1,24 @@
+import type { ArgsOut, Channel, ResultOf } from '../../shared/ipc-contract.js';
+import { schemaVersion } from '../db/database.js';
+import type { AppContext } from '../services/app-context.js';
+
+/** Exactly one handler per contract channel: the mapped type makes a missing or extra one a type error. */
+export type HandlerTable = { readonly [C in Channel]: (args: ArgsOut<C>) => ResultOf<C> | Promise<ResultOf<C>> };
+
+export function createHandlers(ctx: AppContext): HandlerTable {
+  return {
+    'app.getInfo': () => ({
+      name: 'zuoxi',
+      version: ctx.options.version,
+      host: ctx.options.host,
+      platform: process.platform,
+      database: { path: ctx.db.name, schemaVersion: schemaVersion(ctx.db) },
+    }),
+    'settings.get': () => ctx.settings.get(),
+    'settings.update': (patch) => ctx.settings.update(patch),
+    'agentState.record': (change) => {
+      ctx.agentStates.record(change);
+      return null;
+    },
+  };
+}

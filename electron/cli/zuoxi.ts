@@ -1,0 +1,95 @@
+/**
+ * `zuoxi`: headless work on the same services as the app.
+ *
+ *   zuoxi db info  [--data-dir DIR] [--json]   path, schema version, row counts
+ *   zuoxi db check [--data-dir DIR]            SQLite integrity_check (exit 1 when damaged)
+ *
+ * Bad arguments print the usage and exit 2. Later features add command groups here.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/database.js';
+import { checkIntegrity, describeDatabase } from '../db/maintenance.js';
+import { DATABASE_FILE, defaultDataDir } from '../services/paths.js';
+
+export const USAGE = `usage: zuoxi <command> [options]
+
+commands:
+  db info  [--data-dir DIR] [--json]   show the database path, schema version and row counts
+  db check [--data-dir DIR]            run SQLite's integrity check (exit 1 if it finds damage)
+
+options:
+  --data-dir DIR   the data folder (default: ${defaultDataDir()})
+  --help           this text`;
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+}
+
+/** Runs one command; returns the process exit code (0 ok, 1 failure, 2 usage). */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    io.err(`zuoxi: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const [group, command, ...extra] = positionals;
+  if (group !== 'db' || (command !== 'info' && command !== 'check') || extra.length > 0) {
+    io.err(`zuoxi: unknown command '${positionals.join(' ')}'\n\n${USAGE}`);
+    return 2;
+  }
+  const path = join(values['data-dir'] ?? defaultDataDir(), DATABASE_FILE);
+  if (!existsSync(path)) {
+    io.err(`zuoxi: no database at ${path} (start Zuoxi once, or pass --data-dir)`);
+    return 1;
+  }
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase({ path, readonly: true });
+  } catch (e) {
+    io.err(`zuoxi: cannot open ${path}: ${(e as Error).message}`);
+    return 1;
+  }
+  try {
+    if (command === 'info') {
+      const report = describeDatabase(db);
+      if (values.json) {
+        io.out(JSON.stringify(report, null, 2));
+      } else {
+        io.out(`path:           ${report.path}`);
+        io.out(`schema version: ${report.schemaVersion} (this Zuoxi supports ${report.supportedSchemaVersion})`);
+        io.out(`size:           ${report.sizeBytes} bytes`);
+        for (const t of report.tables) io.out(`  ${t.name.padEnd(24)} ${t.rows} rows`);
+      }
+      return 0;
+    }
+    const integrity = checkIntegrity(db);
+    if (integrity.ok) {
+      io.out(`ok: ${path}`);
+      return 0;
+    }
+    io.err(`damaged: ${path}`);
+    for (const p of integrity.problems) io.err(`  ${p}`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+}

@@ -1,0 +1,7 @@
+import type { Migration } from '../migration.js';
+import { m001Settings } from './001-settings.js';
+import { m002AgentStateLog } from './002-agent-state-log.js';
+
+/** Every schema step in order. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog];
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

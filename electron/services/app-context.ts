@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HostKind } from '../../shared/ipc-contract.js';
+import { AgentStateRepo } from '../db/agent-state.repo.js';
+import { openDatabase, type Db } from '../db/database.js';
+import { resolveNativeBinding } from '../db/native-binding.js';
+import { SettingsRepo } from '../db/settings.repo.js';
+import { DATABASE_FILE } from './paths.js';
+import { parseDefaultSettings, SettingsService } from './settings.service.js';
+
+export interface AppContextOptions {
+  readonly host: HostKind;
+  readonly version: string;
+  /** Folder for the database (created if missing). */
+  readonly dataDir: string;
+  /** The shipped resources/ folder (defaults, later phrases and policies). */
+  readonly resourcesDir: string;
+  /** Project root or packaged app root, where native/ builds live. */
+  readonly appRoot: string;
+}
+
+/** Everything the main-side handlers need, opened explicitly and closed once. */
+export interface AppContext {
+  readonly options: AppContextOptions;
+  readonly db: Db;
+  readonly settings: SettingsService;
+  readonly agentStates: AgentStateRepo;
+  close(): void;
+}
+
+export function createAppContext(options: AppContextOptions): AppContext {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const db = openDatabase({
+    path: join(options.dataDir, DATABASE_FILE),
+    nativeBinding: resolveNativeBinding({ env: process.env, versions: process.versions, appRoot: options.appRoot, exists: existsSync }),
+  });
+  const defaults = parseDefaultSettings(readFileSync(join(options.resourcesDir, 'defaults', 'settings.json'), 'utf8'));
+  const settings = new SettingsService(new SettingsRepo(db), defaults);
+  settings.seedDefaults();
+  return {
+    options,
+    db,
+    settings,
+    agentStates: new AgentStateRepo(db),
+    close: () => db.close(),
+  };
+}

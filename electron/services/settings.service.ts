@@ -1,0 +1,42 @@
+import { SettingsPatchSchema, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.js';
+import { AppError, ErrorCode } from '../../shared/result.js';
+import type { SettingsRepo } from '../db/settings.repo.js';
+
+/**
+ * Settings with defaults from resources/defaults/settings.json: defaults are seeded into SQLite on
+ * first run (never overwriting the agent's own choices) and every read is validated, so a
+ * hand-edited or older row falls back to its default instead of breaking the UI.
+ */
+export class SettingsService {
+  constructor(
+    private readonly repo: SettingsRepo,
+    private readonly defaults: Settings,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  seedDefaults(): number {
+    return this.repo.seed(this.defaults, this.now());
+  }
+
+  get(): Settings {
+    const stored = this.repo.all();
+    const merged: Record<string, unknown> = { ...this.defaults };
+    for (const key of Object.keys(this.defaults) as (keyof Settings)[]) {
+      const field = SettingsSchema.shape[key].safeParse(stored.get(key));
+      if (field.success) merged[key] = field.data;
+    }
+    return SettingsSchema.parse(merged);
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const parsed = SettingsPatchSchema.safeParse(patch);
+    if (!parsed.success) throw new AppError(ErrorCode.BadArguments, parsed.error.message);
+    this.repo.put(parsed.data, this.now());
+    return this.get();
+  }
+}
+
+/** Parses the shipped defaults file; a broken resources/ folder is a packaging bug, so fail loudly. */
+export function parseDefaultSettings(json: string): Settings {
+  return SettingsSchema.parse(JSON.parse(json));
+}

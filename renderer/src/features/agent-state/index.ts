@@ -1,0 +1,1 @@
+export { AgentStateControl, reasonLabel } from './AgentStateControl';

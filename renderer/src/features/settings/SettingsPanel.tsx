@@ -1,0 +1,47 @@
+import { Alert, Form, List, Select, message } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LOCALES, type Locale } from '../../../../shared/settings';
+import { useAppStore } from '../../store';
+
+export function LanguageSelect({ id }: { id?: string }) {
+  const { t } = useTranslation();
+  const locale = useAppStore((s) => s.settings?.locale);
+  const setLocale = useAppStore((s) => s.setLocale);
+  const [toast, holder] = message.useMessage();
+  return (
+    <>
+      {holder}
+      <Select<Locale>
+        id={id}
+        aria-label={t('settings.language')}
+        data-testid="language-select"
+        value={locale}
+        style={{ width: 140 }}
+        options={LOCALES.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
+        onChange={(l) =>
+          void setLocale(l).then((saved) => {
+            if (!saved) void toast.error(t('settings.saveFailed', { message: t('errors.unavailable') }));
+          })
+        }
+      />
+    </>
+  );
+}
+
+export function SettingsPanel() {
+  const { t, i18n } = useTranslation();
+  const settings = useAppStore((s) => s.settings);
+  const error = useAppStore((s) => s.settingsError);
+  if (!settings) return null;
+  return (
+    <Form layout="vertical" style={{ maxWidth: 480 }}>
+      {error && <Alert type="error" showIcon title={t('settings.saveFailed', { message: error.message })} />}
+      <Form.Item label={t('settings.language')} htmlFor="settings-language">
+        <LanguageSelect id="settings-language" />
+      </Form.Item>
+      <Form.Item label={t('settings.notReadyReasons')}>
+        <List size="small" bordered dataSource={settings.notReadyReasons} renderItem={(r) => <List.Item>{r.label[i18n.language as Locale]}</List.Item>} />
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,1 @@
+export { LanguageSelect, SettingsPanel } from './SettingsPanel';

@@ -1,0 +1,92 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Button, Layout, Tabs, Tooltip, Typography } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store';
+import { OverviewPanel } from '../overview';
+import { LanguageSelect, SettingsPanel } from '../settings';
+import { PhoneRail } from './PhoneRail';
+import { ShortcutHelp } from './ShortcutHelp';
+import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
+import { StatusBar } from './StatusBar';
+
+/** A workspace tab: later features (visit log, knowledge base, phrases…) add entries here. */
+interface WorkspaceTab {
+  readonly key: string;
+  readonly labelKey: string;
+  readonly render: () => ReactNode;
+}
+
+const TABS: readonly WorkspaceTab[] = [
+  { key: 'overview', labelKey: 'tabs.overview', render: () => <OverviewPanel /> },
+  { key: 'settings', labelKey: 'tabs.settings', render: () => <SettingsPanel /> },
+];
+
+const regionStyle = { outline: 'none' } as const;
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const [activeTab, setActiveTab] = useState(TABS[0]!.key);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const locale = useAppStore((s) => s.settings?.locale);
+  const setLocale = useAppStore((s) => s.setLocale);
+  const agentStatus = useAppStore((s) => s.agent.status);
+  const applyAgentEvent = useAppStore((s) => s.applyAgentEvent);
+
+  const shortcuts = useMemo(() => {
+    const list: (Shortcut & { label: string })[] = [
+      ...TABS.map((tab, i) => ({ combo: `Alt+${i + 1}`, label: t('shortcuts.tab', { n: i + 1 }), run: () => setActiveTab(tab.key) })),
+      { combo: 'F6', label: t('shortcuts.region'), run: () => focusNextRegion() },
+      { combo: 'Ctrl+Shift+L', label: t('shortcuts.language'), run: () => void setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN') },
+      { combo: 'Alt+R', label: t('agent.setReady'), run: () => void (agentStatus === 'not-ready' && applyAgentEvent({ type: 'resume' })) },
+      { combo: 'F1', label: t('shortcuts.help'), run: () => setHelpOpen(true) },
+    ];
+    return list;
+  }, [t, locale, setLocale, agentStatus, applyAgentEvent]);
+  useGlobalShortcuts(shortcuts);
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('app.title')} <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+        </Typography.Title>
+        <span style={{ flex: 1 }} />
+        <LanguageSelect />
+        <Tooltip title={t('shortcuts.open')}>
+          <Button icon={<QuestionCircleOutlined />} aria-label={t('shortcuts.open')} onClick={() => setHelpOpen(true)} />
+        </Tooltip>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={280} theme="light" style={{ padding: 12, borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
+          <aside data-region="phone-rail" tabIndex={-1} aria-label={t('nav.phoneRail')} style={regionStyle}>
+            <PhoneRail />
+          </aside>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 16, overflow: 'auto', background: '#fff' }}>
+          <main data-region="workspace" tabIndex={-1} aria-label={t('nav.workspace')} style={regionStyle}>
+            <Tabs
+              activeKey={activeTab}
+              onChange={setActiveTab}
+              items={TABS.map((tab, i) => ({
+                key: tab.key,
+                label: (
+                  <Tooltip title={`Alt+${i + 1}`} placement="bottom">
+                    <span>{t(tab.labelKey)}</span>
+                  </Tooltip>
+                ),
+                children: tab.render(),
+              }))}
+            />
+          </main>
+        </Layout.Content>
+      </Layout>
+      <Layout.Footer style={{ padding: '6px 16px', borderTop: '1px solid #f0f0f0' }}>
+        <footer data-region="status-bar" tabIndex={-1} aria-label={t('nav.statusBar')} style={regionStyle}>
+          <StatusBar />
+        </footer>
+      </Layout.Footer>
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={shortcuts} />
+    </Layout>
+  );
+}

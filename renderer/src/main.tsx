@@ -1,0 +1,44 @@
+/**
+ * Renderer entry: connect to the host, load what the shell needs, render, then announce readiness
+ * (`<html data-zuoxi-ready>` and a `zuoxi:ready` event) so tests and tools wait for the app, not a timer.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import './global.css';
+import { BootError, type BootFailure } from './BootError';
+import { createI18n } from './i18n';
+import { BridgeUnavailableError, connectBridge } from './platform/bridge';
+import { createAppStore } from './store';
+
+async function boot(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const i18n = createI18n();
+  try {
+    const api = await connectBridge();
+    const store = createAppStore({ api, now: Date.now });
+    await Promise.all([store.getState().loadSettings(), store.getState().loadInfo()]);
+    const locale = store.getState().settings?.locale;
+    if (locale) await i18n.changeLanguage(locale);
+    root.render(
+      <StrictMode>
+        <App store={store} i18n={i18n} />
+      </StrictMode>,
+    );
+    requestAnimationFrame(() => {
+      document.documentElement.dataset['zuoxiReady'] = 'true';
+      window.dispatchEvent(new Event('zuoxi:ready'));
+    });
+  } catch (e) {
+    const failure: BootFailure =
+      e instanceof BridgeUnavailableError ? { kind: e.reason } : { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+    root.render(
+      <I18nextProvider i18n={i18n}>
+        <BootError failure={failure} />
+      </I18nextProvider>,
+    );
+  }
+}
+
+void boot();

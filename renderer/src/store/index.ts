@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { createAgentSlice } from './agent.slice';
+import { createAppSlice } from './app.slice';
+import { createPhoneSlice } from './phone.slice';
+import { createSettingsSlice } from './settings.slice';
+import type { RootState, StoreDeps } from './types';
+
+export type { RootState, StoreDeps } from './types';
+export type AppStore = StoreApi<RootState>;
+
+/** One root store composed of slices (zustand slices pattern); no middleware yet. */
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<RootState>()((...a) => ({
+    ...createAppSlice(deps)(...a),
+    ...createSettingsSlice(deps)(...a),
+    ...createAgentSlice(deps)(...a),
+    ...createPhoneSlice(...a),
+  }));
+}
+
+export const StoreContext = createContext<AppStore | null>(null);
+
+/** Narrow selector hook; use `useShallow` from zustand/react/shallow when picking several fields. */
+export function useAppStore<T>(selector: (s: RootState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore outside <StoreContext.Provider>');
+  return useStore(store, selector);
+}

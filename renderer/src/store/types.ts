@@ -1,0 +1,13 @@
+import type { AgentApi } from '../../../shared/ipc-contract';
+import type { AgentSlice } from './agent.slice';
+import type { AppSlice } from './app.slice';
+import type { PhoneSlice } from './phone.slice';
+import type { SettingsSlice } from './settings.slice';
+
+export type RootState = AppSlice & SettingsSlice & AgentSlice & PhoneSlice;
+
+/** What slices need from outside: the contract API and a clock (fake in tests). */
+export interface StoreDeps {
+  readonly api: AgentApi;
+  readonly now: () => number;
+}

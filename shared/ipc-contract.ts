@@ -1,0 +1,92 @@
+/**
+ * The renderer → main contract: every service the UI may call, declared once.
+ *
+ * Each entry names a channel (`namespace.method`), the zod schema of its single argument (checked
+ * on the main side before any handler runs) and, as a type only, what it returns. Both transports
+ * (Electron `ipcMain.handle` and the browser host's loopback WebSocket) serve the same handler
+ * table, and both renderer clients (the preload bridge and the WebSocket bridge) are built by
+ * `createAgentApi`, so the two hosts cannot drift. Every call resolves to a `Result`; nothing throws
+ * across the boundary.
+ */
+import { z } from 'zod';
+import { AgentStatus } from './agent-state.js';
+import type { Result } from './result.js';
+import { SettingsPatchSchema, type Settings } from './settings.js';
+
+/** A type-only marker for a channel's result (no runtime cost). */
+const returns = <T>(): T => undefined as T;
+
+export type HostKind = 'electron' | 'browser';
+
+export interface AppInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly host: HostKind;
+  readonly platform: string;
+  readonly database: { readonly path: string; readonly schemaVersion: number };
+}
+
+const NoArgs = z.undefined();
+
+export const AgentStateChangeSchema = z
+  .object({
+    status: z.enum([AgentStatus.Ready, AgentStatus.NotReady, AgentStatus.Ringing, AgentStatus.OnCall, AgentStatus.WrapUp]),
+    reasonId: z.string().min(1).max(32).optional(),
+    /** When the agent changed state, ms since the epoch (the renderer's clock). */
+    at: z.number().int().positive(),
+  })
+  .strict()
+  .refine((c) => (c.status === AgentStatus.NotReady) === (c.reasonId !== undefined), {
+    message: 'reasonId is required for not-ready and only for not-ready',
+  });
+export type AgentStateChange = z.infer<typeof AgentStateChangeSchema>;
+
+export const contract = {
+  'app.getInfo': { args: NoArgs, result: returns<AppInfo>() },
+  'settings.get': { args: NoArgs, result: returns<Settings>() },
+  'settings.update': { args: SettingsPatchSchema, result: returns<Settings>() },
+  'agentState.record': { args: AgentStateChangeSchema, result: returns<null>() },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What the renderer passes (schema input) and what a handler receives (schema output). */
+export type ArgsIn<C extends Channel> = z.input<Contract[C]['args']>;
+export type ArgsOut<C extends Channel> = z.output<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+export const isChannel = (value: unknown): value is Channel =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+
+type Namespace<C> = C extends `${infer N}.${string}` ? N : never;
+type Method<C, N extends string> = C extends `${N}.${infer M}` ? M : never;
+type Call<C extends Channel> = undefined extends ArgsIn<C>
+  ? (args?: ArgsIn<C>) => Promise<Result<ResultOf<C>>>
+  : (args: ArgsIn<C>) => Promise<Result<ResultOf<C>>>;
+
+/** The typed API the renderer sees: `api.settings.update({ locale: 'en-US' })`. */
+export type AgentApi = {
+  readonly [N in Namespace<Channel>]: { readonly [M in Method<Channel, N>]: Call<Extract<Channel, `${N}.${M}`>> };
+};
+
+/** How a transport delivers one call; it must resolve (never reject) with a Result. */
+export type Invoke = (channel: Channel, args: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Builds the renderer-facing API: one function per contract entry, each bound to its own channel.
+ * Used by the Electron preload (over ipcRenderer.invoke) and by the browser bridge (over WebSocket).
+ */
+export function createAgentApi(invoke: Invoke): AgentApi {
+  const api: Record<string, Record<string, (args?: unknown) => Promise<Result<unknown>>>> = {};
+  for (const channel of CHANNELS) {
+    const [ns, method] = channel.split('.') as [string, string];
+    const group = (api[ns] ??= {});
+    group[method] = (args?: unknown) => invoke(channel, args);
+  }
+  return api as unknown as AgentApi;
+}
+
+/** The name the Electron preload exposes the API under (`window.zuoxi`). */
+export const BRIDGE_GLOBAL = 'zuoxi';

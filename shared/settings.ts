@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** UI languages: Simplified Chinese first, English second. */
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export const LocaleSchema = z.enum(LOCALES);
+export type Locale = z.infer<typeof LocaleSchema>;
+
+/** A reason an agent gives for NotReady (小休, 培训, …). Shown verbatim; ids stay stable for statistics. */
+export const NotReadyReasonSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+    label: z.object({ 'zh-CN': z.string().min(1).max(20), 'en-US': z.string().min(1).max(40) }).strict(),
+  })
+  .strict();
+export type NotReadyReason = z.infer<typeof NotReadyReasonSchema>;
+
+/** Agent-desk settings kept in SQLite (the `settings` table holds one JSON value per key). */
+export const SettingsSchema = z
+  .object({
+    locale: LocaleSchema,
+    notReadyReasons: z
+      .array(NotReadyReasonSchema)
+      .min(1)
+      .max(20)
+      .refine((rs) => new Set(rs.map((r) => r.id)).size === rs.length, 'reason ids must be unique'),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
