@@ -32,10 +32,17 @@ export function describeDatabase(db: Db): DatabaseReport {
   };
 }
 
-/** SQLite's integrity_check: `['ok']` when the file is sound, else the problems it found. */
+/**
+ * SQLite's integrity_check. A badly damaged file can make the check itself fail
+ * ("database disk image is malformed"): that is reported as a problem, not thrown.
+ */
 export function checkIntegrity(db: Db): { readonly ok: boolean; readonly problems: readonly string[] } {
-  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-  const messages = rows.map((r) => r.integrity_check);
+  let messages: string[];
+  try {
+    messages = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  } catch (e) {
+    messages = [e instanceof Error ? e.message : String(e)];
+  }
   const ok = messages.length === 1 && messages[0] === 'ok';
   return { ok, problems: ok ? [] : messages };
 }

@@ -1,0 +1,30 @@
+import { vi } from 'vitest';
+import type { AgentApi } from '../../shared/ipc-contract';
+import { ok } from '../../shared/result';
+import type { Settings } from '../../shared/settings';
+
+export const SETTINGS: Settings = {
+  locale: 'zh-CN',
+  notReadyReasons: [
+    { id: 'break', label: { 'zh-CN': '小休', 'en-US': 'Short break' } },
+    { id: 'meal', label: { 'zh-CN': '用餐', 'en-US': 'Meal' } },
+  ],
+};
+
+/** An in-memory AgentApi for component tests (the real transports are tested in unit and e2e). */
+export function fakeApi() {
+  let settings = SETTINGS;
+  const api = {
+    app: {
+      getInfo: vi.fn(async () =>
+        ok({ name: 'zuoxi', version: '0.1.0', host: 'browser' as const, platform: 'linux', database: { path: '/tmp/z.sqlite3', schemaVersion: 2 } }),
+      ),
+    },
+    settings: {
+      get: vi.fn(async () => ok(settings)),
+      update: vi.fn(async (patch: Partial<Settings>) => ok((settings = { ...settings, ...patch }))),
+    },
+    agentState: { record: vi.fn(async () => ok(null)) },
+  };
+  return api as typeof api & AgentApi;
+}

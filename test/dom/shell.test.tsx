@@ -1,0 +1,42 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from './render-app';
+
+describe('app shell', () => {
+  it('renders in Simplified Chinese by default with the phone rail, workspace and status bar', async () => {
+    await renderApp();
+    expect(screen.getByRole('complementary', { name: '电话栏' })).toBeInTheDocument();
+    expect(screen.getByRole('main', { name: '工作区' })).toBeInTheDocument();
+    expect(screen.getByTestId('registration-status')).toHaveTextContent('线路未配置');
+    expect(screen.getByTestId('agent-status')).toHaveTextContent('就绪');
+    expect(screen.getByTestId('app-version')).toHaveTextContent('0.1.0');
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('switches to English with Ctrl+Shift+L, stores the choice and translates the shell', async () => {
+    const { api } = await renderApp();
+    act(() => void fireEvent.keyDown(window, { key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true }));
+    await waitFor(() => expect(screen.getByTestId('registration-status')).toHaveTextContent('Line not configured'));
+    expect(api.settings.update).toHaveBeenCalledWith({ locale: 'en-US' });
+    expect(screen.getByRole('main', { name: 'Workspace' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en-US');
+  });
+
+  it('moves between workspace tabs with Alt+digit and between regions with F6', async () => {
+    await renderApp();
+    act(() => void fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true }));
+    await waitFor(() => expect(screen.getByRole('tab', { name: '设置' })).toHaveAttribute('aria-selected', 'true'));
+    act(() => void fireEvent.keyDown(window, { key: 'F6', code: 'F6' }));
+    expect(document.activeElement).toBe(screen.getByRole('complementary', { name: '电话栏' }));
+    act(() => void fireEvent.keyDown(window, { key: 'F6', code: 'F6' }));
+    expect(document.activeElement).toBe(screen.getByRole('main', { name: '工作区' }));
+  });
+
+  it('lists the shortcuts on F1', async () => {
+    await renderApp();
+    act(() => void fireEvent.keyDown(window, { key: 'F1', code: 'F1' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Ctrl+Shift+L')).toBeInTheDocument();
+    expect(within(dialog).getByText('切换界面语言')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,123 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate, openDatabase, SchemaTooNewError, schemaVersion } from '../../../electron/db/database';
+import { checkIntegrity, describeDatabase } from '../../../electron/db/maintenance';
+import type { Migration } from '../../../electron/db/migration';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/db/migrations';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const tables = (db: Database.Database) =>
+  db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name").all().map((r) => r.name);
+
+describe('database', () => {
+  it('opens a new file with WAL, foreign keys, a busy timeout and the latest schema', () => {
+    const path = join(tempDir(), 'z.sqlite3');
+    const db = openDatabase({ path });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(tables(db)).toEqual(['agent_state_log', 'settings']);
+    expect(checkIntegrity(db)).toEqual({ ok: true, problems: [] });
+    db.close();
+  });
+
+  it('keeps migration versions consecutive from 1', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it.each(MIGRATIONS.map((m) => m.version - 1))('upgrades a database from version %i to the latest, keeping its rows', (from) => {
+    const path = join(tempDir(), 'z.sqlite3');
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.slice(0, from));
+    expect(schemaVersion(old)).toBe(from);
+    if (from >= 1) old.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('locale', '\"en-US\"', 1)").run();
+    old.close();
+
+    const db = openDatabase({ path });
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(tables(db)).toEqual(['agent_state_log', 'settings']);
+    if (from >= 1) expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('locale')).toBe('"en-US"');
+    db.close();
+  });
+
+  it('makes every table STRICT', () => {
+    const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
+    const strict = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema='main' AND name NOT LIKE 'sqlite_%'").all();
+    expect(strict.length).toBeGreaterThan(0);
+    expect(strict.every((t) => t.strict === 1)).toBe(true);
+    db.close();
+  });
+
+  it('refuses a database from a newer Zuoxi without modifying it', () => {
+    const path = join(tempDir(), 'z.sqlite3');
+    const future = new Database(path);
+    future.exec('CREATE TABLE from_the_future (x INTEGER) STRICT');
+    future.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    future.close();
+    const before = sha256(path);
+
+    expect(() => openDatabase({ path })).toThrow(SchemaTooNewError);
+    expect(() => openDatabase({ path })).toThrow(/newer than this Zuoxi supports/);
+    expect(sha256(path)).toBe(before);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('rolls back every step of a failed migration run', () => {
+    const path = join(tempDir(), 'z.sqlite3');
+    const broken: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'broken',
+      up: (db) => db.exec('CREATE TABLE half_done (x INTEGER) STRICT; THIS IS NOT SQL'),
+    };
+    expect(() => openDatabase({ path, migrations: [...MIGRATIONS, broken] })).toThrow();
+    const db = new Database(path);
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+    db.close();
+  });
+
+  it('reports path, schema version and row counts', () => {
+    const path = join(tempDir(), 'z.sqlite3');
+    const db = openDatabase({ path });
+    db.prepare('INSERT INTO agent_state_log (status, reason_id, at) VALUES (?, ?, ?)').run('not-ready', 'meal', 1);
+    const report = describeDatabase(db);
+    expect(report.path).toBe(path);
+    expect(report.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(report.tables).toEqual([
+      { name: 'agent_state_log', rows: 1 },
+      { name: 'settings', rows: 0 },
+    ]);
+    db.close();
+  });
+
+  it('finds damage with the integrity check', () => {
+    const path = join(tempDir(), 'z.sqlite3');
+    const db = openDatabase({ path });
+    db.exec('CREATE TABLE big (x TEXT) STRICT; CREATE INDEX big_x ON big (x)');
+    const insert = db.prepare('INSERT INTO big (x) VALUES (?)');
+    for (let i = 0; i < 2000; i++) insert.run(`row ${i} ${'x'.repeat(100)}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(path);
+    // overwrite a stretch in the middle of the file (inside table/index pages), keep the header
+    bytes.fill(0x5a, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 4096);
+    writeFileSync(path, bytes);
+    const damaged = new Database(path, { readonly: true });
+    const result = checkIntegrity(damaged);
+    damaged.close();
+    expect(result.ok).toBe(false);
+    expect(result.problems.length).toBeGreaterThan(0);
+  });
+
+  it('a constraint in the schema stops a not-ready row without a reason', () => {
+    const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
+    expect(() => db.prepare("INSERT INTO agent_state_log (status, reason_id, at) VALUES ('not-ready', NULL, 1)").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/db/database';
+import { SettingsRepo } from '../../../electron/db/settings.repo';
+import { createAppContext } from '../../../electron/services/app-context';
+import { parseDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
+import { AppError } from '../../../shared/result';
+import type { SettingsPatch } from '../../../shared/settings';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const root = join(__dirname, '..', '..', '..');
+const defaults = parseDefaultSettings(readFileSync(join(root, 'resources', 'defaults', 'settings.json'), 'utf8'));
+
+describe('settings', () => {
+  it('ships Simplified Chinese as the default language and valid not-ready reasons', () => {
+    expect(defaults.locale).toBe('zh-CN');
+    expect(defaults.notReadyReasons.map((r) => r.label['zh-CN'])).toContain('小休');
+  });
+
+  it('seeds defaults on first run and never overwrites the agent’s choice on later runs', () => {
+    const dataDir = tempDir();
+    const options = { host: 'browser', version: '0.0.0', dataDir, resourcesDir: join(root, 'resources'), appRoot: root } as const;
+    const first = createAppContext(options);
+    expect(first.settings.get()).toEqual(defaults);
+    first.settings.update({ locale: 'en-US' });
+    first.close();
+
+    const second = createAppContext(options);
+    expect(second.settings.get().locale).toBe('en-US');
+    expect(second.settings.get().notReadyReasons).toEqual(defaults.notReadyReasons);
+    second.close();
+  });
+
+  it('falls back to the default for a stored value that no longer validates', () => {
+    const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
+    const repo = new SettingsRepo(db);
+    repo.put({ locale: 'fr-FR', notReadyReasons: [] }, 1);
+    expect(new SettingsService(repo, defaults).get()).toEqual(defaults);
+    db.close();
+  });
+
+  it('rejects an invalid update with bad-arguments and stores nothing', () => {
+    const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
+    const service = new SettingsService(new SettingsRepo(db), defaults);
+    const duplicateIds = [defaults.notReadyReasons[0]!, defaults.notReadyReasons[0]!];
+    expect(() => service.update({ notReadyReasons: duplicateIds } as SettingsPatch)).toThrow(AppError);
+    expect(() => service.update({ locale: 'xx' } as unknown as SettingsPatch)).toThrow(/locale/);
+    expect(db.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(0);
+    db.close();
+  });
+});
