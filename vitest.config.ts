@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], benchmark: { include: ['test/bench/**/*.bench.ts'] } },
       },
       {
         extends: true,
