@@ -9,8 +9,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = join(__dirname, '..', '..');
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HOST_BUNDLE = join(ROOT, 'dist', 'host', 'zuoxi-host.cjs');
 const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'zuoxi.cjs');
 

@@ -1,4 +1,4 @@
-import { Alert, Form, List, Select, message } from 'antd';
+import { Alert, Form, Select, Space, Tag, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../shared/settings';
 import { useAppStore } from '../../store';
@@ -40,7 +40,11 @@ export function SettingsPanel() {
         <LanguageSelect id="settings-language" />
       </Form.Item>
       <Form.Item label={t('settings.notReadyReasons')}>
-        <List size="small" bordered dataSource={settings.notReadyReasons} renderItem={(r) => <List.Item>{r.label[i18n.language as Locale]}</List.Item>} />
+        <Space wrap>
+          {settings.notReadyReasons.map((r) => (
+            <Tag key={r.id}>{r.label[i18n.language as Locale]}</Tag>
+          ))}
+        </Space>
       </Form.Item>
     </Form>
   );
