@@ -8,6 +8,7 @@ import { APP_ORIGIN } from '../shared/security-policy.js';
 import { createHandlers } from './api/handlers.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { registerIpc } from './ipc/electron-ipc.js';
+import { safeStorageSecretStore } from './safe-storage.js';
 import { hardenWebContents, installSessionSecurity } from './security.js';
 import { createAppContext, type AppContext } from './services/app-context.js';
 import { createMainWindow } from './window.js';
@@ -37,7 +38,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => ctx?.close());
 
   void app.whenReady().then(() => {
-    ctx = createAppContext({ host: 'electron', version: app.getVersion(), dataDir: app.getPath('userData'), resourcesDir, appRoot });
+    const secrets = safeStorageSecretStore();
+    ctx = createAppContext({
+      host: 'electron',
+      version: app.getVersion(),
+      dataDir: app.getPath('userData'),
+      resourcesDir,
+      appRoot,
+      ...(secrets ? { secrets } : {}),
+    });
     installSessionSecurity(session.defaultSession, allowedOrigins);
     serveRenderer(join(appRoot, 'dist', 'renderer'));
     registerIpc(ipcMain, createHandlers(ctx), allowedOrigins, log);

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { AgentStatus } from './agent-state.js';
 import type { Result } from './result.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
+import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './softphone.js';
 
 /** A type-only marker for a channel's result (no runtime cost). */
 const returns = <T>(): T => undefined as T;
@@ -27,6 +28,11 @@ export interface AppInfo {
 }
 
 const NoArgs = z.undefined();
+
+export interface SipAccountView {
+  readonly account: SipAccount | null;
+  readonly hasPassword: boolean;
+}
 
 export const AgentStateChangeSchema = z
   .object({
@@ -46,6 +52,11 @@ export const contract = {
   'settings.get': { args: NoArgs, result: returns<Settings>() },
   'settings.update': { args: SettingsPatchSchema, result: returns<Settings>() },
   'agentState.record': { args: AgentStateChangeSchema, result: returns<null>() },
+  'sipAccount.get': { args: NoArgs, result: returns<SipAccountView>() },
+  /** Saves the line; `password` is optional (absent keeps the stored one) and never returned. */
+  'sipAccount.save': { args: SaveSipAccountSchema, result: returns<SipAccountView>() },
+  /** Account + HA1 for digest auth: the password itself never crosses the boundary. */
+  'sipAccount.credentials': { args: NoArgs, result: returns<SipCredentials>() },
 } as const;
 
 export type Contract = typeof contract;

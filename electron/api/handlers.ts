@@ -20,5 +20,8 @@ export function createHandlers(ctx: AppContext): HandlerTable {
       ctx.agentStates.record(change);
       return null;
     },
+    'sipAccount.get': () => ctx.sipAccount.get(),
+    'sipAccount.save': (input) => ctx.sipAccount.save(input),
+    'sipAccount.credentials': () => ctx.sipAccount.credentials(),
   };
 }

@@ -5,8 +5,11 @@ import { AgentStateRepo } from '../db/agent-state.repo.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { resolveNativeBinding } from '../db/native-binding.js';
 import { SettingsRepo } from '../db/settings.repo.js';
+import { SipAccountRepo } from '../db/sip-account.repo.js';
 import { DATABASE_FILE } from './paths.js';
+import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { parseDefaultSettings, SettingsService } from './settings.service.js';
+import { SipAccountService } from './sip-account.service.js';
 
 export interface AppContextOptions {
   readonly host: HostKind;
@@ -17,6 +20,8 @@ export interface AppContextOptions {
   readonly resourcesDir: string;
   /** Project root or packaged app root, where native/ builds live. */
   readonly appRoot: string;
+  /** How secrets are sealed; default: a per-machine key file in dataDir (browser host, CLI). */
+  readonly secrets?: SecretStore;
 }
 
 /** Everything the main-side handlers need, opened explicitly and closed once. */
@@ -25,6 +30,7 @@ export interface AppContext {
   readonly db: Db;
   readonly settings: SettingsService;
   readonly agentStates: AgentStateRepo;
+  readonly sipAccount: SipAccountService;
   close(): void;
 }
 
@@ -42,6 +48,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     db,
     settings,
     agentStates: new AgentStateRepo(db),
+    sipAccount: new SipAccountService(new SipAccountRepo(db), options.secrets ?? new FileKeySecretStore(options.dataDir)),
     close: () => db.close(),
   };
 }

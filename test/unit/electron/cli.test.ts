@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/zuoxi';
 import { openDatabase } from '../../../electron/db/database';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations';
 import { DATABASE_FILE } from '../../../electron/services/paths';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -40,7 +41,7 @@ describe('zuoxi CLI', () => {
     const r = run(['db', 'info', '--data-dir', dir]);
     expect(r.code).toBe(0);
     expect(r.out).toContain(join(dir, DATABASE_FILE));
-    expect(r.out).toMatch(/schema version: 2/);
+    expect(r.out).toContain(`schema version: ${LATEST_SCHEMA_VERSION}`);
     expect(r.out).toMatch(/settings\s+1 rows/);
     const json = JSON.parse(run(['db', 'info', '--data-dir', dir, '--json']).out);
     expect(json.tables).toContainEqual({ name: 'settings', rows: 1 });

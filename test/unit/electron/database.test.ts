@@ -22,7 +22,7 @@ describe('database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(tables(db)).toEqual(['agent_state_log', 'settings']);
+    expect(tables(db)).toEqual(['agent_state_log', 'settings', 'sip_account']);
     expect(checkIntegrity(db)).toEqual({ ok: true, problems: [] });
     db.close();
   });
@@ -41,7 +41,7 @@ describe('database', () => {
 
     const db = openDatabase({ path });
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(tables(db)).toEqual(['agent_state_log', 'settings']);
+    expect(tables(db)).toEqual(['agent_state_log', 'settings', 'sip_account']);
     if (from >= 1) expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('locale')).toBe('"en-US"');
     db.close();
   });
@@ -92,6 +92,7 @@ describe('database', () => {
     expect(report.tables).toEqual([
       { name: 'agent_state_log', rows: 1 },
       { name: 'settings', rows: 0 },
+      { name: 'sip_account', rows: 0 },
     ]);
     db.close();
   });

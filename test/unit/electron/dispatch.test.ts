@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers, type HandlerTable } from '../../../electron/api/handlers';
 import { createAppContext } from '../../../electron/services/app-context';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations';
 import { CHANNELS } from '../../../shared/ipc-contract';
 import { AppError, ErrorCode } from '../../../shared/result';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -28,7 +29,7 @@ describe('handler table and dispatch', () => {
     expect(ctx.db.prepare('SELECT status, reason_id FROM agent_state_log').all()).toEqual([{ status: 'not-ready', reason_id: 'meal' }]);
     expect(await dispatch(table, 'app.getInfo', undefined, log)).toMatchObject({
       ok: true,
-      value: { name: 'zuoxi', version: '1.2.3', host: 'browser', database: { schemaVersion: 2 } },
+      value: { name: 'zuoxi', version: '1.2.3', host: 'browser', database: { schemaVersion: LATEST_SCHEMA_VERSION } },
     });
     expect(log).not.toHaveBeenCalled();
     ctx.close();

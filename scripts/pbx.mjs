@@ -1,0 +1,115 @@
+// The local dev PBX: Kamailio (from Debian) with the project's own config on chosen ports.
+//
+//   npm run pbx [-- --ws-port 5066 --udp-port 5060 --accounts 1001:pw,1002:pw]
+//
+// Also imported by the end-to-end harness (startPbx), which picks free ports per run.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TEMPLATE = join(ROOT, 'resources', 'pbx', 'kamailio.cfg.template');
+const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
+export const KAMAILIO = process.env.ZUOXI_KAMAILIO ?? '/usr/sbin/kamailio';
+
+const ACCOUNT_RE = /^[0-9A-Za-z_.-]{1,32}$/;
+
+/** Renders the config; account names and passwords are restricted so nothing can inject config. */
+export function renderConfig({ wsPort, udpPort, accounts, moduleDir }) {
+  for (const a of accounts) {
+    if (!ACCOUNT_RE.test(a.user) || !ACCOUNT_RE.test(a.password)) throw new Error(`invalid account ${a.user}: use [0-9A-Za-z_.-], 1 to 32 characters`);
+  }
+  const lines = accounts.map((a) => `\tif ($fU == "${a.user}") $var(password) = "${a.password}";`).join('\n');
+  return readFileSync(TEMPLATE, 'utf8')
+    .replaceAll('{{WS_PORT}}', String(wsPort))
+    .replaceAll('{{UDP_PORT}}', String(udpPort))
+    .replaceAll('{{MODULE_DIR}}', moduleDir)
+    .replace('{{ACCOUNTS}}', lines);
+}
+
+const waitForPort = (port, deadline) =>
+  new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`Kamailio did not listen on ${port}`));
+        else setTimeout(attempt, 20);
+      });
+    };
+    attempt();
+  });
+
+/** Starts Kamailio in the foreground as a child; resolves once its WebSocket port answers. */
+export async function startPbx({ wsPort, udpPort, accounts }) {
+  if (!existsSync(KAMAILIO)) throw new Error(`${KAMAILIO} not found: apt-get install kamailio kamailio-websocket-modules`);
+  const moduleDir = MODULE_DIRS.find((d) => existsSync(join(d, 'websocket.so')));
+  if (!moduleDir) throw new Error('Kamailio websocket module not found: apt-get install kamailio-websocket-modules');
+  const dir = mkdtempSync(join(tmpdir(), 'zuoxi-pbx-'));
+  const cfg = join(dir, 'kamailio.cfg');
+  writeFileSync(cfg, renderConfig({ wsPort, udpPort, accounts, moduleDir }), { mode: 0o600 });
+  const child = spawn(KAMAILIO, ['-DD', '-E', '-f', cfg, '-Y', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (c) => {
+    log = (log + c.toString()).slice(-20000);
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    await Promise.race([
+      waitForPort(wsPort, Date.now() + 5000),
+      exited.then((code) => {
+        throw new Error(`kamailio exited with ${code}:\n${log}`);
+      }),
+    ]);
+  } catch (e) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    pid: child.pid,
+    wsUrl: `ws://127.0.0.1:${wsPort}`,
+    domain: '127.0.0.1',
+    log: () => log,
+    /** Stops Kamailio and its children (SIGTERM to the main process), then removes the config. */
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { 'ws-port': { type: 'string', default: '5066' }, 'udp-port': { type: 'string', default: '5060' }, accounts: { type: 'string' } },
+  });
+  const accounts = (values.accounts ?? '1001:zuoxi1001,1002:zuoxi1002,1003:zuoxi1003').split(',').map((pair) => {
+    const [user, password] = pair.split(':');
+    return { user, password };
+  });
+  const pbx = await startPbx({ wsPort: Number(values['ws-port']), udpPort: Number(values['udp-port']), accounts });
+  console.log(`Zuoxi dev PBX (Kamailio pid ${pbx.pid}) on ${pbx.wsUrl}, domain ${pbx.domain}`);
+  for (const a of accounts) console.log(`  sip:${a.user}@${pbx.domain}  password ${a.password}`);
+  console.log('Ctrl+C stops it.');
+  const stop = () => void pbx.stop().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((e) => {
+    console.error(`pbx: ${e.message}`);
+    process.exit(1);
+  });
+}

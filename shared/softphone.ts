@@ -1,0 +1,71 @@
+/**
+ * Plain snapshots of the softphone, published by the sip.js engine to the store and the UI.
+ * No sip.js objects or MediaStreams here: only data.
+ */
+import { z } from 'zod';
+
+export const RegistrationStatus = {
+  NotConfigured: 'not-configured',
+  Connecting: 'connecting',
+  Registered: 'registered',
+  Reconnecting: 'reconnecting',
+  Failed: 'failed',
+  Stopped: 'stopped',
+} as const;
+export type RegistrationStatus = (typeof RegistrationStatus)[keyof typeof RegistrationStatus];
+
+/** Why registration failed, for a clear message: wrong password, forbidden, server unreachable… */
+export type RegistrationError = 'auth-failed' | 'forbidden' | 'unreachable' | 'rejected';
+
+export interface RegistrationSnapshot {
+  readonly status: RegistrationStatus;
+  readonly error?: RegistrationError | undefined;
+  /** SIP status code behind the error, when there was one. */
+  readonly code?: number | undefined;
+  readonly attempt?: number | undefined;
+}
+
+export type CallDirection = 'inbound' | 'outbound';
+export type CallPhase = 'ringing' | 'dialing' | 'connected' | 'ended';
+export type CallEndReason = 'local-hangup' | 'remote-hangup' | 'rejected' | 'busy' | 'cancelled' | 'failed' | 'dropped' | 'unanswered';
+
+export interface CallSnapshot {
+  readonly id: string;
+  readonly direction: CallDirection;
+  readonly remoteUser: string;
+  readonly remoteName?: string | undefined;
+  readonly phase: CallPhase;
+  readonly held: boolean;
+  readonly muted: boolean;
+  readonly startedAt: number;
+  readonly answeredAt?: number | undefined;
+  readonly endedAt?: number | undefined;
+  readonly endReason?: CallEndReason | undefined;
+  readonly endCode?: number | undefined;
+}
+
+/** SIP account as the agent configures it (the password is stored apart, encrypted). */
+export const SipAccountSchema = z
+  .object({
+    wsUri: z.string().regex(/^wss?:\/\/[^\s/]+(\/\S*)?$/, 'ws:// or wss:// URI'),
+    sipUri: z.string().regex(/^sip:[^@\s]+@[^\s;]+$/, 'sip:user@domain'),
+    authUser: z.string().min(1).max(64),
+    displayName: z.string().max(64),
+    agentId: z.string().max(32),
+    /** Digest realm; empty means the SIP domain. */
+    realm: z.string().max(128),
+  })
+  .strict();
+export type SipAccount = z.infer<typeof SipAccountSchema>;
+
+export const SaveSipAccountSchema = SipAccountSchema.extend({ password: z.string().min(1).max(128).optional() }).strict();
+export type SaveSipAccount = z.infer<typeof SaveSipAccountSchema>;
+
+/** What the engine needs to authenticate: HA1 = MD5(user:realm:password), never the password itself. */
+export interface SipCredentials {
+  readonly account: SipAccount;
+  readonly ha1: string;
+}
+
+export const sipDomain = (sipUri: string): string => sipUri.slice(sipUri.indexOf('@') + 1);
+export const sipUser = (sipUri: string): string => sipUri.slice(4, sipUri.indexOf('@'));
