@@ -15,9 +15,17 @@ export const NotReadyReasonSchema = z
 export type NotReadyReason = z.infer<typeof NotReadyReasonSchema>;
 
 /** Agent-desk settings kept in SQLite (the `settings` table holds one JSON value per key). */
+/** Microphone processing; switch off to pass steady tones (tests) or when the headset does its own. */
+export const AudioProcessingSchema = z
+  .object({ echoCancellation: z.boolean(), noiseSuppression: z.boolean(), autoGainControl: z.boolean() })
+  .strict();
+
 export const SettingsSchema = z
   .object({
     locale: LocaleSchema,
+    audioProcessing: AudioProcessingSchema,
+    /** How DTMF is sent: RTP telephone-events (RFC 4733) or SIP INFO, as the PBX expects. */
+    dtmfMode: z.enum(['rfc4733', 'info']),
     notReadyReasons: z
       .array(NotReadyReasonSchema)
       .min(1)

@@ -65,6 +65,8 @@ export type SaveSipAccount = z.infer<typeof SaveSipAccountSchema>;
 export interface SipCredentials {
   readonly account: SipAccount;
   readonly ha1: string;
+  /** Stable +sip.instance UUID of this desk (GRUU). */
+  readonly instanceId: string;
 }
 
 export const sipDomain = (sipUri: string): string => sipUri.slice(sipUri.indexOf('@') + 1);

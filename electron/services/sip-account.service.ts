@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { SipAccountView } from '../../shared/ipc-contract.js';
 import { AppError, ErrorCode } from '../../shared/result.js';
 import { SipAccountSchema, sipDomain, type SaveSipAccount, type SipCredentials } from '../../shared/softphone.js';
@@ -25,8 +25,9 @@ export class SipAccountService {
   /** Saves the account; a missing password keeps the stored one. */
   save(input: SaveSipAccount): SipAccountView {
     const { password, ...account } = input;
-    const sealed = password !== undefined ? this.secrets.encrypt(password) : (this.repo.get()?.passwordEncrypted ?? null);
-    this.repo.put(account, sealed, this.now());
+    const existing = this.repo.get();
+    const sealed = password !== undefined ? this.secrets.encrypt(password) : (existing?.passwordEncrypted ?? null);
+    this.repo.put(account, existing?.instanceId ?? randomUUID(), sealed, this.now());
     return this.get();
   }
 
@@ -44,6 +45,6 @@ export class SipAccountService {
     const account = parsed.data;
     const realm = account.realm || sipDomain(account.sipUri);
     const ha1 = createHash('md5').update(`${account.authUser}:${realm}:${password}`).digest('hex');
-    return { account, ha1 };
+    return { account, ha1, instanceId: row.instanceId };
   }
 }

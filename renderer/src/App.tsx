@@ -5,6 +5,9 @@ import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { AppShell } from './features/shell';
+import { SoftphoneContext, type SoftphoneController } from './features/softphone';
+import { ApiContext } from './platform/api-context';
+import type { AgentApi } from '../../shared/ipc-contract';
 import { StoreContext, useAppStore, type AppStore } from './store';
 
 /** Keeps i18next, Ant Design's locale and <html lang> in step with the stored setting. */
@@ -30,12 +33,23 @@ function Providers({ i18n, children }: { i18n: i18n; children: React.ReactNode }
   );
 }
 
-export function App({ store, i18n }: { store: AppStore; i18n: i18n }) {
+export interface AppProps {
+  readonly api: AgentApi;
+  readonly store: AppStore;
+  readonly softphone: SoftphoneController;
+  readonly i18n: i18n;
+}
+
+export function App({ api, store, softphone, i18n }: AppProps) {
   return (
-    <StoreContext.Provider value={store}>
-      <Providers i18n={i18n}>
-        <AppShell />
-      </Providers>
-    </StoreContext.Provider>
+    <ApiContext.Provider value={api}>
+      <StoreContext.Provider value={store}>
+        <SoftphoneContext.Provider value={softphone}>
+          <Providers i18n={i18n}>
+            <AppShell />
+          </Providers>
+        </SoftphoneContext.Provider>
+      </StoreContext.Provider>
+    </ApiContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import './global.css';
 import { BootError, type BootFailure } from './BootError';
+import { SoftphoneController } from './features/softphone';
 import { createI18n } from './i18n';
 import { BridgeUnavailableError, connectBridge } from './platform/bridge';
 import { createAppStore } from './store';
@@ -21,11 +22,13 @@ async function boot(): Promise<void> {
     await Promise.all([store.getState().loadSettings(), store.getState().loadInfo()]);
     const locale = store.getState().settings?.locale;
     if (locale) await i18n.changeLanguage(locale);
+    const softphone = new SoftphoneController(store, api);
     root.render(
       <StrictMode>
-        <App store={store} i18n={i18n} />
+        <App api={api} store={store} softphone={softphone} i18n={i18n} />
       </StrictMode>,
     );
+    void softphone.connectSaved();
     requestAnimationFrame(() => {
       document.documentElement.dataset['zuoxiReady'] = 'true';
       window.dispatchEvent(new Event('zuoxi:ready'));

@@ -1,10 +1,12 @@
 import { vi } from 'vitest';
 import type { AgentApi } from '../../shared/ipc-contract';
-import { ok } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 
 export const SETTINGS: Settings = {
   locale: 'zh-CN',
+  audioProcessing: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+  dtmfMode: 'rfc4733',
   notReadyReasons: [
     { id: 'break', label: { 'zh-CN': '小休', 'en-US': 'Short break' } },
     { id: 'meal', label: { 'zh-CN': '用餐', 'en-US': 'Meal' } },
@@ -25,6 +27,11 @@ export function fakeApi() {
       update: vi.fn(async (patch: Partial<Settings>) => ok((settings = { ...settings, ...patch }))),
     },
     agentState: { record: vi.fn(async () => ok(null)) },
+    sipAccount: {
+      get: vi.fn(async () => ok({ account: null, hasPassword: false })),
+      save: vi.fn(),
+      credentials: vi.fn(async () => fail('not-found', 'no SIP account is configured')),
+    },
   };
   return api as typeof api & AgentApi;
 }

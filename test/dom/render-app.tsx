@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import { App } from '../../renderer/src/App';
+import { SoftphoneController } from '../../renderer/src/features/softphone';
 import { createI18n } from '../../renderer/src/i18n';
 import { createAppStore } from '../../renderer/src/store';
 import { fakeApi } from './fake-api';
@@ -10,6 +11,7 @@ export async function renderApp(now: () => number = () => 1_700_000_000_000) {
   const store = createAppStore({ api, now });
   await Promise.all([store.getState().loadSettings(), store.getState().loadInfo()]);
   const i18n = createI18n(store.getState().settings!.locale);
-  const view = render(<App store={store} i18n={i18n} />);
-  return { api, store, i18n, view };
+  const softphone = new SoftphoneController(store, api);
+  const view = render(<App api={api} store={store} softphone={softphone} i18n={i18n} />);
+  return { api, store, softphone, i18n, view };
 }

@@ -1,14 +1,14 @@
 import type { StateCreator } from 'zustand';
 import type { AppErrorShape } from '../../../shared/result';
-import type { Locale, Settings } from '../../../shared/settings';
+import type { Settings, SettingsPatch } from '../../../shared/settings';
 import type { RootState, StoreDeps } from './types';
 
 export interface SettingsSlice {
   settings: Settings | null;
   settingsError: AppErrorShape | null;
   loadSettings(): Promise<void>;
-  /** Persists the language; the UI switches once the main side has stored it. */
-  setLocale(locale: Locale): Promise<boolean>;
+  /** Persists a change; the UI follows once the main side has stored it. */
+  updateSettings(patch: SettingsPatch): Promise<boolean>;
 }
 
 export const createSettingsSlice =
@@ -20,8 +20,8 @@ export const createSettingsSlice =
       const r = await deps.api.settings.get();
       set(r.ok ? { settings: r.value, settingsError: null } : { settingsError: r.error });
     },
-    async setLocale(locale) {
-      const r = await deps.api.settings.update({ locale });
+    async updateSettings(patch) {
+      const r = await deps.api.settings.update(patch);
       set(r.ok ? { settings: r.value, settingsError: null } : { settingsError: r.error });
       return r.ok;
     },

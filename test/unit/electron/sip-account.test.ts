@@ -66,3 +66,15 @@ describe('SIP account and its password', () => {
     db.close();
   });
 });
+
+describe('SIP instance id', () => {
+  it('is created on the first save and never changes afterwards', () => {
+    const { db, service } = setup();
+    service.save({ ...account, password: PASSWORD });
+    const first = service.credentials().instanceId;
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    service.save({ ...account, displayName: 'x', password: 'other' });
+    expect(service.credentials().instanceId).toBe(first);
+    db.close();
+  });
+});

@@ -6,7 +6,7 @@ import { useAppStore } from '../../store';
 export function LanguageSelect({ id }: { id?: string }) {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.settings?.locale);
-  const setLocale = useAppStore((s) => s.setLocale);
+  const updateSettings = useAppStore((s) => s.updateSettings);
   const [toast, holder] = message.useMessage();
   return (
     <>
@@ -19,7 +19,7 @@ export function LanguageSelect({ id }: { id?: string }) {
         style={{ width: 140 }}
         options={LOCALES.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
         onChange={(l) =>
-          void setLocale(l).then((saved) => {
+          void updateSettings({ locale: l }).then((saved) => {
             if (!saved) void toast.error(t('settings.saveFailed', { message: t('errors.unavailable') }));
           })
         }

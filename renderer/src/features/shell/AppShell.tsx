@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { OverviewPanel } from '../overview';
 import { LanguageSelect, SettingsPanel } from '../settings';
+import { LinePanel } from '../softphone';
 import { PhoneRail } from './PhoneRail';
 import { ShortcutHelp } from './ShortcutHelp';
 import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
@@ -19,6 +20,7 @@ interface WorkspaceTab {
 
 const TABS: readonly WorkspaceTab[] = [
   { key: 'overview', labelKey: 'tabs.overview', render: () => <OverviewPanel /> },
+  { key: 'line', labelKey: 'tabs.line', render: () => <LinePanel /> },
   { key: 'settings', labelKey: 'tabs.settings', render: () => <SettingsPanel /> },
 ];
 
@@ -29,7 +31,7 @@ export function AppShell() {
   const [activeTab, setActiveTab] = useState(TABS[0]!.key);
   const [helpOpen, setHelpOpen] = useState(false);
   const locale = useAppStore((s) => s.settings?.locale);
-  const setLocale = useAppStore((s) => s.setLocale);
+  const updateSettings = useAppStore((s) => s.updateSettings);
   const agentStatus = useAppStore((s) => s.agent.status);
   const applyAgentEvent = useAppStore((s) => s.applyAgentEvent);
 
@@ -37,12 +39,12 @@ export function AppShell() {
     const list: (Shortcut & { label: string })[] = [
       ...TABS.map((tab, i) => ({ combo: `Alt+${i + 1}`, label: t('shortcuts.tab', { n: i + 1 }), run: () => setActiveTab(tab.key) })),
       { combo: 'F6', label: t('shortcuts.region'), run: () => focusNextRegion() },
-      { combo: 'Ctrl+Shift+L', label: t('shortcuts.language'), run: () => void setLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN') },
+      { combo: 'Ctrl+Shift+L', label: t('shortcuts.language'), run: () => void updateSettings({ locale: locale === 'zh-CN' ? 'en-US' : 'zh-CN' }) },
       { combo: 'Alt+R', label: t('agent.setReady'), run: () => void (agentStatus === 'not-ready' && applyAgentEvent({ type: 'resume' })) },
       { combo: 'F1', label: t('shortcuts.help'), run: () => setHelpOpen(true) },
     ];
     return list;
-  }, [t, locale, setLocale, agentStatus, applyAgentEvent]);
+  }, [t, locale, updateSettings, agentStatus, applyAgentEvent]);
   useGlobalShortcuts(shortcuts);
 
   return (

@@ -1,16 +1,16 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
+import { RegistrationTag } from '../softphone';
 
 /** Bottom bar: line registration, agent state, host and schema, always visible. */
 export function StatusBar() {
   const { t } = useTranslation();
-  const registration = useAppStore((s) => s.registration);
   const agentStatus = useAppStore((s) => s.agent.status);
   const info = useAppStore((s) => s.info);
   return (
     <Space separator={<span aria-hidden>·</span>} wrap>
-      <Tag data-testid="registration-status">{t(`phone.registration.${registration}`)}</Tag>
+      <RegistrationTag testId="status-registration" />
       <span>
         {t('agent.label')}: {t(`agent.status.${agentStatus}`)}
       </span>
