@@ -16,6 +16,9 @@ const TEMPLATE = join(ROOT, 'resources', 'pbx', 'kamailio.cfg.template');
 const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
 export const KAMAILIO = process.env.ZUOXI_KAMAILIO ?? '/usr/sbin/kamailio';
 
+/** The SIP domain of the dev PBX (accounts are sip:<user>@127.0.0.1). */
+export const DOMAIN = '127.0.0.1';
+
 const ACCOUNT_RE = /^[0-9A-Za-z_.-]{1,32}$/;
 
 /** Renders the config; account names and passwords are restricted so nothing can inject config. */
@@ -28,6 +31,7 @@ export function renderConfig({ wsPort, udpPort, accounts, moduleDir }) {
     .replaceAll('{{WS_PORT}}', String(wsPort))
     .replaceAll('{{UDP_PORT}}', String(udpPort))
     .replaceAll('{{MODULE_DIR}}', moduleDir)
+    .replaceAll('{{DOMAIN}}', DOMAIN)
     .replace('{{ACCOUNTS}}', lines);
 }
 
@@ -77,7 +81,7 @@ export async function startPbx({ wsPort, udpPort, accounts }) {
   return {
     pid: child.pid,
     wsUrl: `ws://127.0.0.1:${wsPort}`,
-    domain: '127.0.0.1',
+    domain: DOMAIN,
     log: () => log,
     /** Stops Kamailio and its children (SIGTERM to the main process), then removes the config. */
     async stop() {

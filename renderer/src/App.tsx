@@ -25,7 +25,7 @@ function Providers({ i18n, children }: { i18n: i18n; children: React.ReactNode }
   const locale = useAppStore((s) => s.settings?.locale ?? 'zh-CN');
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN}>
+      <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
       <LocaleSync i18n={i18n} />

@@ -94,7 +94,9 @@ function CallCard({ call }: { call: CallSnapshot }) {
 export function PhonePanel() {
   const { t } = useTranslation();
   const phone = useSoftphone();
-  const { registration, calls, phoneError } = useAppStore(useShallow((s) => ({ registration: s.registration, calls: s.calls, phoneError: s.phoneError })));
+  const { registration, calls, phoneError, lastEnded } = useAppStore(
+    useShallow((s) => ({ registration: s.registration, calls: s.calls, phoneError: s.phoneError, lastEnded: s.lastEndedCall })),
+  );
   const [target, setTarget] = useState('');
   const registered = registration.status === 'registered';
   return (
@@ -122,6 +124,22 @@ export function PhonePanel() {
         {calls.map((c) => (
           <CallCard key={c.id} call={c} />
         ))}
+        {calls.length === 0 && lastEnded && (
+          <Alert
+            type={lastEnded.endReason === 'dropped' ? 'warning' : 'info'}
+            data-testid="last-call"
+            data-end-reason={lastEnded.endReason}
+            title={t(`phone.ended.${lastEnded.endReason ?? 'failed'}`, { who: lastEnded.remoteUser, code: lastEnded.endCode ?? '' })}
+            action={
+              // R-CALLBACK-DROP: a dropped or missed call is one click from a callback
+              registered && (
+                <Button size="small" onClick={() => void phone.dial(lastEnded.remoteUser)}>
+                  {t('phone.callBack')}
+                </Button>
+              )
+            }
+          />
+        )}
       </Space>
     </Card>
   );

@@ -111,10 +111,13 @@ export class SoftphoneEngine {
       instanceId,
       instanceIdAlwaysAdded: true,
       transportOptions: { server: account.wsUri, connectionTimeout: 5, keepAliveInterval: 15 },
-      reconnectionAttempts: 0,
       logBuiltinEnabled: false,
+      logConfiguration: false, // it would print the HA1
       logLevel: 'warn',
-      logConnector: (level, category, _label, content) => this.log(`sip.js ${level} ${category}: ${content}`),
+      // warnings and errors only: lower levels print whole SIP messages, Authorization headers included
+      logConnector: (level, category, _label, content) => {
+        if (level === 'warn' || level === 'error') this.log(`sip.js ${level} ${category}: ${content}`);
+      },
       sessionDescriptionHandlerFactoryOptions: {
         peerConnectionConfiguration: { iceServers: [] },
         iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
@@ -125,7 +128,7 @@ export class SoftphoneEngine {
         onDisconnect: (error) => this.onDisconnect(error),
       },
     });
-    this.registerer = new Registerer(this.ua, { expires: 300, refreshFrequency: 90 });
+    this.registerer = new Registerer(this.ua, { expires: 300, refreshFrequency: 90, logConfiguration: false });
     this.registerer.stateChange.addListener((state) => {
       if (state === RegistererState.Registered) {
         this.attempt = 0;
@@ -223,9 +226,18 @@ export class SoftphoneEngine {
       call.session
         .invite({
           sessionDescriptionHandlerOptions: { hold: held, constraints: this.constraints() } as SessionDescriptionHandlerOptions,
-          requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) },
+          requestDelegate: {
+            onAccept: () => resolve(true),
+            onReject: (response: IncomingResponse) => {
+              this.log(`${held ? 'hold' : 'resume'} re-INVITE rejected: ${response.message.statusCode ?? '?'}`);
+              resolve(false);
+            },
+          },
         })
-        .catch(() => resolve(false));
+        .catch((e: unknown) => {
+          this.log(`${held ? 'hold' : 'resume'} re-INVITE failed: ${String(e)}`);
+          resolve(false);
+        });
     });
     if (accepted) {
       this.update(call, { held });

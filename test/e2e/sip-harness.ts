@@ -1,0 +1,195 @@
+/**
+ * Softphone e2e harness: a real Kamailio on free loopback ports, and each party as a full desk
+ * (own browser host, own data folder) in its own Chromium process with its own fake microphone
+ * (a WAV of a distinct tone), so received audio proves who hears whom.
+ */
+import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error -- plain ESM script shared with `npm run pbx`, no type declarations
+import { startPbx } from '../../scripts/pbx.mjs';
+import { openDesk, startHost, stopHost, type RunningHost } from './harness';
+
+export interface Pbx {
+  readonly pid: number;
+  readonly wsUrl: string;
+  readonly domain: string;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTestPbx(accounts: { user: string; password: string }[], wsPort?: number): Promise<Pbx> {
+  return (await startPbx({ wsPort: wsPort ?? (await freePort()), udpPort: await freePort(), accounts })) as Pbx;
+}
+
+/** A 48 kHz mono 16-bit PCM sine, the format Chromium's fake capture device reads. */
+export function toneWav(path: string, hz: number, seconds = 30): string {
+  const rate = 48000;
+  const samples = rate * seconds;
+  const buf = Buffer.alloc(44 + samples * 2);
+  buf.write('RIFF', 0);
+  buf.writeUInt32LE(36 + samples * 2, 4);
+  buf.write('WAVEfmt ', 8);
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(1, 20);
+  buf.writeUInt16LE(1, 22);
+  buf.writeUInt32LE(rate, 24);
+  buf.writeUInt32LE(rate * 2, 28);
+  buf.writeUInt16LE(2, 32);
+  buf.writeUInt16LE(16, 34);
+  buf.write('data', 36);
+  buf.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * i) / rate) * 12000), 44 + i * 2);
+  writeFileSync(path, buf);
+  return path;
+}
+
+export interface Party {
+  readonly name: string;
+  readonly user: string;
+  readonly password: string;
+  readonly toneHz: number;
+  readonly page: Page;
+  readonly host: RunningHost;
+  close(): Promise<void>;
+}
+
+export async function startParty(opts: { name: string; user: string; password: string; toneHz: number }): Promise<Party> {
+  const dir = mkdtempSync(join(tmpdir(), `zuoxi-${opts.name}-`));
+  const { host, child } = await startHost(join(dir, 'data'));
+  const isRoot = process.getuid?.() === 0;
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${toneWav(join(dir, 'mic.wav'), opts.toneHz)}`,
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-networking',
+      '--no-first-run',
+      ...(isRoot ? ['--no-sandbox'] : []),
+    ],
+  });
+  const page = await browser.newPage();
+  // Test instrumentation only: remember every RTCPeerConnection so the test can read inbound-rtp stats.
+  await page.addInitScript(() => {
+    const Original = window.RTCPeerConnection;
+    const list: RTCPeerConnection[] = [];
+    (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = list;
+    window.RTCPeerConnection = class extends Original {
+      constructor(config?: RTCConfiguration) {
+        super(config);
+        list.push(this);
+      }
+    };
+  });
+  page.on('console', (m) => {
+    if (process.env['ZUOXI_E2E_DEBUG']) console.log(`[${opts.name}] ${m.text()}`);
+  });
+  await openDesk(page, host.url);
+  return {
+    ...opts,
+    page,
+    host,
+    close: async () => {
+      await browser.close();
+      await stopHost(child as ChildProcess);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fills the Line tab, turns microphone processing off (it crushes steady tones) and saves. */
+export async function configureLine(party: Party, pbx: Pbx, password = party.password): Promise<void> {
+  const { page } = party;
+  await page.getByRole('tab', { name: '线路' }).click();
+  for (const name of ['回声消除', '噪声抑制', '自动增益']) {
+    const sw = page.getByRole('switch', { name });
+    if ((await sw.getAttribute('aria-checked')) === 'true') {
+      await sw.click();
+      await expect(sw).toHaveAttribute('aria-checked', 'false');
+    }
+  }
+  await page.getByLabel('WebSocket 服务器').fill(pbx.wsUrl);
+  await page.getByLabel('SIP 地址', { exact: true }).fill(`sip:${party.user}@${pbx.domain}`);
+  await page.getByLabel('认证用户名').fill(party.user);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByLabel('显示名称').fill(party.name);
+  await page.getByRole('button', { name: '保存并连接' }).click();
+}
+
+export const registrationOf = (p: Party) => p.page.getByTestId('registration-status');
+
+/**
+ * What this party hears: the dominant frequency and its level in the remote audio, from an FFT of
+ * the playing <audio> element's stream, plus inbound-rtp counters from WebRTC's own stats.
+ */
+export async function hearing(party: Party): Promise<{ peakHz: number; peakDb: number; packetsReceived: number; totalAudioEnergy: number }> {
+  return party.page.evaluate(async () => {
+    const audio = document.querySelector<HTMLAudioElement>('audio[data-zuoxi-remote-audio]');
+    if (!audio?.srcObject) return { peakHz: 0, peakDb: -Infinity, packetsReceived: 0, totalAudioEnergy: 0 };
+    const ctx = new AudioContext();
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = 8192;
+    ctx.createMediaStreamSource(audio.srcObject as MediaStream).connect(analyser);
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    const sum = new Float32Array(analyser.frequencyBinCount);
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      analyser.getFloatFrequencyData(bins);
+      for (let b = 0; b < bins.length; b++) sum[b]! += Math.pow(10, bins[b]! / 10);
+    }
+    let peak = 1;
+    for (let b = 2; b < sum.length; b++) if (sum[b]! > sum[peak]!) peak = b;
+    const peakHz = (peak * ctx.sampleRate) / analyser.fftSize;
+    const peakDb = 10 * Math.log10(sum[peak]! / 10);
+    await ctx.close();
+    let packetsReceived = 0;
+    let totalAudioEnergy = 0;
+    for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s: { type: string; kind?: string; packetsReceived?: number; totalAudioEnergy?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'audio') {
+          packetsReceived += s.packetsReceived ?? 0;
+          totalAudioEnergy += s.totalAudioEnergy ?? 0;
+        }
+      });
+    }
+    return { peakHz, peakDb, packetsReceived, totalAudioEnergy };
+  });
+}
+
+/** Polls until the party hears the tone (within ±30 Hz, above -70 dB) or fails with what it heard. */
+export async function expectHears(party: Party, hz: number): Promise<void> {
+  await expect
+    .poll(async () => {
+      const h = await hearing(party);
+      return Math.abs(h.peakHz - hz) < 30 && h.peakDb > -70 && h.packetsReceived > 0 && h.totalAudioEnergy > 0 ? 'hears' : JSON.stringify(h);
+    }, { timeout: 10_000, intervals: [200] })
+    .toBe('hears');
+}
+
+/** Polls until the tone is gone from what the party hears (silence or other content). */
+export async function expectDoesNotHear(party: Party, hz: number): Promise<void> {
+  await expect
+    .poll(async () => {
+      const h = await hearing(party);
+      return Math.abs(h.peakHz - hz) < 30 && h.peakDb > -70 ? `still hears ${JSON.stringify(h)}` : 'silent';
+    }, { timeout: 10_000, intervals: [200] })
+    .toBe('silent');
+}
