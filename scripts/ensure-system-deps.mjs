@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 /** name → [a file that proves it is installed, the Debian packages that provide it] */
 const KNOWN = {
   chromium: ['/usr/bin/chromium', ['chromium', 'fonts-noto-cjk']],
-  kamailio: ['/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so', ['kamailio', 'kamailio-websocket-modules']],
+  kamailio: ['/usr/share/doc/kamailio-websocket-modules/copyright', ['kamailio', 'kamailio-websocket-modules']],
 };
 
 const wanted = process.argv.slice(2);

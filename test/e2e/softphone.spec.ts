@@ -97,4 +97,43 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(agent.page.getByTestId('last-call')).toHaveAttribute('data-end-reason', 'remote-hangup');
     await expect(agent.page.getByTestId('agent-status')).toHaveText('话后处理');
   });
+
+  test('after wrap-up the agent is Ready again; NotReady refuses calls with 480, a rejected call is 486', async () => {
+    await agent.page.getByRole('button', { name: '完成话后处理' }).click();
+    await expect(agent.page.getByTestId('agent-status')).toHaveText('就绪');
+
+    await agent.page.getByRole('button', { name: '选择未就绪原因' }).click();
+    await agent.page.getByRole('menuitem', { name: '小休' }).click();
+    await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
+    await customer.page.getByRole('button', { name: '呼叫' }).click();
+    await expect(customer.page.getByTestId('last-call')).toHaveAttribute('data-end-reason', 'unanswered');
+    await expect(customer.page.getByTestId('last-call')).toContainText('480');
+    await expect(callCard(agent)).toHaveCount(0);
+
+    await agent.page.getByRole('button', { name: '置为就绪' }).click();
+    await customer.page.getByRole('button', { name: '呼叫' }).click();
+    await expect(callCard(agent)).toHaveAttribute('data-call-phase', 'ringing');
+    await agent.page.getByRole('button', { name: '拒接' }).click();
+    await expect(customer.page.getByTestId('last-call')).toHaveAttribute('data-end-reason', 'busy');
+    await expect(agent.page.getByTestId('agent-status')).toHaveText('就绪');
+  });
+
+  test('Kamailio killed and restarted: the desks re-register by themselves and the next call works', async () => {
+    const wsPort = Number(new URL(pbx.wsUrl).port);
+    await pbx.stop();
+    await expect(registrationOf(agent)).toHaveText('重新连接中…');
+    await expect(agent.page.getByTestId('registration-error')).toContainText('无法连接 SIP 服务器');
+    pbx = await startTestPbx(
+      [
+        { user: '1001', password: 'agent-pw-1001' },
+        { user: '1002', password: 'cust-pw-1002' },
+      ],
+      wsPort,
+    );
+    await expect(registrationOf(agent)).toHaveText('已注册', { timeout: 20_000 });
+    await expect(registrationOf(customer)).toHaveText('已注册', { timeout: 20_000 });
+    await callAgentAndAnswer();
+    await expectHears(agent, CUSTOMER_HZ);
+    await hangUp(agent);
+  });
 });

@@ -34,6 +34,11 @@ export function AgentStateControl() {
           {agent.status === 'not-ready' ? ` · ${reasonLabel(reasons, agent.reasonId, locale)}` : ''}
         </Tag>
       </Space>
+      {agent.status === 'wrap-up' && (
+        <Button type="primary" block onClick={() => void apply({ type: 'finishWrapUp' })}>
+          {t('agent.finishWrapUp')}
+        </Button>
+      )}
       {agent.status === 'not-ready' ? (
         <Tooltip title="Alt+R">
           <Button type="primary" block onClick={() => void apply({ type: 'resume' })} aria-keyshortcuts="Alt+R">

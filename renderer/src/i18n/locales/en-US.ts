@@ -82,6 +82,7 @@ export const enUS: Messages = {
     status: { ready: 'Ready', 'not-ready': 'Not ready', ringing: 'Ringing', 'on-call': 'On a call', 'wrap-up': 'Wrap-up' },
     setReady: 'Set ready',
     setNotReady: 'Set not ready',
+    finishWrapUp: 'Finish wrap-up',
     chooseReason: 'Choose a not-ready reason',
     saveFailed: 'Agent state was not recorded: {{message}}',
   },

@@ -80,6 +80,7 @@ export const zhCN = {
     status: { ready: '就绪', 'not-ready': '未就绪', ringing: '振铃中', 'on-call': '通话中', 'wrap-up': '话后处理' },
     setReady: '置为就绪',
     setNotReady: '置为未就绪',
+    finishWrapUp: '完成话后处理',
     chooseReason: '选择未就绪原因',
     saveFailed: '坐席状态未能记录：{{message}}',
   },

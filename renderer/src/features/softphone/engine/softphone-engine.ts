@@ -129,12 +129,6 @@ export class SoftphoneEngine {
       },
     });
     this.registerer = new Registerer(this.ua, { expires: 300, refreshFrequency: 90, logConfiguration: false });
-    this.registerer.stateChange.addListener((state) => {
-      if (state === RegistererState.Registered) {
-        this.attempt = 0;
-        this.setRegistration({ status: 'registered' });
-      }
-    });
     this.setRegistration({ status: 'connecting' });
     try {
       await this.ua.start();
@@ -314,7 +308,9 @@ export class SoftphoneEngine {
         this.update(call, { phase: 'connected', answeredAt: this.now() });
         this.attachRemoteAudio(call);
       } else if (state === SessionState.Terminated) {
-        this.finish(call);
+        // sip.js terminates the session before it calls the invite's onReject with the response:
+        // finish one microtask later so the end reason and code are known.
+        queueMicrotask(() => this.finish(call));
       }
     });
     this.publish();
@@ -361,7 +357,13 @@ export class SoftphoneEngine {
         this.registerer!
           .register({
             requestDelegate: {
-              onAccept: () => resolve(),
+              // set here, not only on the Registerer's state change: after a reconnect it is still
+              // "Registered" in sip.js's eyes, so a successful re-REGISTER emits no transition
+              onAccept: () => {
+                this.attempt = 0;
+                this.setRegistration({ status: 'registered' });
+                resolve();
+              },
               onReject: (response: IncomingResponse) => {
                 const code = response.message.statusCode ?? 0;
                 const error: RegistrationError = code === 401 || code === 407 ? 'auth-failed' : code === 403 ? 'forbidden' : 'rejected';
