@@ -30,11 +30,12 @@ test.describe('softphone against a real Kamailio with real audio', () => {
 
   const callCard = (p: Party) => p.page.getByTestId('call-card');
 
-  async function callAgentAndAnswer() {
+  async function callAgentAndAnswer(answerWith: 'click' | 'keyboard' = 'click') {
     await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
     await customer.page.getByRole('button', { name: '呼叫' }).click();
     await expect(callCard(agent)).toHaveAttribute('data-call-phase', 'ringing');
-    await agent.page.getByRole('button', { name: '接听' }).click();
+    if (answerWith === 'click') await agent.page.getByRole('button', { name: '接听' }).click();
+    else await agent.page.keyboard.press('Alt+KeyA');
     await expect(callCard(agent)).toHaveAttribute('data-call-phase', 'connected');
     await expect(callCard(customer)).toHaveAttribute('data-call-phase', 'connected');
   }
@@ -118,7 +119,7 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(agent.page.getByTestId('agent-status')).toHaveText('就绪');
   });
 
-  test('Kamailio killed and restarted: the desks re-register by themselves and the next call works', async () => {
+  test('Kamailio killed and restarted: the desks re-register by themselves and the next call works (answered and hung up by keyboard)', async () => {
     const wsPort = Number(new URL(pbx.wsUrl).port);
     await pbx.stop();
     await expect(registrationOf(agent)).toHaveText('重新连接中…');
@@ -132,8 +133,10 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     );
     await expect(registrationOf(agent)).toHaveText('已注册', { timeout: 20_000 });
     await expect(registrationOf(customer)).toHaveText('已注册', { timeout: 20_000 });
-    await callAgentAndAnswer();
+    await callAgentAndAnswer('keyboard');
     await expectHears(agent, CUSTOMER_HZ);
-    await hangUp(agent);
+    await agent.page.keyboard.press('Alt+KeyH');
+    await expect(callCard(agent)).toHaveCount(0);
+    await expect(callCard(customer)).toHaveCount(0);
   });
 });

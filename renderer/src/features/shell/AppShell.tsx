@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { OverviewPanel } from '../overview';
 import { LanguageSelect, SettingsPanel } from '../settings';
-import { LinePanel } from '../softphone';
+import { CALL_SHORTCUTS, LinePanel } from '../softphone';
 import { PhoneRail } from './PhoneRail';
 import { ShortcutHelp } from './ShortcutHelp';
 import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
@@ -46,6 +46,17 @@ export function AppShell() {
     return list;
   }, [t, locale, updateSettings, agentStatus, applyAgentEvent]);
   useGlobalShortcuts(shortcuts);
+  // call keys are handled by the phone panel; listed here so F1 shows every key in one place
+  const help = useMemo(
+    () => [
+      ...shortcuts,
+      { combo: CALL_SHORTCUTS.answer, label: t('phone.answer') },
+      { combo: CALL_SHORTCUTS.hangup, label: t('phone.hangup') },
+      { combo: CALL_SHORTCUTS.hold, label: `${t('phone.hold')} / ${t('phone.resume')}` },
+      { combo: CALL_SHORTCUTS.mute, label: `${t('phone.mute')} / ${t('phone.unmute')}` },
+    ],
+    [shortcuts, t],
+  );
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -88,7 +99,7 @@ export function AppShell() {
           <StatusBar />
         </footer>
       </Layout.Footer>
-      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={shortcuts} />
+      <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={help} />
     </Layout>
   );
 }

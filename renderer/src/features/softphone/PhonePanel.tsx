@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { CallSnapshot, RegistrationSnapshot } from '../../../../shared/softphone';
 import { useAppStore } from '../../store';
+import { CALL_SHORTCUTS, useCallShortcuts } from './call-shortcuts';
 import { useSoftphone } from './context';
 
 const REGISTRATION_COLOR: Record<RegistrationSnapshot['status'], string> = {
@@ -41,22 +42,34 @@ function CallCard({ call }: { call: CallSnapshot }) {
         </Space>
         {ringing ? (
           <Space>
-            <Button type="primary" onClick={() => void phone.answer(call.id)}>
-              {t('phone.answer')}
-            </Button>
+            <Tooltip title={CALL_SHORTCUTS.answer}>
+              <Button type="primary" aria-keyshortcuts={CALL_SHORTCUTS.answer} onClick={() => void phone.answer(call.id)}>
+                {t('phone.answer')}
+              </Button>
+            </Tooltip>
             <Button danger onClick={() => void phone.reject(call.id)}>
               {t('phone.reject')}
             </Button>
           </Space>
         ) : (
           <Space wrap>
-            <Button danger onClick={() => void phone.hangup(call.id)}>
-              {t('phone.hangup')}
-            </Button>
+            <Tooltip title={CALL_SHORTCUTS.hangup}>
+              <Button danger aria-keyshortcuts={CALL_SHORTCUTS.hangup} onClick={() => void phone.hangup(call.id)}>
+                {t('phone.hangup')}
+              </Button>
+            </Tooltip>
             {call.phase === 'connected' && (
               <>
-                <Button onClick={() => void phone.setHold(call.id, !call.held)}>{call.held ? t('phone.resume') : t('phone.hold')}</Button>
-                <Button onClick={() => void phone.setMute(call.id, !call.muted)}>{call.muted ? t('phone.unmute') : t('phone.mute')}</Button>
+                <Tooltip title={CALL_SHORTCUTS.hold}>
+                  <Button aria-keyshortcuts={CALL_SHORTCUTS.hold} onClick={() => void phone.setHold(call.id, !call.held)}>
+                    {call.held ? t('phone.resume') : t('phone.hold')}
+                  </Button>
+                </Tooltip>
+                <Tooltip title={CALL_SHORTCUTS.mute}>
+                  <Button aria-keyshortcuts={CALL_SHORTCUTS.mute} onClick={() => void phone.setMute(call.id, !call.muted)}>
+                    {call.muted ? t('phone.unmute') : t('phone.mute')}
+                  </Button>
+                </Tooltip>
               </>
             )}
           </Space>
@@ -98,6 +111,7 @@ export function PhonePanel() {
     useShallow((s) => ({ registration: s.registration, calls: s.calls, phoneError: s.phoneError, lastEnded: s.lastEndedCall })),
   );
   const [target, setTarget] = useState('');
+  useCallShortcuts(phone, calls);
   const registered = registration.status === 'registered';
   return (
     <Card size="small" title={t('phone.title')} extra={<RegistrationTag />}>

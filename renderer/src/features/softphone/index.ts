@@ -2,3 +2,4 @@ export { SoftphoneContext, useSoftphone } from './context';
 export { LinePanel } from './LinePanel';
 export { PhonePanel, RegistrationTag } from './PhonePanel';
 export { SoftphoneController } from './softphone-controller';
+export { CALL_SHORTCUTS } from './call-shortcuts';

@@ -1,0 +1,28 @@
+import { useMemo } from 'react';
+import type { CallSnapshot } from '../../../../shared/softphone';
+import { useGlobalShortcuts, type Shortcut } from '../shell/shortcuts';
+import type { SoftphoneController } from './softphone-controller';
+
+/** Call keys: the same table drives the key handler, the button tooltips and the F1 list. */
+export const CALL_SHORTCUTS = {
+  answer: 'Alt+A',
+  hangup: 'Alt+H',
+  hold: 'Alt+O',
+  mute: 'Alt+M',
+} as const;
+export type CallAction = keyof typeof CALL_SHORTCUTS;
+
+/** Installs the call keys for the current call (the ringing one for Answer, else the first live one). */
+export function useCallShortcuts(phone: SoftphoneController, calls: readonly CallSnapshot[]): void {
+  const shortcuts = useMemo<Shortcut[]>(() => {
+    const ringing = calls.find((c) => c.phase === 'ringing' && c.direction === 'inbound');
+    const live = calls.find((c) => c.phase === 'connected') ?? calls[0];
+    return [
+      { combo: CALL_SHORTCUTS.answer, run: () => void (ringing && phone.answer(ringing.id)) },
+      { combo: CALL_SHORTCUTS.hangup, run: () => void (live && phone.hangup(live.id)) },
+      { combo: CALL_SHORTCUTS.hold, run: () => void (live?.phase === 'connected' && phone.setHold(live.id, !live.held)) },
+      { combo: CALL_SHORTCUTS.mute, run: () => void (live?.phase === 'connected' && phone.setMute(live.id, !live.muted)) },
+    ];
+  }, [phone, calls]);
+  useGlobalShortcuts(shortcuts);
+}
