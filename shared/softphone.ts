@@ -4,15 +4,7 @@
  */
 import { z } from 'zod';
 
-export const RegistrationStatus = {
-  NotConfigured: 'not-configured',
-  Connecting: 'connecting',
-  Registered: 'registered',
-  Reconnecting: 'reconnecting',
-  Failed: 'failed',
-  Stopped: 'stopped',
-} as const;
-export type RegistrationStatus = (typeof RegistrationStatus)[keyof typeof RegistrationStatus];
+export type RegistrationStatus = 'not-configured' | 'connecting' | 'registered' | 'reconnecting' | 'failed' | 'stopped';
 
 /** Why registration failed, for a clear message: wrong password, forbidden, server unreachable… */
 export type RegistrationError = 'auth-failed' | 'forbidden' | 'unreachable' | 'rejected';
@@ -70,4 +62,3 @@ export interface SipCredentials {
 }
 
 export const sipDomain = (sipUri: string): string => sipUri.slice(sipUri.indexOf('@') + 1);
-export const sipUser = (sipUri: string): string => sipUri.slice(4, sipUri.indexOf('@'));

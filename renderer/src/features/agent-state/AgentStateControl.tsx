@@ -12,7 +12,7 @@ const STATUS_COLOR: Record<AgentState['status'], string> = {
   'wrap-up': 'purple',
 };
 
-export function reasonLabel(reasons: readonly NotReadyReason[], id: string, locale: Locale): string {
+function reasonLabel(reasons: readonly NotReadyReason[], id: string, locale: Locale): string {
   return reasons.find((r) => r.id === id)?.label[locale] ?? id;
 }
 

@@ -1,1 +1,1 @@
-export { AgentStateControl, reasonLabel } from './AgentStateControl';
+export { AgentStateControl } from './AgentStateControl';
