@@ -97,17 +97,22 @@ export function canTransition(state: AgentState, event: AgentEvent): boolean {
   }
 }
 
+/** Call waiting: at most one call on hold behind the live one. */
+export const MAX_LIVE_CALLS = 2;
+
 /**
  * SIP answer for a new inbound call in this state, or null to let it ring.
- * NotReady refuses with 480 Temporarily Unavailable; a busy seat (ringing, on a call, in wrap-up)
- * answers 486 Busy Here. Call waiting (issue: softphone) decides separately whether OnCall may alert.
+ * NotReady refuses with 480 Temporarily Unavailable. On a call, a second call alerts when call waiting
+ * is on and fewer than MAX_LIVE_CALLS are live; otherwise, and while ringing or in wrap-up, 486 Busy Here.
  */
-export function refusalFor(state: AgentState): 480 | 486 | null {
+export function refusalFor(state: AgentState, line: { readonly callWaiting: boolean; readonly liveCalls: number }): 480 | 486 | null {
   switch (state.status) {
     case AgentStatus.Ready:
-      return null;
+      return line.liveCalls === 0 ? null : 486;
     case AgentStatus.NotReady:
       return 480;
+    case AgentStatus.OnCall:
+      return line.callWaiting && line.liveCalls < MAX_LIVE_CALLS ? null : 486;
     default:
       return 486;
   }

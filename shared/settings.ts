@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AudioDeviceChoiceSchema } from './audio-devices.js';
 
 /** UI languages: Simplified Chinese first, English second. */
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -26,6 +27,12 @@ export const SettingsSchema = z
     audioProcessing: AudioProcessingSchema,
     /** How DTMF is sent: RTP telephone-events (RFC 4733) or SIP INFO, as the PBX expects. */
     dtmfMode: z.enum(['rfc4733', 'info']),
+    /** Headset microphone, earpiece and ringer, remembered by device label (null: system default). */
+    audioDevices: AudioDeviceChoiceSchema,
+    /** A second inbound call while on a call alerts (hold-and-answer or reject) instead of 486 Busy. */
+    callWaiting: z.boolean(),
+    /** Answer inbound calls at once when idle (headset agents with a zip tone); off by default. */
+    autoAnswer: z.boolean(),
     notReadyReasons: z
       .array(NotReadyReasonSchema)
       .min(1)

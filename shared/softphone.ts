@@ -19,7 +19,23 @@ export interface RegistrationSnapshot {
 
 export type CallDirection = 'inbound' | 'outbound';
 export type CallPhase = 'ringing' | 'dialing' | 'connected' | 'ended';
-export type CallEndReason = 'local-hangup' | 'remote-hangup' | 'rejected' | 'busy' | 'cancelled' | 'failed' | 'dropped' | 'unanswered';
+export type CallEndReason =
+  | 'local-hangup'
+  | 'remote-hangup'
+  | 'rejected'
+  | 'busy'
+  | 'cancelled'
+  | 'failed'
+  | 'dropped'
+  | 'unanswered'
+  /** this leg was handed over: we transferred it, or it was replaced by an attended transfer */
+  | 'transferred';
+
+/** A transfer in progress on a call (REFER sent, waiting for the outcome). */
+export interface TransferSnapshot {
+  readonly kind: 'blind' | 'attended';
+  readonly target: string;
+}
 
 export interface CallSnapshot {
   readonly id: string;
@@ -34,6 +50,9 @@ export interface CallSnapshot {
   readonly endedAt?: number | undefined;
   readonly endReason?: CallEndReason | undefined;
   readonly endCode?: number | undefined;
+  readonly transfer?: TransferSnapshot | undefined;
+  /** How many times media was renegotiated with an ICE restart (network change, ICE failure). */
+  readonly iceRestarts: number;
 }
 
 /** SIP account as the agent configures it (the password is stored apart, encrypted). */

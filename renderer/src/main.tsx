@@ -28,6 +28,7 @@ async function boot(): Promise<void> {
         <App api={api} store={store} softphone={softphone} i18n={i18n} />
       </StrictMode>,
     );
+    softphone.watchEnvironment();
     void softphone.connectSaved();
     requestAnimationFrame(() => {
       document.documentElement.dataset['zuoxiReady'] = 'true';

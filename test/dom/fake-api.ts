@@ -7,6 +7,9 @@ export const SETTINGS: Settings = {
   locale: 'zh-CN',
   audioProcessing: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
   dtmfMode: 'rfc4733',
+  audioDevices: { input: null, output: null, ringer: null },
+  callWaiting: true,
+  autoAnswer: false,
   notReadyReasons: [
     { id: 'break', label: { 'zh-CN': '小休', 'en-US': 'Short break' } },
     { id: 'meal', label: { 'zh-CN': '用餐', 'en-US': 'Meal' } },

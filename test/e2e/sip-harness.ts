@@ -139,9 +139,9 @@ export const registrationOf = (p: Party) => p.page.getByTestId('registration-sta
  * What this party hears: the dominant frequency and its level in the remote audio, from an FFT of
  * the playing <audio> element's stream, plus inbound-rtp counters from WebRTC's own stats.
  */
-export async function hearing(party: Party): Promise<{ peakHz: number; peakDb: number; packetsReceived: number; totalAudioEnergy: number }> {
-  return party.page.evaluate(async () => {
-    const audio = document.querySelector<HTMLAudioElement>('audio[data-zuoxi-remote-audio]');
+export async function hearing(party: Party, from?: string): Promise<{ peakHz: number; peakDb: number; packetsReceived: number; totalAudioEnergy: number }> {
+  return party.page.evaluate(async (from) => {
+    const audio = document.querySelector<HTMLAudioElement>(from ? `audio[data-zuoxi-remote-user="${from}"]` : 'audio[data-zuoxi-remote-audio]');
     if (!audio?.srcObject) return { peakHz: 0, peakDb: -Infinity, packetsReceived: 0, totalAudioEnergy: 0 };
     const ctx = new AudioContext();
     const analyser = ctx.createAnalyser();
@@ -171,24 +171,27 @@ export async function hearing(party: Party): Promise<{ peakHz: number; peakDb: n
       });
     }
     return { peakHz, peakDb, packetsReceived, totalAudioEnergy };
-  });
+  }, from);
 }
 
-/** Polls until the party hears the tone (within ±30 Hz, above -70 dB) or fails with what it heard. */
-export async function expectHears(party: Party, hz: number): Promise<void> {
+/**
+ * Polls until the party hears the tone (within ±30 Hz, above -70 dB) or fails with what it heard.
+ * `from` picks the call with that remote user when the party has several.
+ */
+export async function expectHears(party: Party, hz: number, from?: string): Promise<void> {
   await expect
     .poll(async () => {
-      const h = await hearing(party);
+      const h = await hearing(party, from);
       return Math.abs(h.peakHz - hz) < 30 && h.peakDb > -70 && h.packetsReceived > 0 && h.totalAudioEnergy > 0 ? 'hears' : JSON.stringify(h);
     }, { timeout: 10_000, intervals: [200] })
     .toBe('hears');
 }
 
 /** Polls until the tone is gone from what the party hears (silence or other content). */
-export async function expectDoesNotHear(party: Party, hz: number): Promise<void> {
+export async function expectDoesNotHear(party: Party, hz: number, from?: string): Promise<void> {
   await expect
     .poll(async () => {
-      const h = await hearing(party);
+      const h = await hearing(party, from);
       return Math.abs(h.peakHz - hz) < 30 && h.peakDb > -70 ? `still hears ${JSON.stringify(h)}` : 'silent';
     }, { timeout: 10_000, intervals: [200] })
     .toBe('silent');

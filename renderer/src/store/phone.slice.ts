@@ -1,6 +1,14 @@
 import type { StateCreator } from 'zustand';
+import type { AudioRole, DeviceInfo, ResolvedDevices } from '../../../shared/audio-devices';
 import type { CallSnapshot, RegistrationSnapshot } from '../../../shared/softphone';
 import type { RootState } from './types';
+
+/** A headset change the agent is told about: chosen device unplugged (using default) or back. */
+export interface DeviceNotice {
+  readonly kind: 'lost' | 'returned';
+  readonly roles: readonly AudioRole[];
+  readonly at: number;
+}
 
 /**
  * Plain snapshots of the softphone for the rest of the UI, published by the sip.js engine
@@ -13,8 +21,14 @@ export interface PhoneSlice {
   dtmfReceived: Readonly<Record<string, string>>;
   /** The last command that failed (shown to the agent), e.g. dialling while unregistered. */
   phoneError: string | null;
+  /** Audio devices present now (labels empty until microphone permission is granted). */
+  audioDevices: readonly DeviceInfo[];
+  resolvedDevices: ResolvedDevices;
+  deviceNotice: DeviceNotice | null;
   setPhoneSnapshot(s: { registration: RegistrationSnapshot; calls: readonly CallSnapshot[]; lastEnded: CallSnapshot | null; dtmfReceived: Readonly<Record<string, string>> }): void;
   setPhoneError(message: string | null): void;
+  setAudioDevices(devices: readonly DeviceInfo[], resolved: ResolvedDevices): void;
+  setDeviceNotice(notice: DeviceNotice | null): void;
 }
 
 export const createPhoneSlice: StateCreator<RootState, [], [], PhoneSlice> = (set) => ({
@@ -23,6 +37,11 @@ export const createPhoneSlice: StateCreator<RootState, [], [], PhoneSlice> = (se
   lastEndedCall: null,
   dtmfReceived: {},
   phoneError: null,
+  audioDevices: [],
+  resolvedDevices: { ids: { input: undefined, output: undefined, ringer: undefined }, missing: [] },
+  deviceNotice: null,
   setPhoneSnapshot: (s) => set({ registration: s.registration, calls: s.calls, lastEndedCall: s.lastEnded, dtmfReceived: s.dtmfReceived }),
   setPhoneError: (phoneError) => set({ phoneError }),
+  setAudioDevices: (audioDevices, resolvedDevices) => set({ audioDevices, resolvedDevices }),
+  setDeviceNotice: (deviceNotice) => set({ deviceNotice }),
 });

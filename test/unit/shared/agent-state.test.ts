@@ -3,6 +3,7 @@ import {
   canTransition,
   IllegalAgentTransition,
   INITIAL_AGENT_STATE,
+  MAX_LIVE_CALLS,
   refusalFor,
   transition,
   type AgentEvent,
@@ -48,10 +49,19 @@ describe('agent state machine', () => {
   });
 
   it('refuses new calls with 480 when NotReady and 486 when busy, lets them ring when Ready', () => {
-    expect(refusalFor({ status: 'ready' })).toBeNull();
-    expect(refusalFor({ status: 'not-ready', reasonId: 'break' })).toBe(480);
-    expect(refusalFor(run([{ type: 'dial' }]))).toBe(486);
-    expect(refusalFor(run([{ type: 'ring' }]))).toBe(486);
-    expect(refusalFor(run([{ type: 'dial' }, { type: 'hangup' }]))).toBe(486);
+    const idle = { callWaiting: true, liveCalls: 0 };
+    expect(refusalFor({ status: 'ready' }, idle)).toBeNull();
+    expect(refusalFor({ status: 'not-ready', reasonId: 'break' }, idle)).toBe(480);
+    expect(refusalFor(run([{ type: 'ring' }]), { callWaiting: true, liveCalls: 1 })).toBe(486);
+    expect(refusalFor(run([{ type: 'dial' }, { type: 'hangup' }]), idle)).toBe(486);
+  });
+
+  it('lets a second call wait on a call only with call waiting on, and never a third', () => {
+    const onCall = run([{ type: 'dial' }]);
+    expect(refusalFor(onCall, { callWaiting: true, liveCalls: 1 })).toBeNull();
+    expect(refusalFor(onCall, { callWaiting: false, liveCalls: 1 })).toBe(486);
+    expect(refusalFor(onCall, { callWaiting: true, liveCalls: MAX_LIVE_CALLS })).toBe(486);
+    // a stale Ready with a call still up (state not yet updated) must not let a second call in
+    expect(refusalFor({ status: 'ready' }, { callWaiting: true, liveCalls: 1 })).toBe(486);
   });
 });

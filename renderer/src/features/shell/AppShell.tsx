@@ -54,6 +54,7 @@ export function AppShell() {
       { combo: CALL_SHORTCUTS.hangup, label: t('phone.hangup') },
       { combo: CALL_SHORTCUTS.hold, label: `${t('phone.hold')} / ${t('phone.resume')}` },
       { combo: CALL_SHORTCUTS.mute, label: `${t('phone.mute')} / ${t('phone.unmute')}` },
+      { combo: CALL_SHORTCUTS.transfer, label: t('phone.transferTarget') },
     ],
     [shortcuts, t],
   );

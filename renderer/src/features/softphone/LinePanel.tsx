@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaveSipAccount, SipAccount } from '../../../../shared/softphone';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
+import { AudioDevicesCard } from './AudioDevicesCard';
 import { useSoftphone } from './context';
 
 type LineForm = SipAccount & { password?: string };
@@ -96,9 +97,16 @@ export function LinePanel() {
                 ]}
               />
             </Space>
+            {(['callWaiting', 'autoAnswer'] as const).map((key) => (
+              <Space key={key}>
+                <Switch aria-label={t(`line.${key}`)} checked={settings[key]} onChange={(on) => void updateSettings({ [key]: on })} />
+                <span>{t(`line.${key}`)}</span>
+              </Space>
+            ))}
           </Space>
         </Card>
       )}
+      <AudioDevicesCard />
     </Space>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Input, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { CallSnapshot, RegistrationSnapshot } from '../../../../shared/softphone';
+import type { RegistrationSnapshot } from '../../../../shared/softphone';
 import { useAppStore } from '../../store';
-import { CALL_SHORTCUTS, useCallShortcuts } from './call-shortcuts';
+import { CallCard } from './CallCard';
+import { useCallShortcuts } from './call-shortcuts';
 import { useSoftphone } from './context';
 
 const REGISTRATION_COLOR: Record<RegistrationSnapshot['status'], string> = {
@@ -26,89 +27,19 @@ export function RegistrationTag({ testId = 'registration-status' }: { testId?: s
   );
 }
 
-function CallCard({ call }: { call: CallSnapshot }) {
-  const { t } = useTranslation();
-  const phone = useSoftphone();
-  const received = useAppStore((s) => s.dtmfReceived[call.id] ?? '');
-  const [digits, setDigits] = useState('');
-  const ringing = call.phase === 'ringing' && call.direction === 'inbound';
-  return (
-    <Card size="small" data-testid="call-card" data-call-phase={call.phase} data-call-held={call.held} title={call.remoteName ? `${call.remoteName} <${call.remoteUser}>` : call.remoteUser}>
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Space wrap>
-          <Tag data-testid="call-phase">{t(`phone.phase.${call.phase}`)}</Tag>
-          {call.held && <Tag color="orange">{t('phone.held')}</Tag>}
-          {call.muted && <Tag color="red">{t('phone.muted')}</Tag>}
-        </Space>
-        {ringing ? (
-          <Space>
-            <Tooltip title={CALL_SHORTCUTS.answer}>
-              <Button type="primary" aria-keyshortcuts={CALL_SHORTCUTS.answer} onClick={() => void phone.answer(call.id)}>
-                {t('phone.answer')}
-              </Button>
-            </Tooltip>
-            <Button danger onClick={() => void phone.reject(call.id)}>
-              {t('phone.reject')}
-            </Button>
-          </Space>
-        ) : (
-          <Space wrap>
-            <Tooltip title={CALL_SHORTCUTS.hangup}>
-              <Button danger aria-keyshortcuts={CALL_SHORTCUTS.hangup} onClick={() => void phone.hangup(call.id)}>
-                {t('phone.hangup')}
-              </Button>
-            </Tooltip>
-            {call.phase === 'connected' && (
-              <>
-                <Tooltip title={CALL_SHORTCUTS.hold}>
-                  <Button aria-keyshortcuts={CALL_SHORTCUTS.hold} onClick={() => void phone.setHold(call.id, !call.held)}>
-                    {call.held ? t('phone.resume') : t('phone.hold')}
-                  </Button>
-                </Tooltip>
-                <Tooltip title={CALL_SHORTCUTS.mute}>
-                  <Button aria-keyshortcuts={CALL_SHORTCUTS.mute} onClick={() => void phone.setMute(call.id, !call.muted)}>
-                    {call.muted ? t('phone.unmute') : t('phone.mute')}
-                  </Button>
-                </Tooltip>
-              </>
-            )}
-          </Space>
-        )}
-        {call.phase === 'connected' && (
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              aria-label={t('phone.dtmf')}
-              placeholder={t('phone.dtmf')}
-              value={digits}
-              onChange={(e) => setDigits(e.target.value.replace(/[^0-9*#]/g, ''))}
-            />
-            <Button
-              disabled={!digits}
-              onClick={() => {
-                void phone.sendDtmf(call.id, digits);
-                setDigits('');
-              }}
-            >
-              {t('phone.sendDtmf')}
-            </Button>
-          </Space.Compact>
-        )}
-        {received && (
-          <Typography.Text type="secondary" data-testid="dtmf-received">
-            {t('phone.dtmfReceived')}: {received}
-          </Typography.Text>
-        )}
-      </Space>
-    </Card>
-  );
-}
-
 /** The softphone in the phone rail: line state, dial pad and the live calls. */
 export function PhonePanel() {
   const { t } = useTranslation();
   const phone = useSoftphone();
-  const { registration, calls, phoneError, lastEnded } = useAppStore(
-    useShallow((s) => ({ registration: s.registration, calls: s.calls, phoneError: s.phoneError, lastEnded: s.lastEndedCall })),
+  const { registration, calls, phoneError, lastEnded, deviceNotice, setDeviceNotice } = useAppStore(
+    useShallow((s) => ({
+      registration: s.registration,
+      calls: s.calls,
+      phoneError: s.phoneError,
+      lastEnded: s.lastEndedCall,
+      deviceNotice: s.deviceNotice,
+      setDeviceNotice: s.setDeviceNotice,
+    })),
   );
   const [target, setTarget] = useState('');
   useCallShortcuts(phone, calls);
@@ -135,8 +66,17 @@ export function PhonePanel() {
           </Tooltip>
         </Space.Compact>
         {phoneError && <Alert type="error" showIcon title={phoneError} closable />}
+        {deviceNotice && (
+          <Alert
+            type={deviceNotice.kind === 'lost' ? 'warning' : 'success'}
+            showIcon
+            closable={{ onClose: () => setDeviceNotice(null) }}
+            data-testid="device-notice"
+            title={t(`phone.device.${deviceNotice.kind}`, { roles: deviceNotice.roles.map((r) => t(`phone.device.roles.${r}`)).join('、') })}
+          />
+        )}
         {calls.map((c) => (
-          <CallCard key={c.id} call={c} />
+          <CallCard key={c.id} call={c} calls={calls} />
         ))}
         {calls.length === 0 && lastEnded && (
           <Alert

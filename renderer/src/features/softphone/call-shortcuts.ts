@@ -9,19 +9,29 @@ export const CALL_SHORTCUTS = {
   hangup: 'Alt+H',
   hold: 'Alt+O',
   mute: 'Alt+M',
+  transfer: 'Alt+T',
 } as const;
 export type CallAction = keyof typeof CALL_SHORTCUTS;
 
-/** Installs the call keys for the current call (the ringing one for Answer, else the first live one). */
+/** The element id of a call's transfer-target input (Alt+T focuses it). */
+export const transferInputId = (callId: string) => `transfer-${callId}`;
+
+/** The call the keys act on: the one being talked to, else any connected one, else the first. */
+export function activeCall(calls: readonly CallSnapshot[]): CallSnapshot | undefined {
+  return calls.find((c) => c.phase === 'connected' && !c.held) ?? calls.find((c) => c.phase === 'connected') ?? calls[0];
+}
+
+/** Installs the call keys for the current call (the ringing one for Answer, else the active one). */
 export function useCallShortcuts(phone: SoftphoneController, calls: readonly CallSnapshot[]): void {
   const shortcuts = useMemo<Shortcut[]>(() => {
     const ringing = calls.find((c) => c.phase === 'ringing' && c.direction === 'inbound');
-    const live = calls.find((c) => c.phase === 'connected') ?? calls[0];
+    const live = activeCall(calls);
     return [
       { combo: CALL_SHORTCUTS.answer, run: () => void (ringing && phone.answer(ringing.id)) },
       { combo: CALL_SHORTCUTS.hangup, run: () => void (live && phone.hangup(live.id)) },
       { combo: CALL_SHORTCUTS.hold, run: () => void (live?.phase === 'connected' && phone.setHold(live.id, !live.held)) },
       { combo: CALL_SHORTCUTS.mute, run: () => void (live?.phase === 'connected' && phone.setMute(live.id, !live.muted)) },
+      { combo: CALL_SHORTCUTS.transfer, run: () => live && document.getElementById(transferInputId(live.id))?.focus() },
     ];
   }, [phone, calls]);
   useGlobalShortcuts(shortcuts);

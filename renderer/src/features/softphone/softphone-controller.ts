@@ -1,31 +1,49 @@
 import { canTransition, refusalFor, type AgentEvent } from '../../../../shared/agent-state';
+import { deviceChanges, resolveDevices, type AudioRole } from '../../../../shared/audio-devices';
 import type { AgentApi } from '../../../../shared/ipc-contract';
 import type { CallSnapshot } from '../../../../shared/softphone';
 import type { AppStore } from '../../store';
+import { listAudioDevices } from './audio/microphone';
+import { CALL_WAITING, RING, TEST_TONE, playTone, type PlayingTone } from './audio/tones';
 import { SoftphoneEngine, type PhoneSnapshot } from './engine/softphone-engine';
 
 const DEFAULT_AUDIO = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+const NO_CHOICE = { input: null, output: null, ringer: null };
 
 /**
  * Glue between the engine, the store and the contract: feeds engine snapshots into the store,
  * moves the agent state machine with the calls (ring → answer → hangup → wrap-up), answers new
- * calls by agent state (NotReady → 480), and turns command failures into a message for the agent.
+ * calls by agent state (NotReady → 480, call waiting), rings the ringer, follows headset hot-plug
+ * and network changes, and turns command failures into a message for the agent.
  */
 export class SoftphoneController {
   private readonly engine: SoftphoneEngine;
   private previous: readonly CallSnapshot[] = [];
+  private tone: { kind: 'ring' | 'waiting'; playing: PlayingTone } | undefined;
 
   constructor(
     private readonly store: AppStore,
     private readonly api: AgentApi,
   ) {
     this.engine = new SoftphoneEngine({
-      incomingPolicy: () => refusalFor(store.getState().agent),
+      incomingPolicy: (liveCalls) => refusalFor(store.getState().agent, { callWaiting: store.getState().settings?.callWaiting ?? true, liveCalls }),
       audioProcessing: () => store.getState().settings?.audioProcessing ?? DEFAULT_AUDIO,
       dtmfMode: () => store.getState().settings?.dtmfMode ?? 'rfc4733',
+      devices: () => {
+        const { ids } = store.getState().resolvedDevices;
+        return { inputId: ids.input, outputId: ids.output };
+      },
       log: (m) => console.info(`[softphone] ${m}`),
     });
     this.engine.onDidChange((s) => this.onSnapshot(s));
+  }
+
+  /** Starts watching devices and the network; call once at boot. */
+  watchEnvironment(): void {
+    navigator.mediaDevices?.addEventListener('devicechange', () => void this.refreshDevices());
+    window.addEventListener('online', () => this.engine.networkChanged());
+    (navigator as Navigator & { connection?: EventTarget }).connection?.addEventListener('change', () => this.engine.networkChanged());
+    void this.refreshDevices();
   }
 
   /** Registers with the saved account, if there is one with a password. */
@@ -46,6 +64,40 @@ export class SoftphoneController {
   setHold = (id: string, held: boolean) => this.run(() => this.engine.setHold(id, held));
   setMute = (id: string, muted: boolean) => this.run(async () => this.engine.setMute(id, muted));
   sendDtmf = (id: string, tones: string) => this.run(() => this.engine.sendDtmf(id, tones));
+  blindTransfer = (id: string, target: string) => this.run(() => this.engine.blindTransfer(id, target));
+  attendedTransfer = (id: string, consultId: string) => this.run(() => this.engine.attendedTransfer(id, consultId));
+
+  /** Remembers a device for a role by its label (null: system default) and applies it now. */
+  async chooseDevice(role: AudioRole, label: string | null): Promise<void> {
+    const current = this.store.getState().settings?.audioDevices ?? NO_CHOICE;
+    await this.store.getState().updateSettings({ audioDevices: { ...current, [role]: label } });
+    await this.refreshDevices();
+  }
+
+  /** Plays the test tone on the earpiece or the ringer device. */
+  playTestTone(role: 'output' | 'ringer'): void {
+    const tone = playTone(TEST_TONE, this.store.getState().resolvedDevices.ids[role], (e) => this.store.getState().setPhoneError(String(e)));
+    setTimeout(() => tone.stop(), TEST_TONE.onMs + 200);
+  }
+
+  /** Re-reads the devices, falls back to / returns from the system default, and applies changes mid-call. */
+  async refreshDevices(): Promise<void> {
+    if (!navigator.mediaDevices) return;
+    const state = this.store.getState();
+    const devices = await listAudioDevices();
+    const before = state.resolvedDevices;
+    const after = resolveDevices(devices, state.settings?.audioDevices ?? NO_CHOICE);
+    const { lost, returned, switched } = deviceChanges(before, after);
+    state.setAudioDevices(devices, after);
+    if (lost.length > 0) state.setDeviceNotice({ kind: 'lost', roles: lost, at: Date.now() });
+    else if (returned.length > 0) state.setDeviceNotice({ kind: 'returned', roles: returned, at: Date.now() });
+    if (switched.includes('input') || switched.includes('output')) await this.run(() => this.engine.applyDevices());
+    if (switched.includes('ringer') && this.tone) {
+      this.tone.playing.stop();
+      this.tone = undefined;
+      this.updateTone(this.previous);
+    }
+  }
 
   private async run(command: () => Promise<unknown>): Promise<void> {
     this.store.getState().setPhoneError(null);
@@ -57,19 +109,41 @@ export class SoftphoneController {
   }
 
   private onSnapshot(s: PhoneSnapshot): void {
-    const before = new Map(this.previous.map((c) => [c.id, c]));
-    const now = new Map(s.calls.map((c) => [c.id, c]));
-    for (const call of s.calls) {
-      const old = before.get(call.id);
-      if (!old) this.agent(call.direction === 'inbound' ? { type: 'ring' } : { type: 'dial' });
-      else if (old.phase === 'ringing' && call.phase === 'connected') this.agent({ type: 'answer' });
-    }
-    for (const old of this.previous) {
-      if (now.has(old.id)) continue;
-      this.agent(old.phase === 'ringing' ? { type: 'miss' } : { type: 'hangup' });
-    }
+    const was = this.previous;
     this.previous = s.calls;
+    const agent = this.store.getState().agent.status;
+    if (was.length === 0 && s.calls.length > 0) {
+      const first = s.calls[0]!;
+      this.agent(first.direction === 'inbound' && first.phase === 'ringing' ? { type: 'ring' } : { type: 'dial' });
+    } else if (agent === 'ringing' && s.calls.some((c) => c.phase === 'connected')) {
+      this.agent({ type: 'answer' });
+    } else if (was.length > 0 && s.calls.length === 0) {
+      this.agent(agent === 'ringing' ? { type: 'miss' } : { type: 'hangup' });
+    }
     this.store.getState().setPhoneSnapshot(s);
+    this.updateTone(s.calls);
+    this.autoAnswer(was, s.calls);
+    // device labels become readable once the microphone was opened for the first call
+    if (s.calls.some((c) => c.phase === 'connected' && !was.some((w) => w.id === c.id && w.phase === 'connected'))) void this.refreshDevices();
+  }
+
+  /** Ringer for a call to an idle desk; a soft beep in the earpiece for a waiting call. */
+  private updateTone(calls: readonly CallSnapshot[]): void {
+    const ringing = calls.some((c) => c.direction === 'inbound' && c.phase === 'ringing');
+    const want = !ringing ? undefined : calls.some((c) => c.phase === 'connected') ? 'waiting' : 'ring';
+    if (this.tone?.kind === want) return;
+    this.tone?.playing.stop();
+    this.tone = undefined;
+    if (!want) return;
+    const { ids } = this.store.getState().resolvedDevices;
+    const onError = (e: unknown) => console.info(`[softphone] tone did not play: ${String(e)}`);
+    this.tone = { kind: want, playing: want === 'ring' ? playTone(RING, ids.ringer, onError) : playTone(CALL_WAITING, ids.output, onError) };
+  }
+
+  private autoAnswer(was: readonly CallSnapshot[], calls: readonly CallSnapshot[]): void {
+    if (!this.store.getState().settings?.autoAnswer || calls.length !== 1) return;
+    const call = calls[0]!;
+    if (call.direction === 'inbound' && call.phase === 'ringing' && !was.some((c) => c.id === call.id)) void this.answer(call.id);
   }
 
   private agent(event: AgentEvent): void {

@@ -3,21 +3,21 @@
  * the Registerer and every Session, and publishes plain snapshots (shared/softphone.ts) to whoever
  * listens (the store). Commands take call ids, never sip.js objects.
  *
- * Registration heals itself: after a transport drop it reconnects with backoff and jitter
- * (shared/reconnect-policy.ts) and registers again (sip.js does not re-register on its own).
+ * - Registration heals itself through {@link RegistrationSupervisor} (backoff, re-REGISTER).
+ * - Several calls may be live (call waiting, consult calls): answering, resuming or dialling
+ *   puts the other live call on hold first, so the agent only ever talks to one party.
+ * - Transfers: blind (REFER to a number) and attended (REFER with Replaces to a consult call).
+ *   A REFER received on an established call is followed (the desk places the new call), and an
+ *   INVITE that Replaces one of our calls is taken at once.
+ * - Media follows the network and the headset: ICE restart when the OS reports the network back or
+ *   ICE fails, microphone track and speaker sink switched mid-call when devices change.
  */
-import { Invitation, Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
+import { Invitation, Inviter, Registerer, RegistererState, SessionState, SIPExtension, UserAgent, type Referral, type Session } from 'sip.js';
 import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web';
-import { DEFAULT_RECONNECT_POLICY, reconnectDelay, type ReconnectPolicy } from '../../../../../shared/reconnect-policy';
-import {
-  sipDomain,
-  type CallEndReason,
-  type CallSnapshot,
-  type RegistrationError,
-  type RegistrationSnapshot,
-  type SipCredentials,
-} from '../../../../../shared/softphone';
+import type { ReconnectPolicy } from '../../../../../shared/reconnect-policy';
+import { sipDomain, type CallEndReason, type CallSnapshot, type RegistrationSnapshot, type SipCredentials } from '../../../../../shared/softphone';
+import { RegistrationSupervisor, type LinePort, type RegisterOutcome } from './registration-supervisor';
 
 export interface PhoneSnapshot {
   readonly registration: RegistrationSnapshot;
@@ -37,10 +37,12 @@ export interface AudioProcessing {
 }
 
 export interface EngineOptions {
-  /** Answer for a new inbound call: a SIP refusal code, or null to let it ring (agent state). */
-  readonly incomingPolicy: () => 480 | 486 | null;
+  /** Answer for a new inbound call, given how many calls are live: a SIP refusal code, or null to ring. */
+  readonly incomingPolicy: (liveCalls: number) => 480 | 486 | null;
   readonly audioProcessing: () => AudioProcessing;
   readonly dtmfMode: () => DtmfMode;
+  /** Chosen microphone and earpiece (deviceId), undefined for the system default. */
+  readonly devices: () => { readonly inputId?: string | undefined; readonly outputId?: string | undefined };
   readonly now?: () => number;
   readonly random?: () => number;
   readonly reconnect?: ReconnectPolicy;
@@ -53,30 +55,30 @@ interface LiveCall {
   audio?: HTMLAudioElement;
   endReason?: CallEndReason;
   endCode?: number;
+  iceTimer?: ReturnType<typeof setTimeout>;
 }
 
 const ICE_GATHERING_TIMEOUT_MS = 300;
+/** ICE "disconnected" this long (not recovering by itself) → restart ICE. */
+const ICE_DISCONNECTED_GRACE_MS = 2_000;
+
+const sdhOf = (session: Session) => session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
 
 export class SoftphoneEngine {
   private ua: UserAgent | undefined;
   private registerer: Registerer | undefined;
+  private supervisor: RegistrationSupervisor | undefined;
   private readonly calls = new Map<string, LiveCall>();
   private registration: RegistrationSnapshot = { status: 'not-configured' };
   private lastEnded: CallSnapshot | null = null;
   private dtmfReceived: Record<string, string> = {};
   private readonly listeners = new Set<(s: PhoneSnapshot) => void>();
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private attempt = 0;
-  private running = false;
-  private registering = false;
   private nextCallId = 1;
   private readonly now: () => number;
-  private readonly random: () => number;
   private readonly log: (message: string) => void;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? Date.now;
-    this.random = options.random ?? Math.random;
     this.log = options.log ?? (() => {});
   }
 
@@ -101,15 +103,14 @@ export class SoftphoneEngine {
     const { account, ha1, instanceId } = credentials;
     const uri = UserAgent.makeURI(account.sipUri);
     if (!uri) throw new Error(`invalid SIP URI ${account.sipUri}`);
-    this.running = true;
-    this.attempt = 0;
-    this.ua = new UserAgent({
+    const ua = new UserAgent({
       uri,
       displayName: account.displayName || undefined,
       authorizationUsername: account.authUser,
       authorizationHa1: ha1,
       instanceId,
       instanceIdAlwaysAdded: true,
+      sipExtensionReplaces: SIPExtension.Supported,
       transportOptions: { server: account.wsUri, connectionTimeout: 5, keepAliveInterval: 15 },
       logBuiltinEnabled: false,
       logConfiguration: false, // it would print the HA1
@@ -124,60 +125,60 @@ export class SoftphoneEngine {
       },
       delegate: {
         onInvite: (invitation) => this.onInvite(invitation),
-        onConnect: () => void this.onConnect(),
-        onDisconnect: (error) => this.onDisconnect(error),
+        onConnect: () => void this.supervisor?.connected(),
+        onDisconnect: (error) => {
+          if (!this.supervisor?.active) return;
+          this.log(`transport lost${error ? `: ${error.message}` : ''}`);
+          this.supervisor.disconnected();
+        },
       },
     });
-    this.registerer = new Registerer(this.ua, { expires: 300, refreshFrequency: 90, logConfiguration: false });
-    this.setRegistration({ status: 'connecting' });
-    try {
-      await this.ua.start();
-    } catch {
-      this.scheduleReconnect('unreachable');
-      return;
-    }
-    await this.onConnect();
+    const registerer = new Registerer(ua, { expires: 300, refreshFrequency: 90, logConfiguration: false });
+    this.ua = ua;
+    this.registerer = registerer;
+    this.supervisor = new RegistrationSupervisor(this.linePort(ua, registerer), {
+      ...(this.options.random ? { random: this.options.random } : {}),
+      ...(this.options.reconnect ? { policy: this.options.reconnect } : {}),
+      onChange: (r) => this.setRegistration(r),
+    });
+    await this.supervisor.start();
   }
 
   /** Unregisters (best effort), ends every call and closes the transport. */
   async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.reconnectTimer);
+    this.supervisor?.stop();
     const ua = this.ua;
     if (!ua) return;
     for (const id of [...this.calls.keys()]) await this.hangup(id).catch(() => {});
     if (this.registerer?.state === RegistererState.Registered) await this.registerer.unregister().catch(() => {});
     await ua.stop().catch(() => {});
-    this.ua = this.registerer = undefined;
+    this.ua = this.registerer = this.supervisor = undefined;
     this.setRegistration({ status: 'stopped' });
   }
 
-  /** Places a call to a number or SIP URI; returns its call id. */
+  /** The OS reports the network is back: reconnect now, and restart ICE on every live call. */
+  networkChanged(): void {
+    this.supervisor?.online();
+    for (const call of this.calls.values()) if (call.snapshot.phase === 'connected') void this.restartIce(call.snapshot.id);
+  }
+
+  /** Places a call to a number or SIP URI (holding the live call first, e.g. a consult call); returns its id. */
   async dial(target: string): Promise<string> {
     const ua = this.requireUa();
     const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target}@${sipDomain(ua.configuration.uri.toString())}`);
     if (!uri) throw new Error(`cannot call ${target}`);
+    await this.holdOthers();
     const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
-    const call = this.track(inviter, {
-      direction: 'outbound',
-      remoteUser: uri.user ?? target,
-      phase: 'dialing',
-    });
-    await inviter.invite({
-      requestDelegate: {
-        onReject: (response: IncomingResponse) => {
-          const code = response.message.statusCode ?? 0;
-          call.endCode = code;
-          call.endReason = code === 486 || code === 600 ? 'busy' : code === 480 || code === 408 ? 'unanswered' : 'rejected';
-        },
-      },
-    });
+    const call = this.track(inviter, { direction: 'outbound', remoteUser: uri.user ?? target, phase: 'dialing' });
+    await this.invite(inviter, call);
     return call.snapshot.id;
   }
 
+  /** Answers a ringing call; a live call is put on hold first (call waiting: hold-and-answer). */
   async answer(id: string): Promise<void> {
     const call = this.requireCall(id);
     if (!(call.session instanceof Invitation)) throw new Error('only an inbound call can be answered');
+    await this.holdOthers(id);
     await call.session.accept({ sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
   }
 
@@ -211,28 +212,13 @@ export class SoftphoneEngine {
   /**
    * Hold (re-INVITE with sendonly) or resume. The held state changes only when the far end accepts,
    * so a failed re-INVITE leaves the call as it was. While held the microphone is not sent and the
-   * far end is not played.
+   * far end is not played. Resuming puts the other live call on hold first.
    */
   async setHold(id: string, held: boolean): Promise<boolean> {
     const call = this.requireCall(id);
     if (call.snapshot.phase !== 'connected' || call.snapshot.held === held) return call.snapshot.held;
-    const accepted = await new Promise<boolean>((resolve) => {
-      call.session
-        .invite({
-          sessionDescriptionHandlerOptions: { hold: held, constraints: this.constraints() } as SessionDescriptionHandlerOptions,
-          requestDelegate: {
-            onAccept: () => resolve(true),
-            onReject: (response: IncomingResponse) => {
-              this.log(`${held ? 'hold' : 'resume'} re-INVITE rejected: ${response.message.statusCode ?? '?'}`);
-              resolve(false);
-            },
-          },
-        })
-        .catch((e: unknown) => {
-          this.log(`${held ? 'hold' : 'resume'} re-INVITE failed: ${String(e)}`);
-          resolve(false);
-        });
-    });
+    if (!held) await this.holdOthers(id);
+    const accepted = await this.reinvite(call, { hold: held, constraints: this.constraints() } as SessionDescriptionHandlerOptions, held ? 'hold' : 'resume');
     if (accepted) {
       this.update(call, { held });
       this.applyMedia(call);
@@ -251,8 +237,7 @@ export class SoftphoneEngine {
     if (!/^[0-9A-D#*]+$/i.test(tones)) throw new Error(`invalid DTMF ${tones}`);
     const call = this.requireCall(id);
     if (this.options.dtmfMode() === 'rfc4733') {
-      const sdh = call.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
-      if (!sdh?.sendDtmf(tones, { duration: 100, interToneGap: 70 })) throw new Error('DTMF could not be sent');
+      if (!sdhOf(call.session)?.sendDtmf(tones, { duration: 100, interToneGap: 70 })) throw new Error('DTMF could not be sent');
       return;
     }
     for (const tone of tones) {
@@ -262,14 +247,116 @@ export class SoftphoneEngine {
     }
   }
 
+  /**
+   * Blind transfer: REFER the far end of call `id` to `target`; our leg ends once the far end has
+   * accepted the REFER. A refused REFER leaves the call as it was.
+   */
+  async blindTransfer(id: string, target: string): Promise<void> {
+    const call = this.requireConnected(id);
+    const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target}@${sipDomain(this.requireUa().configuration.uri.toString())}`);
+    if (!uri) throw new Error(`cannot transfer to ${target}`);
+    this.update(call, { transfer: { kind: 'blind', target: uri.user ?? target } });
+    const accepted = await this.refer(call, uri);
+    if (!accepted) throw new Error(`transfer to ${target} was refused`);
+    call.endReason = 'transferred';
+    await call.session.bye().catch(() => {});
+  }
+
+  /**
+   * Attended transfer: call `id` (usually the held customer) is REFERred with Replaces to the party
+   * of `consultId`, so the customer takes over our consult call. Both our legs end when the far end
+   * reports the new call answered (NOTIFY 200); a failure leaves both calls up.
+   */
+  async attendedTransfer(id: string, consultId: string): Promise<void> {
+    const call = this.requireConnected(id);
+    const consult = this.requireConnected(consultId);
+    this.update(call, { transfer: { kind: 'attended', target: consult.snapshot.remoteUser } });
+    const outcome = await new Promise<number>((resolve) => {
+      call.session
+        .refer(consult.session, {
+          requestDelegate: { onReject: (r: IncomingResponse) => resolve(r.message.statusCode ?? 500) },
+          onNotify: (notification) => {
+            void notification.accept();
+            const code = Number(/SIP\/2\.0\s+(\d{3})/.exec(notification.request.body)?.[1] ?? 0);
+            if (code >= 200) resolve(code);
+          },
+        })
+        .catch(() => resolve(500));
+    });
+    if (outcome >= 300) {
+      this.update(call, { transfer: undefined });
+      throw new Error(`attended transfer failed (${outcome})`);
+    }
+    call.endReason = consult.endReason = 'transferred';
+    await call.session.bye().catch(() => {});
+    if (consult.session.state === SessionState.Established) await consult.session.bye().catch(() => {});
+  }
+
+  /** Renegotiates media with fresh ICE candidates (new network path) without dropping the call. */
+  async restartIce(id: string): Promise<boolean> {
+    const call = this.requireConnected(id);
+    const ok = await this.reinvite(
+      call,
+      { hold: call.snapshot.held, constraints: this.constraints(), offerOptions: { iceRestart: true } } as SessionDescriptionHandlerOptions,
+      'ICE restart',
+    );
+    if (ok) this.update(call, { iceRestarts: call.snapshot.iceRestarts + 1 });
+    return ok;
+  }
+
+  /** Applies the current device choice to live calls: new microphone track, new speaker sink. */
+  async applyDevices(): Promise<void> {
+    for (const call of this.calls.values()) {
+      const sdh = sdhOf(call.session);
+      const pc = sdh?.peerConnection;
+      if (!sdh || !pc || call.snapshot.phase !== 'connected') continue;
+      await this.setSink(call);
+      const stream = await navigator.mediaDevices.getUserMedia(this.constraints());
+      const track = stream.getAudioTracks()[0];
+      if (!track) continue;
+      const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
+      const old = sender?.track;
+      await sender?.replaceTrack(track);
+      if (old) {
+        sdh.localMediaStream.removeTrack(old);
+        old.stop();
+      }
+      sdh.localMediaStream.addTrack(track);
+      this.applyMedia(call);
+    }
+  }
+
   // ---- internals ----
 
+  private linePort(ua: UserAgent, registerer: Registerer): LinePort {
+    return {
+      connect: (initial) => (initial ? ua.start() : ua.reconnect()),
+      close: () => ua.stop().catch(() => {}),
+      register: () =>
+        new Promise<RegisterOutcome>((resolve) => {
+          registerer
+            .register({
+              requestDelegate: {
+                // resolved here, not by the Registerer's state: after a reconnect it is still
+                // "Registered" in sip.js's eyes, so a successful re-REGISTER emits no transition
+                onAccept: () => resolve({ ok: true }),
+                onReject: (response: IncomingResponse) => resolve({ ok: false, code: response.message.statusCode ?? 0 }),
+              },
+            })
+            .catch(() => resolve({ ok: false, transport: true }));
+        }),
+    };
+  }
+
   private onInvite(invitation: Invitation): void {
-    const refusal = this.options.incomingPolicy();
-    if (refusal !== null) {
-      this.log(`refused inbound call from ${invitation.remoteIdentity.uri.user ?? '?'} with ${refusal}`);
-      void invitation.reject({ statusCode: refusal }).catch(() => {});
-      return;
+    const replaced = [...this.calls.values()].find((c) => c.session === invitation.replacee);
+    if (!replaced) {
+      const refusal = this.options.incomingPolicy(this.calls.size);
+      if (refusal !== null) {
+        this.log(`refused inbound call from ${invitation.remoteIdentity.uri.user ?? '?'} with ${refusal}`);
+        void invitation.reject({ statusCode: refusal }).catch(() => {});
+        return;
+      }
     }
     const call = this.track(invitation, {
       direction: 'inbound',
@@ -283,11 +370,84 @@ export class SoftphoneEngine {
         call.endReason = 'cancelled';
       },
     };
+    if (replaced) {
+      // attended transfer: the transferee takes over a call we already have; sip.js ends the old one
+      replaced.endReason = 'transferred';
+      void invitation.accept({ sessionDescriptionHandlerOptions: { constraints: this.constraints() } }).catch((e: unknown) => this.log(`replacing call failed: ${String(e)}`));
+    }
+  }
+
+  /** Followed REFER: place the call the far end asks for; our current leg is ended by the transferor. */
+  private onRefer(call: LiveCall, referral: Referral): void {
+    if (call.snapshot.phase !== 'connected') {
+      void referral.reject({ statusCode: 603 });
+      return;
+    }
+    void referral.accept().then(() => {
+      const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
+      const target = inviter.remoteIdentity.uri.user ?? referral.referTo.uri.toString();
+      const next = this.track(inviter, { direction: 'outbound', remoteUser: target, phase: 'dialing' });
+      call.endReason = 'transferred';
+      return this.invite(inviter, next);
+    });
+  }
+
+  private async invite(inviter: Inviter, call: LiveCall): Promise<void> {
+    await inviter.invite({
+      requestDelegate: {
+        onReject: (response: IncomingResponse) => {
+          const code = response.message.statusCode ?? 0;
+          call.endCode = code;
+          call.endReason = code === 486 || code === 600 ? 'busy' : code === 480 || code === 408 ? 'unanswered' : 'rejected';
+        },
+      },
+    });
+  }
+
+  private async refer(call: LiveCall, uri: NonNullable<ReturnType<typeof UserAgent.makeURI>>): Promise<boolean> {
+    const accepted = await new Promise<boolean>((resolve) => {
+      call.session
+        .refer(uri, {
+          requestDelegate: { onAccept: () => resolve(true), onReject: () => resolve(false) },
+          onNotify: (notification) => void notification.accept(),
+        })
+        .catch(() => resolve(false));
+    });
+    if (!accepted) this.update(call, { transfer: undefined });
+    return accepted;
+  }
+
+  private async reinvite(call: LiveCall, sdhOptions: SessionDescriptionHandlerOptions, what: string): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      call.session
+        .invite({
+          sessionDescriptionHandlerOptions: sdhOptions,
+          requestDelegate: {
+            onAccept: () => resolve(true),
+            onReject: (response: IncomingResponse) => {
+              this.log(`${what} re-INVITE rejected: ${response.message.statusCode ?? '?'}`);
+              resolve(false);
+            },
+          },
+        })
+        .catch((e: unknown) => {
+          this.log(`${what} re-INVITE failed: ${String(e)}`);
+          resolve(false);
+        });
+    });
+  }
+
+  /** Puts every connected, unheld call except `except` on hold (one conversation at a time). */
+  private async holdOthers(except?: string): Promise<void> {
+    for (const other of [...this.calls.values()]) {
+      if (other.snapshot.id === except || other.snapshot.phase !== 'connected' || other.snapshot.held) continue;
+      if (!(await this.setHold(other.snapshot.id, true))) throw new Error(`could not hold the call with ${other.snapshot.remoteUser}`);
+    }
   }
 
   private track(session: Session, initial: Pick<CallSnapshot, 'direction' | 'remoteUser' | 'remoteName' | 'phase'>): LiveCall {
     const id = `call-${this.nextCallId++}`;
-    const call: LiveCall = { session, snapshot: { id, ...initial, held: false, muted: false, startedAt: this.now() } };
+    const call: LiveCall = { session, snapshot: { id, ...initial, held: false, muted: false, startedAt: this.now(), iceRestarts: 0 } };
     this.calls.set(id, call);
     session.delegate = {
       onBye: (bye) => {
@@ -302,11 +462,13 @@ export class SoftphoneEngine {
           this.publish();
         }
       },
+      onRefer: (referral) => this.onRefer(call, referral),
     };
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
         this.update(call, { phase: 'connected', answeredAt: this.now() });
         this.attachRemoteAudio(call);
+        this.watchIce(call);
       } else if (state === SessionState.Terminated) {
         // sip.js terminates the session before it calls the invite's onReject with the response:
         // finish one microtask later so the end reason and code are known.
@@ -319,97 +481,64 @@ export class SoftphoneEngine {
 
   private finish(call: LiveCall): void {
     call.audio?.remove();
+    clearTimeout(call.iceTimer);
     const answered = call.snapshot.answeredAt !== undefined;
     const endReason: CallEndReason = call.endReason ?? (answered ? 'dropped' : call.snapshot.direction === 'inbound' ? 'cancelled' : 'failed');
     this.calls.delete(call.snapshot.id);
     const { [call.snapshot.id]: _, ...rest } = this.dtmfReceived;
     this.dtmfReceived = rest;
-    this.lastEnded = { ...call.snapshot, phase: 'ended', endedAt: this.now(), endReason, ...(call.endCode ? { endCode: call.endCode } : {}) };
+    this.lastEnded = { ...call.snapshot, phase: 'ended', endedAt: this.now(), endReason, transfer: undefined, ...(call.endCode ? { endCode: call.endCode } : {}) };
     this.publish();
+  }
+
+  /** Restarts ICE when the connection fails, or stays disconnected past a grace period. */
+  private watchIce(call: LiveCall): void {
+    const pc = sdhOf(call.session)?.peerConnection;
+    if (!pc) return;
+    pc.addEventListener('iceconnectionstatechange', () => {
+      clearTimeout(call.iceTimer);
+      if (call.snapshot.phase !== 'connected') return;
+      if (pc.iceConnectionState === 'failed') void this.restartIce(call.snapshot.id);
+      else if (pc.iceConnectionState === 'disconnected') {
+        call.iceTimer = setTimeout(() => {
+          if (pc.iceConnectionState === 'disconnected' && this.calls.has(call.snapshot.id)) void this.restartIce(call.snapshot.id);
+        }, ICE_DISCONNECTED_GRACE_MS);
+      }
+    });
   }
 
   /** Plays the far end through an <audio> element (Chromium delivers no remote audio without one). */
   private attachRemoteAudio(call: LiveCall): void {
-    const sdh = call.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    const sdh = sdhOf(call.session);
     if (!sdh) return;
     const audio = document.createElement('audio');
     audio.autoplay = true;
     audio.dataset['zuoxiRemoteAudio'] = call.snapshot.id;
+    audio.dataset['zuoxiRemoteUser'] = call.snapshot.remoteUser;
     audio.srcObject = sdh.remoteMediaStream;
     document.body.append(audio);
     call.audio = audio;
+    void this.setSink(call);
     void audio.play().catch((e: unknown) => this.log(`remote audio did not start: ${String(e)}`));
     this.applyMedia(call);
   }
 
+  private async setSink(call: LiveCall): Promise<void> {
+    const sinkId = this.options.devices().outputId ?? '';
+    if (!call.audio || call.audio.sinkId === sinkId) return;
+    await call.audio.setSinkId(sinkId).catch((e: unknown) => this.log(`speaker could not be selected: ${String(e)}`));
+  }
+
   private applyMedia(call: LiveCall): void {
-    const sdh = call.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+    const sdh = sdhOf(call.session);
     if (!sdh) return;
     sdh.enableSenderTracks(!call.snapshot.held && !call.snapshot.muted);
     sdh.enableReceiverTracks(!call.snapshot.held);
   }
 
-  private async onConnect(): Promise<void> {
-    if (!this.running || !this.registerer || this.registering) return;
-    this.registering = true;
-    try {
-      await new Promise<void>((resolve) => {
-        this.registerer!
-          .register({
-            requestDelegate: {
-              // set here, not only on the Registerer's state change: after a reconnect it is still
-              // "Registered" in sip.js's eyes, so a successful re-REGISTER emits no transition
-              onAccept: () => {
-                this.attempt = 0;
-                this.setRegistration({ status: 'registered' });
-                resolve();
-              },
-              onReject: (response: IncomingResponse) => {
-                const code = response.message.statusCode ?? 0;
-                const error: RegistrationError = code === 401 || code === 407 ? 'auth-failed' : code === 403 ? 'forbidden' : 'rejected';
-                this.failRegistration(error, code);
-                resolve();
-              },
-            },
-          })
-          .catch(() => resolve());
-      });
-    } finally {
-      this.registering = false;
-    }
-  }
-
-  /** A refusal by the registrar is final until the agent changes the account: no retry loop. */
-  private failRegistration(error: RegistrationError, code: number): void {
-    this.running = false;
-    clearTimeout(this.reconnectTimer);
-    this.setRegistration({ status: 'failed', error, code });
-    void this.ua?.stop().catch(() => {});
-  }
-
-  private onDisconnect(error?: Error): void {
-    if (!this.running) return;
-    this.log(`transport lost${error ? `: ${error.message}` : ''}`);
-    this.scheduleReconnect('unreachable');
-  }
-
-  private scheduleReconnect(error: RegistrationError): void {
-    if (!this.running) return;
-    clearTimeout(this.reconnectTimer);
-    const delay = reconnectDelay(this.attempt, this.random, this.options.reconnect ?? DEFAULT_RECONNECT_POLICY);
-    this.attempt += 1;
-    this.setRegistration({ status: 'reconnecting', error, attempt: this.attempt });
-    this.reconnectTimer = setTimeout(() => {
-      if (!this.running || !this.ua) return;
-      this.ua.reconnect().then(
-        () => void this.onConnect(),
-        () => this.scheduleReconnect('unreachable'),
-      );
-    }, delay);
-  }
-
   private constraints(): MediaStreamConstraints {
-    return { audio: { ...this.options.audioProcessing() }, video: false };
+    const inputId = this.options.devices().inputId;
+    return { audio: { ...this.options.audioProcessing(), ...(inputId ? { deviceId: { exact: inputId } } : {}) }, video: false };
   }
 
   private requireUa(): UserAgent {
@@ -420,6 +549,12 @@ export class SoftphoneEngine {
   private requireCall(id: string): LiveCall {
     const call = this.calls.get(id);
     if (!call) throw new Error(`no call ${id}`);
+    return call;
+  }
+
+  private requireConnected(id: string): LiveCall {
+    const call = this.requireCall(id);
+    if (call.snapshot.phase !== 'connected') throw new Error(`call ${id} is not connected`);
     return call;
   }
 

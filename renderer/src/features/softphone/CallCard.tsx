@@ -1,0 +1,145 @@
+import { Button, Card, Input, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallSnapshot } from '../../../../shared/softphone';
+import { useAppStore } from '../../store';
+import { CALL_SHORTCUTS, transferInputId } from './call-shortcuts';
+import { useSoftphone } from './context';
+import { RingCountdown } from './RingCountdown';
+
+function Shortcut({ combo, children }: { combo: string; children: React.ReactElement }) {
+  return <Tooltip title={combo}>{children}</Tooltip>;
+}
+
+/** Transfer row of a connected call: blind to a number, or attended to another connected call. */
+function TransferRow({ call, others }: { call: CallSnapshot; others: readonly CallSnapshot[] }) {
+  const { t } = useTranslation();
+  const phone = useSoftphone();
+  const [target, setTarget] = useState('');
+  const blind = () => {
+    if (!target) return;
+    void phone.blindTransfer(call.id, target);
+    setTarget('');
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Shortcut combo={CALL_SHORTCUTS.transfer}>
+          <Input
+            id={transferInputId(call.id)}
+            aria-label={t('phone.transferTarget')}
+            aria-keyshortcuts={CALL_SHORTCUTS.transfer}
+            placeholder={t('phone.transferTarget')}
+            value={target}
+            onChange={(e) => setTarget(e.target.value.trim())}
+            onPressEnter={blind}
+          />
+        </Shortcut>
+        <Button disabled={!target} onClick={blind}>
+          {t('phone.blindTransfer')}
+        </Button>
+      </Space.Compact>
+      {others.map((o) => (
+        <Button key={o.id} block onClick={() => void phone.attendedTransfer(call.id, o.id)}>
+          {t('phone.attendedTransfer', { who: o.remoteUser })}
+        </Button>
+      ))}
+    </Space>
+  );
+}
+
+/** One live call: state, controls, transfer, DTMF; a ringing call shows the answer countdown. */
+export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly CallSnapshot[] }) {
+  const { t } = useTranslation();
+  const phone = useSoftphone();
+  const received = useAppStore((s) => s.dtmfReceived[call.id] ?? '');
+  const [digits, setDigits] = useState('');
+  const ringing = call.phase === 'ringing' && call.direction === 'inbound';
+  const waiting = ringing && calls.some((c) => c.id !== call.id && c.phase === 'connected');
+  const consults = calls.filter((c) => c.id !== call.id && c.phase === 'connected');
+  const title = call.remoteName ? `${call.remoteName} <${call.remoteUser}>` : call.remoteUser;
+  return (
+    <Card
+      size="small"
+      data-testid="call-card"
+      data-call-phase={call.phase}
+      data-call-held={call.held}
+      data-remote={call.remoteUser}
+      title={waiting ? `${t('phone.waitingCall')} ${title}` : title}
+    >
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Space wrap>
+          <Tag data-testid="call-phase">{t(`phone.phase.${call.phase}`)}</Tag>
+          {call.held && <Tag color="orange">{t('phone.held')}</Tag>}
+          {call.muted && <Tag color="red">{t('phone.muted')}</Tag>}
+          {call.transfer && <Tag color="processing">{t('phone.transferring', { who: call.transfer.target })}</Tag>}
+          {call.iceRestarts > 0 && (
+            <Tag color="blue" data-testid="ice-restarts">
+              {t('phone.iceRestarts', { count: call.iceRestarts })}
+            </Tag>
+          )}
+        </Space>
+        {ringing && <RingCountdown startedAt={call.startedAt} />}
+        {ringing ? (
+          <Space>
+            <Shortcut combo={CALL_SHORTCUTS.answer}>
+              <Button type="primary" aria-keyshortcuts={CALL_SHORTCUTS.answer} onClick={() => void phone.answer(call.id)}>
+                {waiting ? t('phone.answerAndHold') : t('phone.answer')}
+              </Button>
+            </Shortcut>
+            <Button danger onClick={() => void phone.reject(call.id)}>
+              {t('phone.reject')}
+            </Button>
+          </Space>
+        ) : (
+          <Space wrap>
+            <Shortcut combo={CALL_SHORTCUTS.hangup}>
+              <Button danger aria-keyshortcuts={CALL_SHORTCUTS.hangup} onClick={() => void phone.hangup(call.id)}>
+                {t('phone.hangup')}
+              </Button>
+            </Shortcut>
+            {call.phase === 'connected' && (
+              <>
+                <Shortcut combo={CALL_SHORTCUTS.hold}>
+                  <Button aria-keyshortcuts={CALL_SHORTCUTS.hold} onClick={() => void phone.setHold(call.id, !call.held)}>
+                    {call.held ? t('phone.resume') : t('phone.hold')}
+                  </Button>
+                </Shortcut>
+                <Shortcut combo={CALL_SHORTCUTS.mute}>
+                  <Button aria-keyshortcuts={CALL_SHORTCUTS.mute} onClick={() => void phone.setMute(call.id, !call.muted)}>
+                    {call.muted ? t('phone.unmute') : t('phone.mute')}
+                  </Button>
+                </Shortcut>
+              </>
+            )}
+          </Space>
+        )}
+        {call.phase === 'connected' && !call.transfer && <TransferRow call={call} others={consults} />}
+        {call.phase === 'connected' && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              aria-label={t('phone.dtmf')}
+              placeholder={t('phone.dtmf')}
+              value={digits}
+              onChange={(e) => setDigits(e.target.value.replace(/[^0-9*#]/g, ''))}
+            />
+            <Button
+              disabled={!digits}
+              onClick={() => {
+                void phone.sendDtmf(call.id, digits);
+                setDigits('');
+              }}
+            >
+              {t('phone.sendDtmf')}
+            </Button>
+          </Space.Compact>
+        )}
+        {received && (
+          <Typography.Text type="secondary" data-testid="dtmf-received">
+            {t('phone.dtmfReceived')}: {received}
+          </Typography.Text>
+        )}
+      </Space>
+    </Card>
+  );
+}
