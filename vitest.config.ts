@@ -11,7 +11,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'dom', environment: 'jsdom', include: ['test/dom/**/*.test.tsx'], setupFiles: ['test/dom/setup.ts'] },
+        // antd in jsdom renders slowly on a loaded 2-core machine: give a whole-screen render room
+        test: { name: 'dom', environment: 'jsdom', include: ['test/dom/**/*.test.tsx'], setupFiles: ['test/dom/setup.ts'], testTimeout: 15_000 },
       },
     ],
   },

@@ -11,6 +11,7 @@ import { registerIpc } from './ipc/electron-ipc.js';
 import { safeStorageSecretStore } from './safe-storage.js';
 import { hardenWebContents, installSessionSecurity } from './security.js';
 import { createAppContext, type AppContext } from './services/app-context.js';
+import { deskArgs, deskDataDir, seedDevLine } from './services/dev-line.js';
 import { createMainWindow } from './window.js';
 
 // dist/electron/main.cjs → project (or app.asar) root
@@ -19,6 +20,10 @@ const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') :
 const devServerUrl = app.isPackaged ? undefined : process.env['ZUOXI_DEV_SERVER_URL'];
 const allowedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
 const log = (message: string, detail?: unknown) => console.error(`[zuoxi] ${message}`, detail ?? '');
+
+// `npm start -- --desk 2`: a second desk on the same machine, with its own data (and instance lock)
+const { desk, devPbx } = deskArgs(process.argv);
+if (desk > 1) app.setPath('userData', deskDataDir(app.getPath('userData'), desk));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -47,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       appRoot,
       ...(secrets ? { secrets } : {}),
     });
+    if (devPbx && seedDevLine(ctx.sipAccount, desk, devPbx)) log(`desk ${desk}: SIP line set to the dev PBX`);
     installSessionSecurity(session.defaultSession, allowedOrigins);
     serveRenderer(join(appRoot, 'dist', 'renderer'));
     registerIpc(ipcMain, createHandlers(ctx), allowedOrigins, log);

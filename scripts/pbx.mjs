@@ -19,6 +19,11 @@ export const KAMAILIO = process.env.ZUOXI_KAMAILIO ?? '/usr/sbin/kamailio';
 /** The SIP domain of the dev PBX (accounts are sip:<user>@127.0.0.1). */
 export const DOMAIN = '127.0.0.1';
 
+/** Dev extensions 1001-1004, password "zuoxi" + extension (same rule as electron/services/dev-line.ts). */
+export const DEV_ACCOUNTS = [1001, 1002, 1003, 1004].map((n) => ({ user: String(n), password: `zuoxi${n}` }));
+export const DEV_WS_PORT = 5066;
+export const DEV_UDP_PORT = 5060;
+
 const ACCOUNT_RE = /^[0-9A-Za-z_.-]{1,32}$/;
 
 /** Renders the config; account names and passwords are restricted so nothing can inject config. */
@@ -96,12 +101,14 @@ export async function startPbx({ wsPort, udpPort, accounts }) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { 'ws-port': { type: 'string', default: '5066' }, 'udp-port': { type: 'string', default: '5060' }, accounts: { type: 'string' } },
+    options: { 'ws-port': { type: 'string', default: String(DEV_WS_PORT) }, 'udp-port': { type: 'string', default: String(DEV_UDP_PORT) }, accounts: { type: 'string' } },
   });
-  const accounts = (values.accounts ?? '1001:zuoxi1001,1002:zuoxi1002,1003:zuoxi1003').split(',').map((pair) => {
-    const [user, password] = pair.split(':');
-    return { user, password };
-  });
+  const accounts = values.accounts
+    ? values.accounts.split(',').map((pair) => {
+        const [user, password] = pair.split(':');
+        return { user, password };
+      })
+    : DEV_ACCOUNTS;
   const pbx = await startPbx({ wsPort: Number(values['ws-port']), udpPort: Number(values['udp-port']), accounts });
   console.log(`Zuoxi dev PBX (Kamailio pid ${pbx.pid}) on ${pbx.wsUrl}, domain ${pbx.domain}`);
   for (const a of accounts) console.log(`  sip:${a.user}@${pbx.domain}  password ${a.password}`);

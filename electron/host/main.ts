@@ -3,7 +3,10 @@
  * the renderer in any Chromium over a loopback WebSocket. Used where Electron's binary is absent,
  * and by the end-to-end tests.
  *
- *   node dist/host/zuoxi-host.cjs [--port N] [--data-dir DIR] [--no-open]
+ *   node dist/host/zuoxi-host.cjs [--port N] [--data-dir DIR] [--desk 1-4] [--dev-pbx ws://127.0.0.1:PORT] [--no-open]
+ *
+ * --desk N keeps a separate data folder per desk; --dev-pbx sets a desk without a SIP account to
+ * extension 100N on the local dev PBX (electron/services/dev-line.ts).
  *
  * Prints one JSON line `{"event":"ready","url":…,"port":…,"pid":…}` on stdout when it serves.
  */
@@ -13,19 +16,22 @@ import { parseArgs } from 'node:util';
 import { createHandlers } from '../api/handlers.js';
 import { createAppContext } from '../services/app-context.js';
 import { checkoutPaths } from '../services/app-paths.js';
+import { deskDataDir, devExtension, parseDesk, seedDevLine } from '../services/dev-line.js';
 import { defaultDataDir } from '../services/paths.js';
 import { startBrowserHost } from './browser-host.js';
 import { findChromium, hasDisplay, openInAppMode } from './open-browser.js';
 
-const USAGE = 'usage: zuoxi-host [--port N] [--data-dir DIR] [--no-open]';
+const USAGE = 'usage: zuoxi-host [--port N] [--data-dir DIR] [--desk 1-4] [--dev-pbx ws://127.0.0.1:PORT] [--no-open]';
 
 async function main(): Promise<void> {
-  let values: { port?: string; 'data-dir'?: string; 'no-open'?: boolean };
+  let values: { port?: string; 'data-dir'?: string; 'no-open'?: boolean; desk?: string; 'dev-pbx'?: string };
+  let desk: number;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-open': { type: 'boolean' } },
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'no-open': { type: 'boolean' }, desk: { type: 'string' }, 'dev-pbx': { type: 'string' } },
       strict: true,
     }));
+    desk = parseDesk(values.desk);
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -37,8 +43,11 @@ async function main(): Promise<void> {
   }
   const log = (message: string, detail?: unknown) => console.error(`[zuoxi-host] ${message}`, detail ?? '');
   const paths = checkoutPaths(__dirname);
-  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const dataDir = values['data-dir'] ?? deskDataDir(defaultDataDir(), desk);
   const ctx = createAppContext({ host: 'browser', version: paths.version, dataDir, resourcesDir: paths.resourcesDir, appRoot: paths.appRoot });
+  if (values['dev-pbx'] && seedDevLine(ctx.sipAccount, desk, values['dev-pbx'])) {
+    console.error(`desk ${desk}: SIP line set to the dev PBX as extension ${devExtension(desk)}`);
+  }
   const host = await startBrowserHost({
     table: createHandlers(ctx),
     staticDir: paths.rendererDir,

@@ -25,7 +25,7 @@ function Providers({ i18n, children }: { i18n: i18n; children: React.ReactNode }
   const locale = useAppStore((s) => s.settings?.locale ?? 'zh-CN');
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} button={{ autoInsertSpace: false }}>
+      <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { motion: false } }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
       <LocaleSync i18n={i18n} />
@@ -40,16 +40,23 @@ export interface AppProps {
   readonly i18n: i18n;
 }
 
-export function App({ api, store, softphone, i18n }: AppProps) {
+/** Every context the features read: contract API, store, softphone, i18n, antd. */
+export function AppProviders({ api, store, softphone, i18n, children }: AppProps & { children: React.ReactNode }) {
   return (
     <ApiContext.Provider value={api}>
       <StoreContext.Provider value={store}>
         <SoftphoneContext.Provider value={softphone}>
-          <Providers i18n={i18n}>
-            <AppShell />
-          </Providers>
+          <Providers i18n={i18n}>{children}</Providers>
         </SoftphoneContext.Provider>
       </StoreContext.Provider>
     </ApiContext.Provider>
+  );
+}
+
+export function App(props: AppProps) {
+  return (
+    <AppProviders {...props}>
+      <AppShell />
+    </AppProviders>
   );
 }

@@ -1,5 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AudioDevicesCard } from '../../renderer/src/features/softphone/AudioDevicesCard';
 import { renderApp } from './render-app';
 
 /** A fake navigator.mediaDevices whose device list the test changes, firing devicechange like a re-plug. */
@@ -48,16 +49,14 @@ describe('headset devices', () => {
 
   it('explains a denied microphone permission instead of failing silently', async () => {
     fakeMediaDevices(BUILT_IN, () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError')));
-    await renderApp();
-    act(() => void fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true }));
+    await renderApp(undefined, <AudioDevicesCard />);
     fireEvent.click(await screen.findByRole('button', { name: '检测麦克风' }));
     expect(await screen.findByTestId('mic-problem')).toHaveTextContent('麦克风权限被拒绝');
   });
 
   it('says no microphone was found when there is none', async () => {
     fakeMediaDevices([], () => Promise.reject(new DOMException('Requested device not found', 'NotFoundError')));
-    await renderApp();
-    act(() => void fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true }));
+    await renderApp(undefined, <AudioDevicesCard />);
     fireEvent.click(await screen.findByRole('button', { name: '检测麦克风' }));
     expect(await screen.findByTestId('mic-problem')).toHaveTextContent('未找到麦克风');
   });

@@ -26,6 +26,11 @@ export interface RunningHost {
 export async function startHost(dataDir: string): Promise<{ host: RunningHost; child: ChildProcess }> {
   if (!existsSync(HOST_BUNDLE)) throw new Error(`${HOST_BUNDLE} is missing: run npm run build first`);
   const child = spawn(process.execPath, [HOST_BUNDLE, '--port', '0', '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return { host: await hostReady(child, dataDir), child };
+}
+
+/** Waits for a host process (started with stdout and stderr piped) to print its `ready` event. */
+export async function hostReady(child: ChildProcess, dataDir: string): Promise<RunningHost> {
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const ready = new Promise<RunningHost>((resolve, reject) => {
@@ -38,7 +43,7 @@ export async function startHost(dataDir: string): Promise<{ host: RunningHost; c
       resolve({ url: event.url, origin: new URL(event.url).origin, port: event.port, pid: event.pid, dataDir });
     });
   });
-  return { host: await ready, child };
+  return ready;
 }
 
 export async function stopHost(child: ChildProcess): Promise<void> {

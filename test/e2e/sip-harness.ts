@@ -68,9 +68,15 @@ export interface Party {
   close(): Promise<void>;
 }
 
-export async function startParty(opts: { name: string; user: string; password: string; toneHz: number }): Promise<Party> {
+type HostStarter = (dir: string) => Promise<{ host: RunningHost; child: ChildProcess }>;
+
+/** A party: its own host (by default a browser host on a fresh data folder) and its own Chromium. */
+export async function startParty(
+  opts: { name: string; user: string; password: string; toneHz: number },
+  start: HostStarter = (dir) => startHost(join(dir, 'data')),
+): Promise<Party> {
   const dir = mkdtempSync(join(tmpdir(), `zuoxi-${opts.name}-`));
-  const { host, child } = await startHost(join(dir, 'data'));
+  const { host, child } = await start(dir);
   const isRoot = process.getuid?.() === 0;
   const browser: Browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
@@ -114,9 +120,8 @@ export async function startParty(opts: { name: string; user: string; password: s
   };
 }
 
-/** Fills the Line tab, turns microphone processing off (it crushes steady tones) and saves. */
-export async function configureLine(party: Party, pbx: Pbx, password = party.password): Promise<void> {
-  const { page } = party;
+/** Turns microphone processing off on the Line tab (it crushes steady test tones). */
+export async function audioProcessingOff({ page }: Party): Promise<void> {
   await page.getByRole('tab', { name: '线路' }).click();
   for (const name of ['回声消除', '噪声抑制', '自动增益']) {
     const sw = page.getByRole('switch', { name });
@@ -125,6 +130,12 @@ export async function configureLine(party: Party, pbx: Pbx, password = party.pas
       await expect(sw).toHaveAttribute('aria-checked', 'false');
     }
   }
+}
+
+/** Fills the Line tab, turns microphone processing off and saves. */
+export async function configureLine(party: Party, pbx: Pbx, password = party.password): Promise<void> {
+  const { page } = party;
+  await audioProcessingOff(party);
   await page.getByLabel('WebSocket 服务器').fill(pbx.wsUrl);
   await page.getByLabel('SIP 地址', { exact: true }).fill(`sip:${party.user}@${pbx.domain}`);
   await page.getByLabel('认证用户名').fill(party.user);

@@ -120,9 +120,10 @@ export class SoftphoneController {
     } else if (was.length > 0 && s.calls.length === 0) {
       this.agent(agent === 'ringing' ? { type: 'miss' } : { type: 'hangup' });
     }
+    // auto-answer before the store update, so the answer is not queued behind rendering the new call
+    const autoAnswering = this.autoAnswer(was, s.calls);
     this.store.getState().setPhoneSnapshot(s);
-    this.updateTone(s.calls);
-    this.autoAnswer(was, s.calls);
+    if (!autoAnswering) this.updateTone(s.calls);
     // device labels become readable once the microphone was opened for the first call
     if (s.calls.some((c) => c.phase === 'connected' && !was.some((w) => w.id === c.id && w.phase === 'connected'))) void this.refreshDevices();
   }
@@ -140,10 +141,13 @@ export class SoftphoneController {
     this.tone = { kind: want, playing: want === 'ring' ? playTone(RING, ids.ringer, onError) : playTone(CALL_WAITING, ids.output, onError) };
   }
 
-  private autoAnswer(was: readonly CallSnapshot[], calls: readonly CallSnapshot[]): void {
-    if (!this.store.getState().settings?.autoAnswer || calls.length !== 1) return;
+  /** Answers a new inbound call at once when auto-answer is on and the desk is otherwise idle. */
+  private autoAnswer(was: readonly CallSnapshot[], calls: readonly CallSnapshot[]): boolean {
+    if (!this.store.getState().settings?.autoAnswer || calls.length !== 1) return false;
     const call = calls[0]!;
-    if (call.direction === 'inbound' && call.phase === 'ringing' && !was.some((c) => c.id === call.id)) void this.answer(call.id);
+    if (call.direction !== 'inbound' || call.phase !== 'ringing' || was.some((c) => c.id === call.id)) return false;
+    void this.answer(call.id);
+    return true;
   }
 
   private agent(event: AgentEvent): void {

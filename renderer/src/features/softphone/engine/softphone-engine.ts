@@ -17,6 +17,7 @@ import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web';
 import type { ReconnectPolicy } from '../../../../../shared/reconnect-policy';
 import { sipDomain, type CallEndReason, type CallSnapshot, type RegistrationSnapshot, type SipCredentials } from '../../../../../shared/softphone';
+import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from './media-factory';
 import { RegistrationSupervisor, type LinePort, type RegisterOutcome } from './registration-supervisor';
 
 export interface PhoneSnapshot {
@@ -58,7 +59,9 @@ interface LiveCall {
   iceTimer?: ReturnType<typeof setTimeout>;
 }
 
-const ICE_GATHERING_TIMEOUT_MS = 300;
+/** Upper bound on ICE gathering; usually ended much earlier by the media factory (host candidates). */
+const ICE_GATHERING_TIMEOUT_MS = 1_000;
+const ICE_SERVERS: RTCIceServer[] = [];
 /** ICE "disconnected" this long (not recovering by itself) → restart ICE. */
 const ICE_DISCONNECTED_GRACE_MS = 2_000;
 
@@ -74,6 +77,7 @@ export class SoftphoneEngine {
   private dtmfReceived: Record<string, string> = {};
   private readonly listeners = new Set<(s: PhoneSnapshot) => void>();
   private nextCallId = 1;
+  private readonly warmer = new MicrophoneWarmer();
   private readonly now: () => number;
   private readonly log: (message: string) => void;
 
@@ -119,8 +123,9 @@ export class SoftphoneEngine {
       logConnector: (level, category, _label, content) => {
         if (level === 'warn' || level === 'error') this.log(`sip.js ${level} ${category}: ${content}`);
       },
+      sessionDescriptionHandlerFactory: fastSessionDescriptionHandlerFactory(this.warmer, ICE_SERVERS),
       sessionDescriptionHandlerFactoryOptions: {
-        peerConnectionConfiguration: { iceServers: [] },
+        peerConnectionConfiguration: { iceServers: ICE_SERVERS },
         iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
       },
       delegate: {
@@ -178,7 +183,8 @@ export class SoftphoneEngine {
   async answer(id: string): Promise<void> {
     const call = this.requireCall(id);
     if (!(call.session instanceof Invitation)) throw new Error('only an inbound call can be answered');
-    await this.holdOthers(id);
+    const holding = this.holdOthers(id);
+    if (holding) await holding;
     await call.session.accept({ sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
   }
 
@@ -370,6 +376,7 @@ export class SoftphoneEngine {
         call.endReason = 'cancelled';
       },
     };
+    if (!replaced) this.warmer.warm(this.constraints());
     if (replaced) {
       // attended transfer: the transferee takes over a call we already have; sip.js ends the old one
       replaced.endReason = 'transferred';
@@ -437,12 +444,18 @@ export class SoftphoneEngine {
     });
   }
 
-  /** Puts every connected, unheld call except `except` on hold (one conversation at a time). */
-  private async holdOthers(except?: string): Promise<void> {
-    for (const other of [...this.calls.values()]) {
-      if (other.snapshot.id === except || other.snapshot.phase !== 'connected' || other.snapshot.held) continue;
-      if (!(await this.setHold(other.snapshot.id, true))) throw new Error(`could not hold the call with ${other.snapshot.remoteUser}`);
-    }
+  /**
+   * Puts every connected, unheld call except `except` on hold (one conversation at a time).
+   * Synchronous when there is nothing to hold, so a plain answer is not delayed by a task switch.
+   */
+  private holdOthers(except?: string): Promise<void> | undefined {
+    const others = [...this.calls.values()].filter((c) => c.snapshot.id !== except && c.snapshot.phase === 'connected' && !c.snapshot.held);
+    if (others.length === 0) return undefined;
+    return (async () => {
+      for (const other of others) {
+        if (!(await this.setHold(other.snapshot.id, true))) throw new Error(`could not hold the call with ${other.snapshot.remoteUser}`);
+      }
+    })();
   }
 
   private track(session: Session, initial: Pick<CallSnapshot, 'direction' | 'remoteUser' | 'remoteName' | 'phase'>): LiveCall {
@@ -485,6 +498,7 @@ export class SoftphoneEngine {
     const answered = call.snapshot.answeredAt !== undefined;
     const endReason: CallEndReason = call.endReason ?? (answered ? 'dropped' : call.snapshot.direction === 'inbound' ? 'cancelled' : 'failed');
     this.calls.delete(call.snapshot.id);
+    if (![...this.calls.values()].some((c) => c.snapshot.phase === 'ringing')) this.warmer.release();
     const { [call.snapshot.id]: _, ...rest } = this.dtmfReceived;
     this.dtmfReceived = rest;
     this.lastEnded = { ...call.snapshot, phase: 'ended', endedAt: this.now(), endReason, transfer: undefined, ...(call.endCode ? { endCode: call.endCode } : {}) };
