@@ -13,6 +13,16 @@ import { AgentStatus } from './agent-state.js';
 import type { Result } from './result.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
 import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './softphone.js';
+import {
+  CustomerNumberSchema,
+  ListVisitsSchema,
+  OpenVisitSchema,
+  SaveDraftSchema,
+  UpdateVisitSchema,
+  type FollowUp,
+  type Visit,
+  type VisitDetail,
+} from './visits.js';
 
 /** A type-only marker for a channel's result (no runtime cost). */
 const returns = <T>(): T => undefined as T;
@@ -28,6 +38,7 @@ export interface AppInfo {
 }
 
 const NoArgs = z.undefined();
+const ById = z.object({ id: z.number().int().positive() }).strict();
 
 export interface SipAccountView {
   readonly account: SipAccount | null;
@@ -57,6 +68,19 @@ export const contract = {
   'sipAccount.save': { args: SaveSipAccountSchema, result: returns<SipAccountView>() },
   /** Account + HA1 for digest auth: the password itself never crosses the boundary. */
   'sipAccount.credentials': { args: NoArgs, result: returns<SipCredentials>() },
+  /** Opens the visit for an answered or placed call (the same call id returns the same visit). */
+  'visits.open': { args: OpenVisitSchema, result: returns<Visit>() },
+  'visits.get': { args: ById, result: returns<VisitDetail>() },
+  /** Saves the wrap-up form: validated, audited, follow-ups recomputed, draft dropped. */
+  'visits.update': { args: UpdateVisitSchema, result: returns<Visit>() },
+  /** Autosave of the form being typed (crash-safe); not audited, not searchable until saved. */
+  'visits.saveDraft': { args: SaveDraftSchema, result: returns<{ savedAt: number }>() },
+  'visits.list': { args: ListVisitsSchema, result: returns<{ items: Visit[]; total: number; totalCapped: boolean }>() },
+  /** A caller's earlier visits, for the screen pop. */
+  'visits.history': { args: z.object({ customerNumber: CustomerNumberSchema }).strict(), result: returns<Visit[]>() },
+  /** Today's work: open follow-ups due today or overdue. */
+  'followUps.today': { args: NoArgs, result: returns<FollowUp[]>() },
+  'followUps.complete': { args: ById, result: returns<boolean>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
+import { VisitCategorySchema } from './visits.js';
 
 /** UI languages: Simplified Chinese first, English second. */
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -33,6 +34,12 @@ export const SettingsSchema = z
     callWaiting: z.boolean(),
     /** Answer inbound calls at once when idle (headset agents with a zip tone); off by default. */
     autoAnswer: z.boolean(),
+    /** Visit categories (咨询 / 订购 / 投诉 / 建议(VOC) / 报修 / 其他 by default); ids stay stable for reports. */
+    visitCategories: z
+      .array(VisitCategorySchema)
+      .min(1)
+      .max(30)
+      .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'category ids must be unique'),
     notReadyReasons: z
       .array(NotReadyReasonSchema)
       .min(1)

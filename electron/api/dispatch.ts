@@ -13,13 +13,14 @@ export async function dispatch(table: HandlerTable, channel: unknown, args: unkn
   if (!isChannel(channel)) return fail(ErrorCode.NotFound, `unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}`);
   const parsed = contract[channel].args.safeParse(args);
   if (!parsed.success) {
-    return fail(ErrorCode.BadArguments, `${channel}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(argument)'}: ${i.message}`).join('; ')}`);
+    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '(argument)', i.message]));
+    return fail(ErrorCode.BadArguments, `${channel}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}`, fields);
   }
   try {
     const handler = table[channel] as (a: unknown) => unknown;
     return ok(await handler(parsed.data));
   } catch (e) {
-    if (e instanceof AppError) return fail(e.code, e.message);
+    if (e instanceof AppError) return fail(e.code, e.message, e.fields);
     log(`handler ${channel} failed`, e);
     return fail(ErrorCode.Internal, `${channel} failed; see the application log`);
   }

@@ -23,5 +23,13 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'sipAccount.get': () => ctx.sipAccount.get(),
     'sipAccount.save': (input) => ctx.sipAccount.save(input),
     'sipAccount.credentials': () => ctx.sipAccount.credentials(),
+    'visits.open': (input) => ctx.visits.open(input),
+    'visits.get': ({ id }) => ctx.visits.get(id),
+    'visits.update': ({ id, fields, expectedUpdatedAt }) => ctx.visits.update(id, fields, expectedUpdatedAt),
+    'visits.saveDraft': ({ id, draft }) => ctx.visits.saveDraft(id, draft),
+    'visits.list': (query) => ctx.visits.list(query),
+    'visits.history': ({ customerNumber }) => ctx.visits.history(customerNumber),
+    'followUps.today': () => ctx.visits.today(),
+    'followUps.complete': ({ id }) => ctx.visits.completeFollowUp(id),
   };
 }

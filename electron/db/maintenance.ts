@@ -10,11 +10,11 @@ export interface DatabaseReport {
   readonly tables: readonly { readonly name: string; readonly rows: number }[];
 }
 
-/** Path, schema version and row counts, for `zuoxi db info` and the about page. */
+/** Path, schema version and row counts of the ordinary tables (not FTS internals), for `zuoxi db info` and the about page. */
 export function describeDatabase(db: Db): DatabaseReport {
   const tables = db
     .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
     .all()
     .map(({ name }) => ({

@@ -6,10 +6,12 @@ import { openDatabase, type Db } from '../db/database.js';
 import { resolveNativeBinding } from '../db/native-binding.js';
 import { SettingsRepo } from '../db/settings.repo.js';
 import { SipAccountRepo } from '../db/sip-account.repo.js';
+import { VisitsRepo } from '../db/visits.repo.js';
 import { DATABASE_FILE } from './paths.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { parseDefaultSettings, SettingsService } from './settings.service.js';
 import { SipAccountService } from './sip-account.service.js';
+import { VisitsService } from './visits.service.js';
 
 export interface AppContextOptions {
   readonly host: HostKind;
@@ -30,6 +32,7 @@ export interface AppContext {
   readonly db: Db;
   readonly settings: SettingsService;
   readonly agentStates: AgentStateRepo;
+  readonly visits: VisitsService;
   readonly sipAccount: SipAccountService;
   close(): void;
 }
@@ -43,12 +46,19 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const defaults = parseDefaultSettings(readFileSync(join(options.resourcesDir, 'defaults', 'settings.json'), 'utf8'));
   const settings = new SettingsService(new SettingsRepo(db), defaults);
   settings.seedDefaults();
+  const sipAccount = new SipAccountService(new SipAccountRepo(db), options.secrets ?? new FileKeySecretStore(options.dataDir));
+  // the agent at this desk: the line's agent id, else its SIP user
+  const currentAgent = () => {
+    const account = sipAccount.get().account;
+    return account?.agentId || account?.authUser || 'local';
+  };
   return {
     options,
     db,
     settings,
     agentStates: new AgentStateRepo(db),
-    sipAccount: new SipAccountService(new SipAccountRepo(db), options.secrets ?? new FileKeySecretStore(options.dataDir)),
+    visits: new VisitsService(new VisitsRepo(db), settings, currentAgent),
+    sipAccount,
     close: () => db.close(),
   };
 }

@@ -10,6 +10,10 @@ export const SETTINGS: Settings = {
   audioDevices: { input: null, output: null, ringer: null },
   callWaiting: true,
   autoAnswer: false,
+  visitCategories: [
+    { id: 'consult', label: { 'zh-CN': '咨询', 'en-US': 'Enquiry' }, followUp: 'none' },
+    { id: 'complaint', label: { 'zh-CN': '投诉', 'en-US': 'Complaint' }, followUp: 'complaint' },
+  ],
   notReadyReasons: [
     { id: 'break', label: { 'zh-CN': '小休', 'en-US': 'Short break' } },
     { id: 'meal', label: { 'zh-CN': '用餐', 'en-US': 'Meal' } },

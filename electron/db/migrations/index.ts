@@ -2,7 +2,8 @@ import type { Migration } from '../migration.js';
 import { m001Settings } from './001-settings.js';
 import { m002AgentStateLog } from './002-agent-state-log.js';
 import { m003SipAccount } from './003-sip-account.js';
+import { m004Visits } from './004-visits.js';
 
 /** Every schema step in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

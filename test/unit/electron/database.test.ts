@@ -12,7 +12,8 @@ import { useTempDirs } from '../helpers/temp-dir';
 const tempDir = useTempDirs();
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const tables = (db: Database.Database) =>
-  db.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type='table' ORDER BY name").all().map((r) => r.name);
+  db.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE schema='main' AND type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
+const ALL_TABLES = ['agent_state_log', 'follow_ups', 'settings', 'sip_account', 'visit_audit', 'visit_drafts', 'visits'];
 
 describe('database', () => {
   it('opens a new file with WAL, foreign keys, a busy timeout and the latest schema', () => {
@@ -22,7 +23,7 @@ describe('database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(tables(db)).toEqual(['agent_state_log', 'settings', 'sip_account']);
+    expect(tables(db)).toEqual(ALL_TABLES);
     expect(checkIntegrity(db)).toEqual({ ok: true, problems: [] });
     db.close();
   });
@@ -41,14 +42,14 @@ describe('database', () => {
 
     const db = openDatabase({ path });
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    expect(tables(db)).toEqual(['agent_state_log', 'settings', 'sip_account']);
+    expect(tables(db)).toEqual(ALL_TABLES);
     if (from >= 1) expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get('locale')).toBe('"en-US"');
     db.close();
   });
 
   it('makes every table STRICT', () => {
     const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
-    const strict = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema='main' AND name NOT LIKE 'sqlite_%'").all();
+    const strict = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema='main' AND type='table' AND name NOT LIKE 'sqlite_%'").all();
     expect(strict.length).toBeGreaterThan(0);
     expect(strict.every((t) => t.strict === 1)).toBe(true);
     db.close();
@@ -91,8 +92,7 @@ describe('database', () => {
     expect(report.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(report.tables).toEqual([
       { name: 'agent_state_log', rows: 1 },
-      { name: 'settings', rows: 0 },
-      { name: 'sip_account', rows: 0 },
+      ...ALL_TABLES.slice(1).map((name) => ({ name, rows: 0 })),
     ]);
     db.close();
   });

@@ -1,0 +1,270 @@
+import type { Statement } from 'better-sqlite3';
+import { indexText, matchQuery } from '../../shared/text-index.js';
+import type { AuditEntry, FollowUp, FollowUpRule, OpenVisit, Visit, VisitFields } from '../../shared/visits.js';
+import type { Db } from './database.js';
+
+interface VisitRow {
+  id: number;
+  channel: Visit['channel'];
+  direction: Visit['direction'];
+  customer_number: string;
+  customer_name: string;
+  contact: string;
+  started_at: number;
+  answered_at: number | null;
+  ended_at: number | null;
+  category: string | null;
+  description: string;
+  resolution: string;
+  status: Visit['status'];
+  complexity: Visit['complexity'];
+  owner: string;
+  tags: string;
+  call_id: string | null;
+  linked_visit_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+const toVisit = (r: VisitRow): Visit => ({
+  id: r.id,
+  channel: r.channel,
+  direction: r.direction,
+  customerNumber: r.customer_number,
+  customerName: r.customer_name,
+  contact: r.contact,
+  startedAt: r.started_at,
+  answeredAt: r.answered_at,
+  endedAt: r.ended_at,
+  category: r.category,
+  description: r.description,
+  resolution: r.resolution,
+  status: r.status,
+  complexity: r.complexity,
+  owner: r.owner,
+  tags: JSON.parse(r.tags) as string[],
+  callId: r.call_id,
+  linkedVisitId: r.linked_visit_id,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+/** Editable field → column. Only these columns can ever appear in an UPDATE. */
+const COLUMNS: Record<keyof VisitFields, string> = {
+  customerName: 'customer_name',
+  contact: 'contact',
+  category: 'category',
+  description: 'description',
+  resolution: 'resolution',
+  status: 'status',
+  complexity: 'complexity',
+  tags: 'tags',
+  endedAt: 'ended_at',
+};
+
+export interface VisitFilter {
+  readonly text?: string | undefined;
+  /** Number prefix (uses the index), or the exact number with `exactNumber`. */
+  readonly customerNumber?: string | undefined;
+  readonly exactNumber?: boolean | undefined;
+  readonly category?: string | undefined;
+  readonly status?: Visit['status'] | undefined;
+  readonly owner?: string | undefined;
+  readonly from?: number | undefined;
+  readonly to?: number | undefined;
+}
+
+/** Totals above this are reported as "more than" rather than counted (a count over 1M rows is slow). */
+export const COUNT_CAP = 10_000;
+
+/** Visits, their audit trail, drafts, follow-ups and the free-text index (migration 004). */
+export class VisitsRepo {
+  private readonly insertVisit: Statement;
+  private readonly byId: Statement<[number], VisitRow>;
+  private readonly byCallId: Statement<[string], VisitRow>;
+  private readonly ftsDelete: Statement<[number]>;
+  private readonly ftsInsert: Statement<[number, string]>;
+  private readonly auditInsert: Statement<[number, number, string, string]>;
+  private readonly auditList: Statement<[number], { at: number; actor: string; change: string }>;
+  private readonly draftPut: Statement<[number, string, number]>;
+  private readonly draftGet: Statement<[number], { fields: string; saved_at: number }>;
+  private readonly draftDelete: Statement<[number]>;
+  private readonly followUpsOf: Statement<[number], FollowUpRow>;
+  private readonly followUpsDue: Statement<[number, number], FollowUpRow>;
+  private readonly followUpUpsert: Statement<[number, string, number, number]>;
+  private readonly followUpDropOpen: Statement<[number]>;
+  private readonly followUpDone: Statement<[number, number]>;
+
+  constructor(private readonly db: Db) {
+    this.insertVisit = db.prepare(`
+      INSERT INTO visits (channel, direction, customer_number, customer_name, started_at, answered_at, owner, call_id, linked_visit_id, created_at, updated_at)
+      VALUES (@channel, @direction, @customerNumber, @customerName, @startedAt, @answeredAt, @owner, @callId, @linkedVisitId, @now, @now)`);
+    this.byId = db.prepare('SELECT * FROM visits WHERE id = ?');
+    this.byCallId = db.prepare('SELECT * FROM visits WHERE call_id = ?');
+    this.ftsDelete = db.prepare('DELETE FROM visits_fts WHERE rowid = ?');
+    this.ftsInsert = db.prepare('INSERT INTO visits_fts (rowid, tokens) VALUES (?, ?)');
+    this.auditInsert = db.prepare('INSERT INTO visit_audit (visit_id, at, actor, change) VALUES (?, ?, ?, ?)');
+    this.auditList = db.prepare('SELECT at, actor, change FROM visit_audit WHERE visit_id = ? ORDER BY at, id');
+    this.draftPut = db.prepare(
+      'INSERT INTO visit_drafts (visit_id, fields, saved_at) VALUES (?, ?, ?) ON CONFLICT (visit_id) DO UPDATE SET fields = excluded.fields, saved_at = excluded.saved_at',
+    );
+    this.draftGet = db.prepare('SELECT fields, saved_at FROM visit_drafts WHERE visit_id = ?');
+    this.draftDelete = db.prepare('DELETE FROM visit_drafts WHERE visit_id = ?');
+    const followUpSelect = `SELECT f.id, f.visit_id, f.rule, f.due_at, f.done_at, v.customer_number, v.customer_name, v.description
+      FROM follow_ups f JOIN visits v ON v.id = f.visit_id`;
+    this.followUpsOf = db.prepare(`${followUpSelect} WHERE f.visit_id = ? ORDER BY f.due_at`);
+    this.followUpsDue = db.prepare(`${followUpSelect} WHERE f.done_at IS NULL AND f.due_at < ? ORDER BY f.due_at, f.id LIMIT ?`);
+    this.followUpUpsert = db.prepare(
+      'INSERT INTO follow_ups (visit_id, rule, due_at, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (visit_id, rule) DO UPDATE SET due_at = excluded.due_at WHERE done_at IS NULL',
+    );
+    this.followUpDropOpen = db.prepare('DELETE FROM follow_ups WHERE visit_id = ? AND done_at IS NULL');
+    this.followUpDone = db.prepare('UPDATE follow_ups SET done_at = ? WHERE id = ? AND done_at IS NULL');
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Inserts the visit, or returns the one already opened for this call id. */
+  open(input: OpenVisit, owner: string, now: number): { visit: Visit; created: boolean } {
+    const existing = input.callId ? this.byCallId.get(input.callId) : undefined;
+    if (existing) return { visit: toVisit(existing), created: false };
+    const { lastInsertRowid } = this.insertVisit.run({
+      channel: input.channel,
+      direction: input.direction,
+      customerNumber: input.customerNumber,
+      customerName: input.customerName ?? '',
+      startedAt: input.startedAt,
+      answeredAt: input.answeredAt ?? null,
+      owner,
+      callId: input.callId ?? null,
+      linkedVisitId: input.linkedVisitId ?? null,
+      now,
+    });
+    const visit = this.get(Number(lastInsertRowid))!;
+    this.reindex(visit);
+    return { visit, created: true };
+  }
+
+  get(id: number): Visit | undefined {
+    const row = this.byId.get(id);
+    return row ? toVisit(row) : undefined;
+  }
+
+  /** Writes the changed fields and bumps updated_at; the caller runs it in a transaction with the audit row. */
+  update(id: number, fields: Partial<VisitFields>, now: number): Visit {
+    const keys = Object.keys(fields) as (keyof VisitFields)[];
+    const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`);
+    const values: Record<string, unknown> = { id, now };
+    for (const k of keys) values[k] = k === 'tags' ? JSON.stringify(fields.tags) : fields[k];
+    this.db.prepare(`UPDATE visits SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id`).run(values);
+    const visit = this.get(id)!;
+    this.reindex(visit);
+    return visit;
+  }
+
+  private reindex(v: Visit): void {
+    this.ftsDelete.run(v.id);
+    this.ftsInsert.run(v.id, indexText(v.customerName, v.contact, v.description, v.resolution, v.tags.join(' ')));
+  }
+
+  addAudit(visitId: number, at: number, actor: string, change: AuditEntry['change']): void {
+    this.auditInsert.run(visitId, at, actor, JSON.stringify(change));
+  }
+
+  audit(visitId: number): AuditEntry[] {
+    return this.auditList.all(visitId).map((r) => ({ at: r.at, actor: r.actor, change: JSON.parse(r.change) as AuditEntry['change'] }));
+  }
+
+  putDraft(visitId: number, fields: Record<string, unknown>, at: number): void {
+    this.draftPut.run(visitId, JSON.stringify(fields), at);
+  }
+
+  draft(visitId: number): { fields: Record<string, unknown>; savedAt: number } | null {
+    const row = this.draftGet.get(visitId);
+    return row ? { fields: JSON.parse(row.fields) as Record<string, unknown>, savedAt: row.saved_at } : null;
+  }
+
+  dropDraft(visitId: number): void {
+    this.draftDelete.run(visitId);
+  }
+
+  /** Replaces the open follow-ups of a visit with these (done ones are kept as history). */
+  setFollowUps(visitId: number, wanted: readonly { rule: FollowUpRule; dueAt: number }[], now: number): void {
+    this.followUpDropOpen.run(visitId);
+    for (const f of wanted) this.followUpUpsert.run(visitId, f.rule, f.dueAt, now);
+  }
+
+  followUps(visitId: number): FollowUp[] {
+    return this.followUpsOf.all(visitId).map(toFollowUp);
+  }
+
+  /** Open follow-ups due before `before` (overdue first), for "today's work". */
+  dueFollowUps(before: number, limit: number): FollowUp[] {
+    return this.followUpsDue.all(before, limit).map(toFollowUp);
+  }
+
+  completeFollowUp(id: number, at: number): boolean {
+    return this.followUpDone.run(at, id).changes === 1;
+  }
+
+  /** Newest first, paged; `total` is exact up to COUNT_CAP. */
+  list(filter: VisitFilter, offset: number, limit: number): { items: Visit[]; total: number; totalCapped: boolean } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (filter.text !== undefined) {
+      const match = matchQuery(filter.text);
+      if (match === null) return { items: [], total: 0, totalCapped: false };
+      where.push('id IN (SELECT rowid FROM visits_fts WHERE visits_fts MATCH @match)');
+      params['match'] = match;
+    }
+    if (filter.customerNumber) {
+      where.push(filter.exactNumber ? 'customer_number = @number' : "customer_number >= @number AND customer_number < @number || char(1114111)");
+      params['number'] = filter.customerNumber;
+    }
+    for (const [key, column] of [
+      ['category', 'category'],
+      ['status', 'status'],
+      ['owner', 'owner'],
+    ] as const) {
+      if (filter[key] !== undefined) {
+        where.push(`${column} = @${key}`);
+        params[key] = filter[key];
+      }
+    }
+    if (filter.from !== undefined) {
+      where.push('started_at >= @from');
+      params['from'] = filter.from;
+    }
+    if (filter.to !== undefined) {
+      where.push('started_at < @to');
+      params['to'] = filter.to;
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = this.db.prepare<Record<string, unknown>, VisitRow>(`SELECT * FROM visits ${clause} ORDER BY started_at DESC, id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit, offset });
+    const { n } = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM visits ${clause} LIMIT ${COUNT_CAP + 1})`).get(params)!;
+    return { items: rows.map(toVisit), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  }
+}
+
+interface FollowUpRow {
+  id: number;
+  visit_id: number;
+  rule: FollowUpRule;
+  due_at: number;
+  done_at: number | null;
+  customer_number: string;
+  customer_name: string;
+  description: string;
+}
+
+const toFollowUp = (r: FollowUpRow): FollowUp => ({
+  id: r.id,
+  visitId: r.visit_id,
+  rule: r.rule,
+  dueAt: r.due_at,
+  doneAt: r.done_at,
+  customerNumber: r.customer_number,
+  customerName: r.customer_name,
+  summary: r.description.slice(0, 80),
+});

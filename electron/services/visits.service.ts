@@ -1,0 +1,124 @@
+import { AppError, ErrorCode } from '../../shared/result.js';
+import {
+  ListVisitsSchema,
+  VisitFieldsSchema,
+  endOfDay,
+  followUpsFor,
+  type FollowUp,
+  type ListVisits,
+  type OpenVisit,
+  type Visit,
+  type VisitDetail,
+  type VisitFields,
+} from '../../shared/visits.js';
+import type { VisitsRepo } from '../db/visits.repo.js';
+import type { SettingsService } from './settings.service.js';
+
+/** Who is at the desk (for 首问责任制 ownership and the audit trail). */
+export type CurrentAgent = () => string;
+
+export interface Clock {
+  readonly now: () => number;
+  /** Minutes behind UTC at that instant, as Date#getTimezoneOffset gives it. */
+  readonly tzOffset: (at: number) => number;
+}
+
+const systemClock: Clock = { now: Date.now, tzOffset: (at) => new Date(at).getTimezoneOffset() };
+
+/**
+ * The visit log's rules, over the repository: every change is validated (field-level errors), written
+ * with its audit row, its index entry and its follow-ups in one transaction, so nothing half-written
+ * reaches the database. The draft being typed is stored separately and dropped when the form is saved.
+ */
+export class VisitsService {
+  constructor(
+    private readonly repo: VisitsRepo,
+    private readonly settings: SettingsService,
+    private readonly agent: CurrentAgent,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** Opens the visit for a call (idempotent per call id), owned by the agent who took it. */
+  open(input: OpenVisit): Visit {
+    return this.repo.transaction(() => {
+      const now = this.clock.now();
+      const { visit, created } = this.repo.open(input, this.agent(), now);
+      if (created) this.repo.setFollowUps(visit.id, this.followUps(visit, now), now);
+      return visit;
+    });
+  }
+
+  get(id: number): VisitDetail {
+    const visit = this.require(id);
+    return { visit, draft: this.repo.draft(id), audit: this.repo.audit(id), followUps: this.repo.followUps(id) };
+  }
+
+  update(id: number, fields: Partial<VisitFields>, expectedUpdatedAt?: number): Visit {
+    const parsed = VisitFieldsSchema.partial().safeParse(fields);
+    if (!parsed.success) {
+      const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
+      throw new AppError(ErrorCode.BadArguments, 'invalid visit fields', errors);
+    }
+    const clean = parsed.data;
+    if (clean.category != null && !this.settings.get().visitCategories.some((c) => c.id === clean.category)) {
+      throw new AppError(ErrorCode.BadArguments, `unknown category ${clean.category}`, { category: 'unknown category' });
+    }
+    return this.repo.transaction(() => {
+      const before = this.require(id);
+      if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) {
+        throw new AppError(ErrorCode.Forbidden, 'the visit was changed elsewhere; reload it before saving');
+      }
+      const change: Record<string, readonly [unknown, unknown]> = {};
+      for (const [key, value] of Object.entries(clean) as [keyof VisitFields, unknown][]) {
+        if (JSON.stringify(before[key]) !== JSON.stringify(value)) change[key] = [before[key], value];
+      }
+      const now = this.clock.now();
+      this.repo.dropDraft(id);
+      if (Object.keys(change).length === 0) return before;
+      const changedFields = Object.fromEntries(Object.keys(change).map((k) => [k, clean[k as keyof VisitFields]])) as Partial<VisitFields>;
+      const after = this.repo.update(id, changedFields, Math.max(now, before.updatedAt + 1));
+      this.repo.addAudit(id, now, this.agent(), change);
+      this.repo.setFollowUps(id, this.followUps(after, now), now);
+      return after;
+    });
+  }
+
+  saveDraft(id: number, fields: Record<string, unknown>): { savedAt: number } {
+    this.require(id);
+    const savedAt = this.clock.now();
+    this.repo.putDraft(id, fields, savedAt);
+    return { savedAt };
+  }
+
+  list(query: ListVisits): { items: Visit[]; total: number; totalCapped: boolean } {
+    const q = ListVisitsSchema.parse(query);
+    return this.repo.list(q, q.offset, q.limit);
+  }
+
+  /** A caller's earlier visits (screen pop), newest first. */
+  history(customerNumber: string, limit = 20): Visit[] {
+    return this.repo.list({ customerNumber, exactNumber: true }, 0, limit).items;
+  }
+
+  /** Today's work: open follow-ups due before the end of the local day, overdue first. */
+  today(limit = 200): FollowUp[] {
+    const now = this.clock.now();
+    return this.repo.dueFollowUps(endOfDay(now, this.clock.tzOffset(now)), limit);
+  }
+
+  completeFollowUp(id: number): boolean {
+    return this.repo.completeFollowUp(id, this.clock.now());
+  }
+
+  private followUps(visit: Visit, now: number) {
+    const category = this.settings.get().visitCategories.find((c) => c.id === visit.category);
+    return followUpsFor(visit, category, now, this.clock.tzOffset(now));
+  }
+
+  private require(id: number): Visit {
+    const visit = this.repo.get(id);
+    if (!visit) throw new AppError(ErrorCode.NotFound, `no visit ${id}`);
+    return visit;
+  }
+}
+

@@ -1,0 +1,48 @@
+/**
+ * Search tokens for Chinese and mixed text, for SQLite FTS5 with the plain `unicode61` tokenizer:
+ * the text is turned into space-separated tokens here, so the index needs no native tokenizer.
+ *
+ * - Han runs become every single character and every overlapping pair (退款 → 退 款 退款), so one- and
+ *   two-character words are found (FTS5's trigram tokenizer finds nothing under three characters).
+ * - Latin words and digit runs stay whole, lower-cased; digit runs also index their prefixes
+ *   of 3+ digits so a partial number (138 0013) finds the visit.
+ * - A query matches when every query token is present: a Han run of the query contributes its pairs
+ *   (or the single character), so 退款申请 needs 退款 款申 申请 — in that order of characters, near.
+ *
+ * Tokens are code points in hex (5 digits each) so no FTS5 syntax (quotes, AND, NEAR, *, parentheses) can come from text.
+ */
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{Script=Han}]+|[\p{L}\p{N}]+/gu;
+
+const hex = (s: string) => Array.from(s, (c) => c.codePointAt(0)!.toString(16).padStart(5, '0')).join('');
+
+function runTokens(run: string, forQuery: boolean): string[] {
+  if (HAN.test(run[0]!)) {
+    const chars = Array.from(run);
+    const pairs = chars.slice(1).map((c, i) => chars[i]! + c);
+    if (forQuery) return pairs.length > 0 ? pairs : chars;
+    return [...chars, ...pairs];
+  }
+  const word = run.toLowerCase();
+  if (!forQuery && /^\d{4,}$/.test(word)) {
+    const prefixes: string[] = [];
+    for (let n = 3; n < word.length; n++) prefixes.push(word.slice(0, n));
+    return [...prefixes, word];
+  }
+  return [word];
+}
+
+function tokens(text: string, forQuery: boolean): string[] {
+  const out = new Set<string>();
+  for (const m of text.normalize('NFKC').matchAll(WORD)) for (const t of runTokens(m[0], forQuery)) out.add(`x${hex(t)}`);
+  return [...out];
+}
+
+/** The token string stored in the FTS5 column for this text. */
+export const indexText = (...parts: readonly string[]): string => tokens(parts.join(' '), false).join(' ');
+
+/** An FTS5 MATCH expression requiring every token of the query, or null when the query has none. */
+export function matchQuery(query: string): string | null {
+  const t = tokens(query, true);
+  return t.length === 0 ? null : t.join(' AND ');
+}

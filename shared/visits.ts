@@ -1,0 +1,169 @@
+/**
+ * The visit log (来访记录, R-VISIT-LOG): one record per call or chat, categorised, followed up.
+ * Schemas here are the only validation: the main side re-checks everything the renderer sends and
+ * returns field-level errors (issue: visit log, item 9).
+ */
+import { z } from 'zod';
+
+export const VISIT_STATUSES = ['open', 'pending-department', 'resolved', 'closed'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+export const CHANNELS = ['hotline', 'online'] as const;
+
+/** A phone number as callers type it (+86 138-0013-8000) or a SIP user: 3 to 32 characters. */
+export const CustomerNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9A-Za-z][0-9A-Za-z ()._-]{1,30}[0-9A-Za-z]$/, 'phone number: digits, +, -, spaces, 3 to 32 characters');
+
+export const VisitCategorySchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+    label: z.object({ 'zh-CN': z.string().min(1).max(20), 'en-US': z.string().min(1).max(40) }).strict(),
+    /** Which follow-up rule applies: orders get a 7-day follow-up, complaints the 12 h / 48 h clock. */
+    followUp: z.enum(['none', 'order', 'complaint']),
+  })
+  .strict();
+export type VisitCategory = z.infer<typeof VisitCategorySchema>;
+
+/** Opened automatically when a call is answered or placed. */
+export const OpenVisitSchema = z
+  .object({
+    channel: z.enum(CHANNELS),
+    direction: z.enum(['inbound', 'outbound']),
+    customerNumber: CustomerNumberSchema,
+    customerName: z.string().trim().max(50).optional(),
+    startedAt: z.number().int().positive(),
+    answeredAt: z.number().int().positive().optional(),
+    /** The softphone's call id, so the same call never opens two visits. */
+    callId: z.string().max(64).optional(),
+    /** A follow-up or callback visit links back to the one it follows. */
+    linkedVisitId: z.number().int().positive().optional(),
+  })
+  .strict();
+export type OpenVisit = z.infer<typeof OpenVisitSchema>;
+
+/** What the agent edits in the wrap-up form. */
+export const VisitFieldsSchema = z
+  .object({
+    customerName: z.string().trim().max(50),
+    contact: z.string().trim().max(100),
+    category: z.string().max(32).nullable(),
+    description: z.string().max(2000),
+    resolution: z.string().max(2000),
+    status: z.enum(VISIT_STATUSES),
+    complexity: z.enum(['simple', 'complex']).nullable(),
+    tags: z.array(z.string().trim().min(1).max(20)).max(10),
+    endedAt: z.number().int().positive().nullable(),
+  })
+  .strict();
+export type VisitFields = z.infer<typeof VisitFieldsSchema>;
+
+export const UpdateVisitSchema = z
+  .object({
+    id: z.number().int().positive(),
+    fields: VisitFieldsSchema.partial(),
+    /** Optimistic concurrency: the update is refused if the visit changed since it was read. */
+    expectedUpdatedAt: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** The unsaved form, stored as the agent types (crash-safe). Loose on purpose: half-typed text. */
+export const SaveDraftSchema = z
+  .object({ id: z.number().int().positive(), draft: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 16_000, 'draft too large') })
+  .strict();
+
+export const ListVisitsSchema = z
+  .object({
+    text: z.string().max(100).optional(),
+    customerNumber: z.string().max(32).optional(),
+    category: z.string().max(32).optional(),
+    status: z.enum(VISIT_STATUSES).optional(),
+    owner: z.string().max(64).optional(),
+    from: z.number().int().nonnegative().optional(),
+    to: z.number().int().positive().optional(),
+    offset: z.number().int().nonnegative().max(1_000_000).default(0),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type ListVisits = z.input<typeof ListVisitsSchema>;
+
+export interface Visit extends VisitFields {
+  readonly id: number;
+  readonly channel: (typeof CHANNELS)[number];
+  readonly direction: 'inbound' | 'outbound';
+  readonly customerNumber: string;
+  readonly startedAt: number;
+  readonly answeredAt: number | null;
+  /** 首问责任制 (R-FIRST-OWNER): the agent who first took it. */
+  readonly owner: string;
+  readonly callId: string | null;
+  readonly linkedVisitId: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+export interface AuditEntry {
+  readonly at: number;
+  readonly actor: string;
+  /** field → [before, after] */
+  readonly change: Readonly<Record<string, readonly [unknown, unknown]>>;
+}
+
+export type FollowUpRule = 'R-FOLLOWUP-7D' | 'R-COMPLAINT-12-48' | 'R-NEXT-DAY';
+
+export interface FollowUp {
+  readonly id: number;
+  readonly visitId: number;
+  readonly rule: FollowUpRule;
+  readonly dueAt: number;
+  readonly doneAt: number | null;
+  readonly customerNumber: string;
+  readonly customerName: string;
+  readonly summary: string;
+}
+
+export interface VisitDetail {
+  readonly visit: Visit;
+  readonly draft: { readonly fields: Record<string, unknown>; readonly savedAt: number } | null;
+  readonly audit: readonly AuditEntry[];
+  readonly followUps: readonly FollowUp[];
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Follow-ups a saved visit needs (pure; the service stores them):
+ * - an order: a follow-up call within 7 days of the contact (R-FOLLOWUP-7D);
+ * - a complaint: resolved within 48 h of the contact (R-COMPLAINT-12-48; the 12 h reply clock is
+ *   the deadline engine's, issue: deadlines);
+ * - anything still open or pending: due the next working morning, 09:00 local (R-NEXT-DAY).
+ * Resolved and closed visits need none.
+ */
+export function followUpsFor(
+  visit: Pick<Visit, 'status' | 'startedAt'>,
+  category: VisitCategory | undefined,
+  now: number,
+  tzOffsetMinutes: number,
+): { rule: FollowUpRule; dueAt: number }[] {
+  if (visit.status === 'closed') return [];
+  const out: { rule: FollowUpRule; dueAt: number }[] = [];
+  if (category?.followUp === 'order') out.push({ rule: 'R-FOLLOWUP-7D', dueAt: visit.startedAt + 7 * DAY });
+  if (visit.status === 'resolved') return out;
+  if (category?.followUp === 'complaint') out.push({ rule: 'R-COMPLAINT-12-48', dueAt: visit.startedAt + 48 * HOUR });
+  else out.push({ rule: 'R-NEXT-DAY', dueAt: nextMorning(now, tzOffsetMinutes) });
+  return out;
+}
+
+/** 09:00 local time on the day after `now` (tzOffsetMinutes as Date#getTimezoneOffset gives it). */
+export function nextMorning(now: number, tzOffsetMinutes: number): number {
+  const local = now - tzOffsetMinutes * 60_000;
+  const startOfLocalDay = Math.floor(local / DAY) * DAY;
+  return startOfLocalDay + DAY + 9 * HOUR + tzOffsetMinutes * 60_000;
+}
+
+/** End of the local day containing `now`: the "today's work" list shows everything due before it. */
+export function endOfDay(now: number, tzOffsetMinutes: number): number {
+  const local = now - tzOffsetMinutes * 60_000;
+  return Math.floor(local / DAY) * DAY + DAY + tzOffsetMinutes * 60_000;
+}

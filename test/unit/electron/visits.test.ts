@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/db/database';
+import { SettingsRepo } from '../../../electron/db/settings.repo';
+import { VisitsRepo } from '../../../electron/db/visits.repo';
+import { parseDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
+import { VisitsService } from '../../../electron/services/visits.service';
+import { AppError } from '../../../shared/result';
+import { followUpsFor, nextMorning } from '../../../shared/visits';
+import { readFileSync } from 'node:fs';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const HOUR = 3_600_000;
+// 2026-11-22 10:00 in Beijing (UTC+8: getTimezoneOffset() = -480)
+const T0 = Date.UTC(2026, 10, 22, 2, 0);
+const BEIJING = -480;
+
+function setup() {
+  const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
+  const settings = new SettingsService(new SettingsRepo(db), parseDefaultSettings(readFileSync(join(__dirname, '../../../resources/defaults/settings.json'), 'utf8')));
+  settings.seedDefaults();
+  let now = T0;
+  let agent = '1001';
+  const service = new VisitsService(new VisitsRepo(db), settings, () => agent, { now: () => now, tzOffset: () => BEIJING });
+  return { db, service, tick: (ms: number) => (now += ms), setAgent: (a: string) => (agent = a) };
+}
+
+const call = { channel: 'hotline' as const, direction: 'inbound' as const, customerNumber: '13800138000', startedAt: T0, answeredAt: T0 + 5000, callId: 'call-1' };
+
+describe('visit log service (real SQLite)', () => {
+  it('opens one visit per call, owned by the agent who took it, due for follow-up next morning', () => {
+    const { service } = setup();
+    const v = service.open(call);
+    expect(service.open(call).id).toBe(v.id);
+    expect(v).toMatchObject({ customerNumber: '13800138000', owner: '1001', status: 'open', answeredAt: T0 + 5000 });
+    const [f] = service.get(v.id).followUps;
+    expect(f).toMatchObject({ rule: 'R-NEXT-DAY', dueAt: Date.UTC(2026, 10, 23, 1, 0) }); // 09:00 Beijing
+  });
+
+  it('saves fields with an audit entry (who, when, before/after), keeps the first owner, and drops the draft', () => {
+    const { service, tick, setAgent } = setup();
+    const v = service.open(call);
+    service.saveDraft(v.id, { description: '宽带断网' });
+    expect(service.get(v.id).draft?.fields).toEqual({ description: '宽带断网' });
+    tick(60_000);
+    setAgent('2002');
+    const saved = service.update(v.id, { category: 'complaint', description: '宽带断网三天，要求赔偿', complexity: 'complex' });
+    expect(saved.owner).toBe('1001');
+    const detail = service.get(v.id);
+    expect(detail.draft).toBeNull();
+    expect(detail.audit).toEqual([{ at: T0 + 60_000, actor: '2002', change: { category: [null, 'complaint'], description: ['', '宽带断网三天，要求赔偿'], complexity: [null, 'complex'] } }]);
+    expect(detail.followUps.map((f) => f.rule)).toEqual(['R-COMPLAINT-12-48']);
+    expect(detail.followUps[0]!.dueAt).toBe(T0 + 48 * HOUR);
+  });
+
+  it('gives field-level errors and writes nothing for bad input', () => {
+    const { service } = setup();
+    const v = service.open(call);
+    const attempt = (fields: object) => {
+      try {
+        service.update(v.id, fields as never);
+      } catch (e) {
+        return (e as AppError).fields;
+      }
+      return undefined;
+    };
+    expect(attempt({ description: 'x'.repeat(2001) })).toHaveProperty('description');
+    expect(attempt({ category: 'no-such' })).toEqual({ category: 'unknown category' });
+    expect(attempt({ status: 'done' })).toHaveProperty('status');
+    expect(service.get(v.id).visit.updatedAt).toBe(v.updatedAt);
+    expect(service.get(v.id).audit).toEqual([]);
+  });
+
+  it('refuses a save over a newer change (optimistic concurrency)', () => {
+    const { service, tick } = setup();
+    const v = service.open(call);
+    tick(1000);
+    service.update(v.id, { description: 'first' });
+    expect(() => service.update(v.id, { description: 'second' }, v.updatedAt)).toThrow(/changed elsewhere/);
+  });
+
+  it('finds visits by Chinese words, number prefix, category and date, newest first, paged', () => {
+    const { service, tick } = setup();
+    const texts = ['宽带断网', '咨询套餐资费', '要求退款', '宽带报修', '密码重置'];
+    texts.forEach((d, i) => {
+      tick(HOUR);
+      const v = service.open({ ...call, callId: `c${i}`, customerNumber: `1390000000${i}`, startedAt: T0 + i * HOUR });
+      service.update(v.id, { description: d, category: i % 2 ? 'consult' : 'repair' });
+    });
+    expect(service.list({ text: '宽带' }).items.map((v) => v.description)).toEqual(['宽带报修', '宽带断网']);
+    expect(service.list({ text: '退款' }).total).toBe(1);
+    expect(service.list({ text: '"' }).total).toBe(0);
+    expect(service.list({ customerNumber: '1390000000' }).total).toBe(5);
+    expect(service.list({ category: 'consult' }).total).toBe(2);
+    expect(service.list({ from: T0 + 2 * HOUR, to: T0 + 4 * HOUR }).items.map((v) => v.description)).toEqual(['宽带报修', '要求退款']);
+    expect(service.list({ limit: 2, offset: 2 }).items.map((v) => v.description)).toEqual(['要求退款', '咨询套餐资费']);
+    expect(service.history('13900000003').map((v) => v.description)).toEqual(['宽带报修']);
+  });
+
+  it("lists today's work (due today or overdue, soonest first) and completes items", () => {
+    const { service, tick } = setup();
+    const order = service.open({ ...call, callId: 'o' });
+    service.update(order.id, { category: 'order', status: 'resolved' });
+    const open = service.open({ ...call, callId: 'n' });
+    expect(service.today()).toEqual([]);
+    tick(24 * HOUR); // next day 10:00: the R-NEXT-DAY item (09:00) is due
+    const today = service.today();
+    expect(today.map((f) => [f.visitId, f.rule])).toEqual([[open.id, 'R-NEXT-DAY']]);
+    expect(service.completeFollowUp(today[0]!.id)).toBe(true);
+    expect(service.completeFollowUp(today[0]!.id)).toBe(false);
+    tick(6 * 24 * HOUR); // day 7: the order's follow-up call is due
+    expect(service.today().map((f) => f.rule)).toEqual(['R-FOLLOWUP-7D']);
+  });
+});
+
+describe('follow-up rules (pure)', () => {
+  const order = { id: 'order', label: { 'zh-CN': '订购', 'en-US': 'Order' }, followUp: 'order' as const };
+  it('closed needs nothing; resolved orders keep the 7-day call; open items are due next morning', () => {
+    expect(followUpsFor({ status: 'closed', startedAt: T0 }, order, T0, BEIJING)).toEqual([]);
+    expect(followUpsFor({ status: 'resolved', startedAt: T0 }, order, T0, BEIJING)).toEqual([{ rule: 'R-FOLLOWUP-7D', dueAt: T0 + 7 * 24 * HOUR }]);
+    expect(followUpsFor({ status: 'open', startedAt: T0 }, undefined, T0, BEIJING)).toEqual([{ rule: 'R-NEXT-DAY', dueAt: nextMorning(T0, BEIJING) }]);
+  });
+  it('next morning is 09:00 local on the next local day, also just before midnight', () => {
+    expect(nextMorning(Date.UTC(2026, 10, 22, 15, 59), BEIJING)).toBe(Date.UTC(2026, 10, 23, 1, 0)); // 23:59 Beijing
+    expect(nextMorning(Date.UTC(2026, 10, 22, 16, 1), BEIJING)).toBe(Date.UTC(2026, 10, 24, 1, 0)); // 00:01 Beijing next day
+  });
+});
