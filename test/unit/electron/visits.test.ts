@@ -5,7 +5,7 @@ import { SettingsRepo } from '../../../electron/db/settings.repo';
 import { VisitsRepo } from '../../../electron/db/visits.repo';
 import { parseDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
 import { VisitsService } from '../../../electron/services/visits.service';
-import { AppError } from '../../../shared/result';
+import { type AppError } from '../../../shared/result';
 import { followUpsFor, nextMorning } from '../../../shared/visits';
 import { readFileSync } from 'node:fs';
 import { useTempDirs } from '../helpers/temp-dir';
