@@ -78,7 +78,7 @@ export const contract = {
   'visits.list': { args: ListVisitsSchema, result: returns<{ items: Visit[]; total: number; totalCapped: boolean }>() },
   /** A caller's earlier visits, for the screen pop. */
   'visits.history': { args: z.object({ customerNumber: CustomerNumberSchema }).strict(), result: returns<Visit[]>() },
-  /** Today's work: open follow-ups due today or overdue. */
+  /** Today's work: open follow-ups, soonest due first. */
   'followUps.today': { args: NoArgs, result: returns<FollowUp[]>() },
   'followUps.complete': { args: ById, result: returns<boolean>() },
 } as const;

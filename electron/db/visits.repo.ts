@@ -90,7 +90,7 @@ export class VisitsRepo {
   private readonly draftGet: Statement<[number], { fields: string; saved_at: number }>;
   private readonly draftDelete: Statement<[number]>;
   private readonly followUpsOf: Statement<[number], FollowUpRow>;
-  private readonly followUpsDue: Statement<[number, number], FollowUpRow>;
+  private readonly followUpsOpen: Statement<[number], FollowUpRow>;
   private readonly followUpUpsert: Statement<[number, string, number, number]>;
   private readonly followUpDropOpen: Statement<[number]>;
   private readonly followUpDone: Statement<[number, number]>;
@@ -113,7 +113,7 @@ export class VisitsRepo {
     const followUpSelect = `SELECT f.id, f.visit_id, f.rule, f.due_at, f.done_at, v.customer_number, v.customer_name, v.description
       FROM follow_ups f JOIN visits v ON v.id = f.visit_id`;
     this.followUpsOf = db.prepare(`${followUpSelect} WHERE f.visit_id = ? ORDER BY f.due_at`);
-    this.followUpsDue = db.prepare(`${followUpSelect} WHERE f.done_at IS NULL AND f.due_at < ? ORDER BY f.due_at, f.id LIMIT ?`);
+    this.followUpsOpen = db.prepare(`${followUpSelect} WHERE f.done_at IS NULL ORDER BY f.due_at, f.id LIMIT ?`);
     this.followUpUpsert = db.prepare(
       'INSERT INTO follow_ups (visit_id, rule, due_at, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (visit_id, rule) DO UPDATE SET due_at = excluded.due_at WHERE done_at IS NULL',
     );
@@ -199,9 +199,9 @@ export class VisitsRepo {
     return this.followUpsOf.all(visitId).map(toFollowUp);
   }
 
-  /** Open follow-ups due before `before` (overdue first), for "today's work". */
-  dueFollowUps(before: number, limit: number): FollowUp[] {
-    return this.followUpsDue.all(before, limit).map(toFollowUp);
+  /** Open follow-ups, soonest due first (overdue ones lead), for "today's work". */
+  openFollowUps(limit: number): FollowUp[] {
+    return this.followUpsOpen.all(limit).map(toFollowUp);
   }
 
   completeFollowUp(id: number, at: number): boolean {

@@ -2,7 +2,6 @@ import { AppError, ErrorCode } from '../../shared/result.js';
 import {
   ListVisitsSchema,
   VisitFieldsSchema,
-  endOfDay,
   followUpsFor,
   type FollowUp,
   type ListVisits,
@@ -100,10 +99,9 @@ export class VisitsService {
     return this.repo.list({ customerNumber, exactNumber: true }, 0, limit).items;
   }
 
-  /** Today's work: open follow-ups due before the end of the local day, overdue first. */
+  /** Today's work: every open follow-up, overdue first, then due today, then upcoming. */
   today(limit = 200): FollowUp[] {
-    const now = this.clock.now();
-    return this.repo.dueFollowUps(endOfDay(now, this.clock.tzOffset(now)), limit);
+    return this.repo.openFollowUps(limit);
   }
 
   completeFollowUp(id: number): boolean {

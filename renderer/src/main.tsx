@@ -9,6 +9,7 @@ import { App } from './App';
 import './global.css';
 import { BootError, type BootFailure } from './BootError';
 import { SoftphoneController } from './features/softphone';
+import { trackVisits } from './features/visits';
 import { createI18n } from './i18n';
 import { BridgeUnavailableError, connectBridge } from './platform/bridge';
 import { createAppStore } from './store';
@@ -28,6 +29,7 @@ async function boot(): Promise<void> {
         <App api={api} store={store} softphone={softphone} i18n={i18n} />
       </StrictMode>,
     );
+    trackVisits(store, api);
     softphone.watchEnvironment();
     void softphone.connectSaved();
     requestAnimationFrame(() => {

@@ -39,6 +39,16 @@ export function fakeApi() {
       save: vi.fn(),
       credentials: vi.fn(async () => fail('not-found', 'no SIP account is configured')),
     },
+    // the visit log is tested on real SQLite (unit) and end to end; here it is empty
+    visits: {
+      open: vi.fn(),
+      get: vi.fn(async () => fail('not-found', 'no visit')),
+      update: vi.fn(),
+      saveDraft: vi.fn(),
+      list: vi.fn(async () => ok({ items: [], total: 0, totalCapped: false })),
+      history: vi.fn(async () => ok([])),
+    },
+    followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };
   return api as typeof api & AgentApi;
 }

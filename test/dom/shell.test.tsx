@@ -24,7 +24,7 @@ describe('app shell', () => {
 
   it('moves between workspace tabs with Alt+digit and between regions with F6', async () => {
     await renderApp();
-    act(() => void fireEvent.keyDown(window, { key: '2', code: 'Digit2', altKey: true }));
+    act(() => void fireEvent.keyDown(window, { key: '3', code: 'Digit3', altKey: true }));
     await waitFor(() => expect(screen.getByRole('tab', { name: '线路' })).toHaveAttribute('aria-selected', 'true'));
     act(() => void fireEvent.keyDown(window, { key: 'F6', code: 'F6' }));
     expect(document.activeElement).toBe(screen.getByRole('complementary', { name: '电话栏' }));

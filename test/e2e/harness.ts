@@ -47,7 +47,7 @@ export async function hostReady(child: ChildProcess, dataDir: string): Promise<R
 }
 
 export async function stopHost(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   await exited;

@@ -4,6 +4,7 @@ import { createAgentSlice } from './agent.slice';
 import { createAppSlice } from './app.slice';
 import { createPhoneSlice } from './phone.slice';
 import { createSettingsSlice } from './settings.slice';
+import { createVisitsSlice } from './visits.slice';
 import type { RootState, StoreDeps } from './types';
 
 export type { RootState, StoreDeps } from './types';
@@ -16,6 +17,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSettingsSlice(deps)(...a),
     ...createAgentSlice(deps)(...a),
     ...createPhoneSlice(...a),
+    ...createVisitsSlice(...a),
   }));
 }
 

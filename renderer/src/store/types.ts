@@ -3,8 +3,9 @@ import type { AgentSlice } from './agent.slice';
 import type { AppSlice } from './app.slice';
 import type { PhoneSlice } from './phone.slice';
 import type { SettingsSlice } from './settings.slice';
+import type { VisitsSlice } from './visits.slice';
 
-export type RootState = AppSlice & SettingsSlice & AgentSlice & PhoneSlice;
+export type RootState = AppSlice & SettingsSlice & AgentSlice & PhoneSlice & VisitsSlice;
 
 /** What slices need from outside: the contract API and a clock (fake in tests). */
 export interface StoreDeps {

@@ -98,19 +98,22 @@ describe('visit log service (real SQLite)', () => {
     expect(service.history('13900000003').map((v) => v.description)).toEqual(['宽带报修']);
   });
 
-  it("lists today's work (due today or overdue, soonest first) and completes items", () => {
+  it("lists today's work: every open follow-up, soonest due first, and completes items", () => {
     const { service, tick } = setup();
     const order = service.open({ ...call, callId: 'o' });
     service.update(order.id, { category: 'order', status: 'resolved' });
     const open = service.open({ ...call, callId: 'n' });
-    expect(service.today()).toEqual([]);
-    tick(24 * HOUR); // next day 10:00: the R-NEXT-DAY item (09:00) is due
     const today = service.today();
-    expect(today.map((f) => [f.visitId, f.rule])).toEqual([[open.id, 'R-NEXT-DAY']]);
+    expect(today.map((f) => [f.visitId, f.rule])).toEqual([
+      [open.id, 'R-NEXT-DAY'],
+      [order.id, 'R-FOLLOWUP-7D'],
+    ]);
+    tick(24 * HOUR);
     expect(service.completeFollowUp(today[0]!.id)).toBe(true);
     expect(service.completeFollowUp(today[0]!.id)).toBe(false);
-    tick(6 * 24 * HOUR); // day 7: the order's follow-up call is due
     expect(service.today().map((f) => f.rule)).toEqual(['R-FOLLOWUP-7D']);
+    service.update(open.id, { status: 'closed' });
+    expect(service.get(open.id).followUps.map((f) => [f.rule, f.doneAt])).toEqual([['R-NEXT-DAY', T0 + 24 * HOUR]]);
   });
 });
 

@@ -1,11 +1,12 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Layout, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Layout, Space, Tabs, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { OverviewPanel } from '../overview';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
+import { CurrentVisit, SAVE_VISIT_SHORTCUT, TodayList, VisitsPanel } from '../visits';
 import { PhoneRail } from './PhoneRail';
 import { ShortcutHelp } from './ShortcutHelp';
 import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
@@ -19,7 +20,18 @@ interface WorkspaceTab {
 }
 
 const TABS: readonly WorkspaceTab[] = [
-  { key: 'overview', labelKey: 'tabs.overview', render: () => <OverviewPanel /> },
+  {
+    key: 'overview',
+    labelKey: 'tabs.overview',
+    render: () => (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <CurrentVisit />
+        <TodayList />
+        <OverviewPanel />
+      </Space>
+    ),
+  },
+  { key: 'visits', labelKey: 'tabs.visits', render: () => <VisitsPanel /> },
   { key: 'line', labelKey: 'tabs.line', render: () => <LinePanel /> },
   { key: 'settings', labelKey: 'tabs.settings', render: () => <SettingsPanel /> },
 ];
@@ -55,6 +67,7 @@ export function AppShell() {
       { combo: CALL_SHORTCUTS.hold, label: `${t('phone.hold')} / ${t('phone.resume')}` },
       { combo: CALL_SHORTCUTS.mute, label: `${t('phone.mute')} / ${t('phone.unmute')}` },
       { combo: CALL_SHORTCUTS.transfer, label: t('phone.transferTarget') },
+      { combo: SAVE_VISIT_SHORTCUT, label: t('visits.form.save') },
     ],
     [shortcuts, t],
   );

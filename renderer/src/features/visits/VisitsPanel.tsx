@@ -1,0 +1,86 @@
+import { Alert, Button, Input, Select, Space, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VISIT_STATUSES, type Visit, type VisitStatus } from '../../../../shared/visits';
+import { usePlatformApi } from '../../platform/api-context';
+import { useAppStore } from '../../store';
+import { WrapUpForm } from './WrapUpForm';
+
+const PAGE = 20;
+
+/** The visit log: search (Chinese words, number prefix), filters, pages; a row opens its form. */
+export function VisitsPanel() {
+  const { t, i18n } = useTranslation();
+  const api = usePlatformApi();
+  const categories = useAppStore((s) => s.settings?.visitCategories ?? []);
+  const revision = useAppStore((s) => s.visitsRevision);
+  const [text, setText] = useState('');
+  const [number, setNumber] = useState('');
+  const [category, setCategory] = useState<string | undefined>();
+  const [status, setStatus] = useState<VisitStatus | undefined>();
+  const [page, setPage] = useState(1);
+  const [rows, setRows] = useState<{ items: Visit[]; total: number; totalCapped: boolean }>({ items: [], total: 0, totalCapped: false });
+  const [error, setError] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const locale = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+
+  useEffect(() => {
+    let live = true;
+    const query = {
+      ...(text.trim() ? { text: text.trim() } : {}),
+      ...(number.trim() ? { customerNumber: number.trim() } : {}),
+      ...(category ? { category } : {}),
+      ...(status ? { status } : {}),
+      offset: (page - 1) * PAGE,
+      limit: PAGE,
+    };
+    // search as you type, a beat after the last key
+    const timer = setTimeout(() => {
+      void api.visits.list(query).then((r) => {
+        if (!live) return;
+        if (r.ok) {
+          setRows(r.value);
+          setError(null);
+        } else setError(r.error.message);
+      });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [api, text, number, category, status, page, revision]);
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <Input.Search aria-label={t('visits.search.text')} placeholder={t('visits.search.text')} allowClear value={text} onChange={(e) => (setText(e.target.value), setPage(1))} style={{ width: 240 }} />
+        <Input aria-label={t('visits.search.number')} placeholder={t('visits.search.number')} allowClear value={number} onChange={(e) => (setNumber(e.target.value), setPage(1))} style={{ width: 180 }} />
+        <Select aria-label={t('visits.field.category')} placeholder={t('visits.field.category')} allowClear style={{ width: 140 }} value={category} onChange={(v?: string) => (setCategory(v), setPage(1))} options={categories.map((c) => ({ value: c.id, label: c.label[locale] }))} />
+        <Select aria-label={t('visits.field.status')} placeholder={t('visits.field.status')} allowClear style={{ width: 140 }} value={status} onChange={(v?: VisitStatus) => (setStatus(v), setPage(1))} options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`visits.status.${s}`) }))} />
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+      <Table<Visit>
+        size="small"
+        rowKey="id"
+        data-testid="visits-table"
+        dataSource={rows.items}
+        onRow={(v) => ({ onClick: () => setOpenId(v.id), style: { cursor: 'pointer' } })}
+        pagination={{ current: page, pageSize: PAGE, total: rows.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => (rows.totalCapped ? t('visits.search.totalCapped', { n }) : t('visits.search.total', { n })) }}
+        columns={[
+          { title: t('visits.field.startedAt'), dataIndex: 'startedAt', render: (ms: number) => new Date(ms).toLocaleString(locale), width: 170 },
+          { title: t('visits.field.customerNumber'), dataIndex: 'customerNumber', width: 140 },
+          { title: t('visits.field.customerName'), dataIndex: 'customerName', width: 100 },
+          { title: t('visits.field.category'), dataIndex: 'category', width: 100, render: (id: string | null) => categories.find((c) => c.id === id)?.label[locale] ?? '—' },
+          { title: t('visits.field.status'), dataIndex: 'status', width: 100, render: (s: VisitStatus) => t(`visits.status.${s}`) },
+          { title: t('visits.field.description'), dataIndex: 'description', ellipsis: true },
+        ]}
+      />
+      {openId !== null && (
+        <>
+          <Button onClick={() => setOpenId(null)}>{t('visits.close')}</Button>
+          <WrapUpForm key={openId} visitId={openId} />
+        </>
+      )}
+    </Space>
+  );
+}

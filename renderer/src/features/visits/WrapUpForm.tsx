@@ -1,0 +1,166 @@
+import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VISIT_STATUSES, type Visit, type VisitFields } from '../../../../shared/visits';
+import { usePlatformApi } from '../../platform/api-context';
+import { useAppStore } from '../../store';
+import { useGlobalShortcuts } from '../shell/shortcuts';
+
+type FormValues = Pick<VisitFields, 'customerName' | 'contact' | 'category' | 'description' | 'resolution' | 'status' | 'complexity' | 'tags'>;
+const EDITABLE: (keyof FormValues)[] = ['customerName', 'contact', 'category', 'description', 'resolution', 'status', 'complexity', 'tags'];
+const DRAFT_DELAY_MS = 300;
+export const SAVE_VISIT_SHORTCUT = 'Ctrl+S';
+
+const pick = (v: Visit): FormValues => ({
+  customerName: v.customerName,
+  contact: v.contact,
+  category: v.category,
+  description: v.description,
+  resolution: v.resolution,
+  status: v.status,
+  complexity: v.complexity,
+  tags: v.tags,
+});
+
+/**
+ * The wrap-up form of one visit: prefilled from the call, autosaved as a draft while the agent types
+ * (kill the app and the text is back on restart), saved with field-level errors, and the caller's
+ * earlier visits underneath (screen pop).
+ */
+export function WrapUpForm({ visitId }: { visitId: number }) {
+  const { t, i18n } = useTranslation();
+  const api = usePlatformApi();
+  const categories = useAppStore((s) => s.settings?.visitCategories ?? []);
+  const visitsChanged = useAppStore((s) => s.visitsChanged);
+  const [form] = Form.useForm<FormValues>();
+  const [visit, setVisit] = useState<Visit | null>(null);
+  const [history, setHistory] = useState<Visit[]>([]);
+  const [draftSavedAt, setDraftSavedAt] = useState<number | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const locale = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+
+  useEffect(() => {
+    let live = true;
+    void api.visits.get({ id: visitId }).then(async (r) => {
+      if (!live) return;
+      if (!r.ok) return setError(r.error.message);
+      setVisit(r.value.visit);
+      form.setFieldsValue({ ...pick(r.value.visit), ...(r.value.draft?.fields as Partial<FormValues> | undefined) });
+      setDraftSavedAt(r.value.draft?.savedAt ?? null);
+      const h = await api.visits.history({ customerNumber: r.value.visit.customerNumber });
+      if (live && h.ok) setHistory(h.value.filter((v) => v.id !== visitId));
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer.current);
+    };
+  }, [api, form, visitId]);
+
+  const saveDraft = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      void api.visits.saveDraft({ id: visitId, draft: form.getFieldsValue(EDITABLE) as Record<string, unknown> }).then((r) => {
+        if (r.ok) setDraftSavedAt(r.value.savedAt);
+        else setError(r.error.message);
+      });
+    }, DRAFT_DELAY_MS);
+  };
+
+  const save = useCallback(async () => {
+    clearTimeout(timer.current);
+    const values = form.getFieldsValue(EDITABLE);
+    const r = await api.visits.update({ id: visitId, fields: values, ...(visit ? { expectedUpdatedAt: visit.updatedAt } : {}) });
+    if (!r.ok) {
+      setError(r.error.message);
+      form.setFields(Object.entries(r.error.fields ?? {}).map(([path, message]) => ({ name: path.replace(/^fields\./, '').split('.')[0] as keyof FormValues, errors: [message] })));
+      return;
+    }
+    setError(null);
+    setVisit(r.value);
+    setDraftSavedAt(null);
+    setSavedAt(Date.now());
+    visitsChanged();
+  }, [api, form, visit, visitId, visitsChanged]);
+
+  useGlobalShortcuts(useMemo(() => [{ combo: SAVE_VISIT_SHORTCUT, run: () => void save() }], [save]));
+  const category = Form.useWatch('category', form);
+  const isComplaint = categories.find((c) => c.id === category)?.followUp === 'complaint';
+
+  if (!visit) return error ? <Alert type="error" showIcon title={error} /> : null;
+  const time = (ms: number) => new Date(ms).toLocaleTimeString(locale);
+  return (
+    <Card
+      size="small"
+      data-testid="wrap-up-form"
+      data-visit-id={visit.id}
+      title={`${t('visits.form.title')} · ${visit.customerNumber}`}
+      extra={
+        <Space>
+          {draftSavedAt && <Typography.Text type="secondary" data-testid="draft-saved">{t('visits.form.draftSaved', { time: time(draftSavedAt) })}</Typography.Text>}
+          {savedAt && !draftSavedAt && <Tag color="success">{t('visits.form.saved')}</Tag>}
+          <Tooltip title={SAVE_VISIT_SHORTCUT}>
+            <Button type="primary" aria-keyshortcuts={SAVE_VISIT_SHORTCUT} onClick={() => void save()}>
+              {t('visits.form.save')}
+            </Button>
+          </Tooltip>
+        </Space>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Typography.Paragraph type="secondary">
+        {t(`visits.direction.${visit.direction}`)} · {new Date(visit.startedAt).toLocaleString(locale)} · {t('visits.owner')}: {visit.owner}
+      </Typography.Paragraph>
+      <Form<FormValues> form={form} layout="vertical" onValuesChange={saveDraft}>
+        <Space wrap style={{ width: '100%' }}>
+          <Form.Item name="customerName" label={t('visits.field.customerName')}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="contact" label={t('visits.field.contact')}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="category" label={t('visits.field.category')} htmlFor="visit-category">
+            <Select id="visit-category" style={{ width: 160 }} allowClear options={categories.map((c) => ({ value: c.id, label: c.label[locale] }))} />
+          </Form.Item>
+          <Form.Item name="status" label={t('visits.field.status')} htmlFor="visit-status">
+            <Select id="visit-status" style={{ width: 160 }} options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`visits.status.${s}`) }))} />
+          </Form.Item>
+        </Space>
+        {isComplaint && (
+          <Form.Item name="complexity" label={t('visits.field.complexity')}>
+            <Radio.Group options={(['simple', 'complex'] as const).map((c) => ({ value: c, label: t(`visits.complexity.${c}`) }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="description" label={t('visits.field.description')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
+        </Form.Item>
+        <Form.Item name="resolution" label={t('visits.field.resolution')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
+        </Form.Item>
+        <Form.Item name="tags" label={t('visits.field.tags')} htmlFor="visit-tags">
+          <Select id="visit-tags" mode="tags" maxCount={10} />
+        </Form.Item>
+      </Form>
+      {history.length > 0 && (
+        <section data-testid="visit-history">
+          <Typography.Text strong>{t('visits.history', { count: history.length })}</Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+            {history.map((v) => (
+              <li key={v.id}>
+                {new Date(v.startedAt).toLocaleDateString(locale)} · {categories.find((c) => c.id === v.category)?.label[locale] ?? '—'} · {t(`visits.status.${v.status}`)} ·{' '}
+                {v.description.slice(0, 60)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Card>
+  );
+}
+
+/** The visit of the current (or last) call, on the desk's first tab. */
+export function CurrentVisit() {
+  const id = useAppStore((s) => s.currentVisitId);
+  return id === null ? null : <WrapUpForm key={id} visitId={id} />;
+}

@@ -1,0 +1,4 @@
+export { TodayList } from './TodayList';
+export { trackVisits } from './visit-tracker';
+export { VisitsPanel } from './VisitsPanel';
+export { CurrentVisit, SAVE_VISIT_SHORTCUT } from './WrapUpForm';

@@ -1,0 +1,26 @@
+import type { StateCreator } from 'zustand';
+import type { RootState } from './types';
+
+/**
+ * Which visit the wrap-up form shows, and a pending callback link: when the agent calls a customer
+ * back from "today's work", the visit opened for that call is linked to the one being followed up.
+ * The visits themselves stay in SQLite; components read them through the contract.
+ */
+export interface VisitsSlice {
+  currentVisitId: number | null;
+  callbackFor: { readonly number: string; readonly visitId: number } | null;
+  /** Bumped whenever a visit or follow-up was written, so lists know to reload. */
+  visitsRevision: number;
+  setCurrentVisit(id: number | null): void;
+  setCallbackFor(link: { number: string; visitId: number } | null): void;
+  visitsChanged(): void;
+}
+
+export const createVisitsSlice: StateCreator<RootState, [], [], VisitsSlice> = (set) => ({
+  currentVisitId: null,
+  callbackFor: null,
+  visitsRevision: 0,
+  setCurrentVisit: (currentVisitId) => set({ currentVisitId }),
+  setCallbackFor: (callbackFor) => set({ callbackFor }),
+  visitsChanged: () => set((s) => ({ visitsRevision: s.visitsRevision + 1 })),
+});

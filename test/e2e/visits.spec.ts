@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { openDesk, startHost, stopHost } from './harness';
+import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+
+// A real call opens the visit; the agent types, the desk is killed mid-typing, the draft survives;
+// the saved visit is found by a Chinese word and its follow-up is in today's work.
+test.describe('visit log from a real call', () => {
+  test.describe.configure({ mode: 'serial', timeout: 60_000 });
+  let pbx: Pbx;
+  let agent: Party;
+  let customer: Party;
+  let restarted: ChildProcess | undefined;
+
+  test.beforeAll(async () => {
+    const accounts = [
+      { user: '1001', password: 'agent-pw-1001' },
+      { user: '1002', password: 'cust-pw-1002' },
+    ];
+    pbx = await startTestPbx(accounts);
+    [agent, customer] = await Promise.all([
+      startParty({ name: 'agent', ...accounts[0]!, toneHz: 400 }),
+      startParty({ name: 'customer', ...accounts[1]!, toneHz: 1000 }),
+    ]);
+    await configureLine(agent, pbx);
+    await configureLine(customer, pbx);
+    await expect(registrationOf(agent)).toHaveText('已注册');
+    await expect(registrationOf(customer)).toHaveText('已注册');
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([agent?.close(), customer?.close()]);
+    if (restarted) await stopHost(restarted);
+    await pbx?.stop();
+  });
+
+  test('answering a call opens its visit, prefilled; a draft survives the desk being killed', async () => {
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
+    await customer.page.getByRole('button', { name: '呼叫' }).click();
+    await agent.page.getByRole('button', { name: '接听' }).click();
+    const form = agent.page.getByTestId('wrap-up-form');
+    await expect(form).toContainText('来访记录 · 1002');
+    await expect(form).toContainText('呼入');
+    await expect(form).toContainText('首问责任人: 1001');
+    await form.getByLabel('客户诉求').fill('宽带断网三天，要求上门报修');
+    await expect(agent.page.getByTestId('draft-saved')).toBeVisible();
+    await customer.page.getByRole('button', { name: '挂断' }).click();
+
+    // kill the desk's host process outright, start it again on the same data folder
+    process.kill(agent.host.pid, 'SIGKILL');
+    const again = await startHost(agent.host.dataDir);
+    restarted = again.child;
+    await openDesk(agent.page, again.host.url);
+    const item = agent.page.getByTestId('today-item').first();
+    await expect(item).toHaveAttribute('data-rule', 'R-NEXT-DAY');
+    await item.getByRole('button', { name: '打开' }).click();
+    await expect(agent.page.getByTestId('wrap-up-form').getByLabel('客户诉求')).toHaveValue('宽带断网三天，要求上门报修');
+  });
+
+  test('saving records the category; the visit is found by a Chinese word and by number prefix', async () => {
+    const form = agent.page.getByTestId('wrap-up-form');
+    await form.getByLabel('类别').click();
+    await agent.page.locator('.ant-select-item-option[title="报修"]').click();
+    await form.getByLabel('处理结果').fill('已派单');
+    await agent.page.keyboard.press('Control+KeyS');
+    await expect(form.getByText('已保存')).toBeVisible();
+
+    await agent.page.getByRole('tab', { name: '来访记录' }).click();
+    await agent.page.getByLabel('搜索内容（支持中文）').fill('报修');
+    const table = agent.page.getByTestId('visits-table');
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await expect(table).toContainText('宽带断网三天');
+    await agent.page.getByLabel('搜索内容（支持中文）').fill('退款');
+    await expect(table).toContainText('暂无数据');
+    await agent.page.getByLabel('搜索内容（支持中文）').fill('');
+    await agent.page.getByLabel('号码（前缀）').fill('100');
+    await expect(table.locator('tbody tr')).toHaveCount(1);
+    await expect(table).toContainText('报修');
+  });
+});
