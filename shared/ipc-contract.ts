@@ -17,11 +17,13 @@ import {
   CustomerNumberSchema,
   ListVisitsSchema,
   OpenVisitSchema,
+  ReportPeriodSchema,
   SaveDraftSchema,
   UpdateVisitSchema,
   type FollowUp,
   type Visit,
   type VisitDetail,
+  type VisitReport,
 } from './visits.js';
 
 /** A type-only marker for a channel's result (no runtime cost). */
@@ -78,6 +80,8 @@ export const contract = {
   'visits.list': { args: ListVisitsSchema, result: returns<{ items: Visit[]; total: number; totalCapped: boolean }>() },
   /** A caller's earlier visits, for the screen pop. */
   'visits.history': { args: z.object({ customerNumber: CustomerNumberSchema }).strict(), result: returns<Visit[]>() },
+  /** Volumes, complaints, answer rates and handle time for a period (daily / weekly report). */
+  'visits.report': { args: ReportPeriodSchema, result: returns<VisitReport>() },
   /** Today's work: open follow-ups, soonest due first. */
   'followUps.today': { args: NoArgs, result: returns<FollowUp[]>() },
   'followUps.complete': { args: ById, result: returns<boolean>() },

@@ -58,6 +58,8 @@ export const VisitFieldsSchema = z
   .strict();
 export type VisitFields = z.infer<typeof VisitFieldsSchema>;
 
+export const ReportPeriodSchema = z.object({ from: z.number().int().nonnegative(), to: z.number().int().positive() }).strict();
+
 export const UpdateVisitSchema = z
   .object({
     id: z.number().int().positive(),
@@ -127,6 +129,20 @@ export interface VisitDetail {
   readonly draft: { readonly fields: Record<string, unknown>; readonly savedAt: number } | null;
   readonly audit: readonly AuditEntry[];
   readonly followUps: readonly FollowUp[];
+}
+
+export interface VisitReport {
+  readonly from: number;
+  readonly to: number;
+  readonly total: number;
+  readonly byChannel: Record<string, number>;
+  readonly byCategory: Record<string, number>;
+  readonly byOwner: Record<string, number>;
+  readonly complaints: { readonly total: number; readonly open: number };
+  /** Inbound calls answered, and answered within 15 s (R-ANSWER-15S, R-ANSWER-RATE). */
+  readonly inbound: { readonly total: number; readonly answered: number; readonly answeredWithin15s: number };
+  /** Mean talk time of answered calls that have an end time, ms. */
+  readonly meanHandleMs: number | null;
 }
 
 const HOUR = 3_600_000;

@@ -29,6 +29,7 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'visits.saveDraft': ({ id, draft }) => ctx.visits.saveDraft(id, draft),
     'visits.list': (query) => ctx.visits.list(query),
     'visits.history': ({ customerNumber }) => ctx.visits.history(customerNumber),
+    'visits.report': ({ from, to }) => ctx.visits.report(from, to),
     'followUps.today': () => ctx.visits.today(),
     'followUps.complete': ({ id }) => ctx.visits.completeFollowUp(id),
   };

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { indexText, matchQuery } from '../../shared/text-index.js';
-import type { AuditEntry, FollowUp, FollowUpRule, OpenVisit, Visit, VisitFields } from '../../shared/visits.js';
+import type { AuditEntry, FollowUp, FollowUpRule, OpenVisit, Visit, VisitFields, VisitReport } from '../../shared/visits.js';
 import type { Db } from './database.js';
 
 interface VisitRow {
@@ -121,6 +121,14 @@ export class VisitsRepo {
     this.followUpDone = db.prepare('UPDATE follow_ups SET done_at = ? WHERE id = ? AND done_at IS NULL');
   }
 
+  /** Statements built from the fixed column whitelist: a handful of shapes, prepared once each. */
+  private readonly statements = new Map<string, Statement>();
+  private cached(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }
@@ -157,7 +165,7 @@ export class VisitsRepo {
     const sets = keys.map((k) => `${COLUMNS[k]} = @${k}`);
     const values: Record<string, unknown> = { id, now };
     for (const k of keys) values[k] = k === 'tags' ? JSON.stringify(fields.tags) : fields[k];
-    this.db.prepare(`UPDATE visits SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id`).run(values);
+    this.cached(`UPDATE visits SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id`).run(values);
     const visit = this.get(id)!;
     this.reindex(visit);
     return visit;
@@ -208,6 +216,41 @@ export class VisitsRepo {
     return this.followUpDone.run(at, id).changes === 1;
   }
 
+  /** Volumes and rates for [from, to): the daily / weekly report (R-STATS-WEEKLY). */
+  report(from: number, to: number): VisitReport {
+    const range = { from, to };
+    const group = (column: string) =>
+      Object.fromEntries(
+        this.db
+          .prepare<typeof range, { k: string | null; n: number }>(`SELECT ${column} AS k, COUNT(*) AS n FROM visits WHERE started_at >= @from AND started_at < @to GROUP BY ${column}`)
+          .all(range)
+          .map((r) => [r.k ?? '', r.n]),
+      );
+    const totals = this.db
+      .prepare<typeof range, { total: number; complaints: number; openComplaints: number; inbound: number; answered: number; within15: number; handle: number | null }>(
+        `SELECT COUNT(*) AS total,
+                SUM(category = 'complaint') AS complaints,
+                SUM(category = 'complaint' AND status NOT IN ('resolved', 'closed')) AS openComplaints,
+                SUM(direction = 'inbound') AS inbound,
+                SUM(direction = 'inbound' AND answered_at IS NOT NULL) AS answered,
+                SUM(direction = 'inbound' AND answered_at - started_at <= 15000) AS within15,
+                AVG(ended_at - answered_at) AS handle
+         FROM visits WHERE started_at >= @from AND started_at < @to`,
+      )
+      .get(range)!;
+    return {
+      from,
+      to,
+      total: totals.total,
+      byChannel: group('channel'),
+      byCategory: group('category'),
+      byOwner: group('owner'),
+      complaints: { total: totals.complaints ?? 0, open: totals.openComplaints ?? 0 },
+      inbound: { total: totals.inbound ?? 0, answered: totals.answered ?? 0, answeredWithin15s: totals.within15 ?? 0 },
+      meanHandleMs: totals.handle === null ? null : Math.round(totals.handle),
+    };
+  }
+
   /** Newest first, paged; `total` is exact up to COUNT_CAP. */
   list(filter: VisitFilter, offset: number, limit: number): { items: Visit[]; total: number; totalCapped: boolean } {
     const where: string[] = [];
@@ -241,8 +284,8 @@ export class VisitsRepo {
       params['to'] = filter.to;
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const rows = this.db.prepare<Record<string, unknown>, VisitRow>(`SELECT * FROM visits ${clause} ORDER BY started_at DESC, id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit, offset });
-    const { n } = this.db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM visits ${clause} LIMIT ${COUNT_CAP + 1})`).get(params)!;
+    const rows = this.cached(`SELECT * FROM visits ${clause} ORDER BY started_at DESC, id DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit, offset }) as VisitRow[];
+    const { n } = this.cached(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM visits ${clause} LIMIT ${COUNT_CAP + 1})`).get(params) as { n: number };
     return { items: rows.map(toVisit), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 }

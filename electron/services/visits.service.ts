@@ -9,6 +9,7 @@ import {
   type Visit,
   type VisitDetail,
   type VisitFields,
+  type VisitReport,
 } from '../../shared/visits.js';
 import type { VisitsRepo } from '../db/visits.repo.js';
 import type { SettingsService } from './settings.service.js';
@@ -102,6 +103,11 @@ export class VisitsService {
   /** Today's work: every open follow-up, overdue first, then due today, then upcoming. */
   today(limit = 200): FollowUp[] {
     return this.repo.openFollowUps(limit);
+  }
+
+  report(from: number, to: number): VisitReport {
+    if (!(to > from)) throw new AppError(ErrorCode.BadArguments, 'the report period must end after it starts', { to: 'must be after from' });
+    return this.repo.report(from, to);
   }
 
   completeFollowUp(id: number): boolean {

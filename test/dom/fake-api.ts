@@ -47,6 +47,7 @@ export function fakeApi() {
       saveDraft: vi.fn(),
       list: vi.fn(async () => ok({ items: [], total: 0, totalCapped: false })),
       history: vi.fn(async () => ok([])),
+      report: vi.fn(),
     },
     followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };

@@ -117,6 +117,32 @@ describe('visit log service (real SQLite)', () => {
   });
 });
 
+describe('visit report', () => {
+  it('counts a period by channel, category and agent, with answer rates and handle time', () => {
+    const { service, setAgent } = setup();
+    const add = (i: number, fields: object, over: object = {}) => {
+      const v = service.open({ ...call, callId: `r${i}`, startedAt: T0 + i * HOUR, answeredAt: T0 + i * HOUR + 5_000, ...over });
+      service.update(v.id, { endedAt: T0 + i * HOUR + 65_000, ...fields });
+    };
+    add(0, { category: 'complaint' });
+    add(1, { category: 'complaint', status: 'resolved' }, { answeredAt: T0 + HOUR + 20_000 });
+    setAgent('2002');
+    add(2, { category: 'consult' }, { direction: 'outbound' });
+    add(30, { category: 'consult' }); // outside the period
+    const r = service.report(T0, T0 + 24 * HOUR);
+    expect(r).toMatchObject({
+      total: 3,
+      byChannel: { hotline: 3 },
+      byCategory: { complaint: 2, consult: 1 },
+      byOwner: { '1001': 2, '2002': 1 },
+      complaints: { total: 2, open: 1 },
+      inbound: { total: 2, answered: 2, answeredWithin15s: 1 },
+    });
+    expect(r.meanHandleMs).toBe(Math.round((60_000 + 45_000 + 60_000) / 3));
+    expect(() => service.report(T0, T0)).toThrow(/period/);
+  });
+});
+
 describe('follow-up rules (pure)', () => {
   const order = { id: 'order', label: { 'zh-CN': '订购', 'en-US': 'Order' }, followUp: 'order' as const };
   it('closed needs nothing; resolved orders keep the 7-day call; open items are due next morning', () => {
