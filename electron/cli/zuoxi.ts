@@ -3,21 +3,30 @@
  *
  *   zuoxi db info  [--data-dir DIR] [--json]   path, schema version, row counts
  *   zuoxi db check [--data-dir DIR]            SQLite integrity_check (exit 1 when damaged)
+ *   zuoxi visits export --from DATE --to DATE --format csv|xlsx --out FILE [--data-dir DIR]
  *
  * Bad arguments print the usage and exit 2. Later features add command groups here.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/database.js';
 import { checkIntegrity, describeDatabase } from '../db/maintenance.js';
+import { SettingsRepo } from '../db/settings.repo.js';
+import { VisitsRepo } from '../db/visits.repo.js';
+import { checkoutPaths } from '../services/app-paths.js';
 import { DATABASE_FILE, defaultDataDir } from '../services/paths.js';
+import { parseDefaultSettings, SettingsService } from '../services/settings.service.js';
+import { VisitsService } from '../services/visits.service.js';
 
 export const USAGE = `usage: zuoxi <command> [options]
 
 commands:
   db info  [--data-dir DIR] [--json]   show the database path, schema version and row counts
   db check [--data-dir DIR]            run SQLite's integrity check (exit 1 if it finds damage)
+  visits export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE
+                                       visits started on those days (local time, both included),
+                                       as CSV (UTF-8 with BOM) or XLSX, Chinese column headers
 
 options:
   --data-dir DIR   the data folder (default: ${defaultDataDir()})
@@ -43,9 +52,22 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const [group, command, ...extra] = positionals;
-  if (group !== 'db' || (command !== 'info' && command !== 'check') || extra.length > 0) {
+  const known = (group === 'db' && (command === 'info' || command === 'check')) || (group === 'visits' && command === 'export');
+  if (!known || extra.length > 0) {
     io.err(`zuoxi: unknown command '${positionals.join(' ')}'\n\n${USAGE}`);
     return 2;
+  }
+  let period: { from: number; to: number; format: 'csv' | 'xlsx'; out: string } | undefined;
+  if (group === 'visits') {
+    const day = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T00:00:00`).getTime() : NaN);
+    const from = day(values.from);
+    const to = day(values.to) + 86_400_000;
+    const format = values.format;
+    if (Number.isNaN(from) || Number.isNaN(to) || to <= from || (format !== 'csv' && format !== 'xlsx') || !values.out) {
+      io.err(`zuoxi: visits export needs --from and --to (YYYY-MM-DD, from <= to), --format csv|xlsx and --out FILE\n\n${USAGE}`);
+      return 2;
+    }
+    period = { from, to, format, out: values.out };
   }
   const path = join(values['data-dir'] ?? defaultDataDir(), DATABASE_FILE);
   if (!existsSync(path)) {
@@ -60,6 +82,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 1;
   }
   try {
+    if (period) {
+      const paths = checkoutPaths(__dirname);
+      const settings = new SettingsService(new SettingsRepo(db), parseDefaultSettings(readFileSync(join(paths.resourcesDir, 'defaults', 'settings.json'), 'utf8')));
+      const visits = new VisitsService(new VisitsRepo(db), settings, () => 'cli');
+      writeFileSync(period.out, visits.export(period.from, period.to, period.format));
+      io.out(`wrote ${period.out}`);
+      return 0;
+    }
     if (command === 'info') {
       const report = describeDatabase(db);
       if (values.json) {
@@ -88,7 +118,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 function parse(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
-    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });

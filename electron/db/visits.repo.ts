@@ -216,6 +216,11 @@ export class VisitsRepo {
     return this.followUpDone.run(at, id).changes === 1;
   }
 
+  /** Every visit started in [from, to), oldest first, read lazily (exports). */
+  *inPeriod(from: number, to: number): Generator<Visit> {
+    for (const row of this.cached('SELECT * FROM visits WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id').iterate(from, to)) yield toVisit(row as VisitRow);
+  }
+
   /** Volumes and rates for [from, to): the daily / weekly report (R-STATS-WEEKLY). */
   report(from: number, to: number): VisitReport {
     const range = { from, to };

@@ -13,6 +13,7 @@ import {
 } from '../../shared/visits.js';
 import type { VisitsRepo } from '../db/visits.repo.js';
 import type { SettingsService } from './settings.service.js';
+import { exportVisits, type ExportFormat } from './visit-export.js';
 
 /** Who is at the desk (for 首问责任制 ownership and the audit trail). */
 export type CurrentAgent = () => string;
@@ -108,6 +109,12 @@ export class VisitsService {
   report(from: number, to: number): VisitReport {
     if (!(to > from)) throw new AppError(ErrorCode.BadArguments, 'the report period must end after it starts', { to: 'must be after from' });
     return this.repo.report(from, to);
+  }
+
+  /** The visits started in [from, to) as CSV or XLSX with Chinese headers. */
+  export(from: number, to: number, format: ExportFormat): Buffer {
+    if (!(to > from)) throw new AppError(ErrorCode.BadArguments, 'the export period must end after it starts', { to: 'must be after from' });
+    return exportVisits(this.repo.inPeriod(from, to), format, this.settings.get(), this.clock.tzOffset);
   }
 
   completeFollowUp(id: number): boolean {
