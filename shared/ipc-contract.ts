@@ -15,6 +15,7 @@ import { SettingsPatchSchema, type Settings } from './settings.js';
 import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './softphone.js';
 import {
   CustomerNumberSchema,
+  ExportVisitsSchema,
   ListVisitsSchema,
   OpenVisitSchema,
   ReportPeriodSchema,
@@ -82,6 +83,8 @@ export const contract = {
   'visits.history': { args: z.object({ customerNumber: CustomerNumberSchema }).strict(), result: returns<Visit[]>() },
   /** Volumes, complaints, answer rates and handle time for a period (daily / weekly report). */
   'visits.report': { args: ReportPeriodSchema, result: returns<VisitReport>() },
+  /** The visits of a period as a spreadsheet file (base64), for the renderer to save. */
+  'visits.export': { args: ExportVisitsSchema, result: returns<{ fileName: string; base64: string }>() },
   /** Today's work: open follow-ups, soonest due first. */
   'followUps.today': { args: NoArgs, result: returns<FollowUp[]>() },
   'followUps.complete': { args: ById, result: returns<boolean>() },

@@ -60,6 +60,8 @@ export type VisitFields = z.infer<typeof VisitFieldsSchema>;
 
 export const ReportPeriodSchema = z.object({ from: z.number().int().nonnegative(), to: z.number().int().positive() }).strict();
 
+export const ExportVisitsSchema = ReportPeriodSchema.extend({ format: z.enum(['csv', 'xlsx']) }).strict();
+
 export const UpdateVisitSchema = z
   .object({
     id: z.number().int().positive(),

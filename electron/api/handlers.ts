@@ -30,6 +30,10 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'visits.list': (query) => ctx.visits.list(query),
     'visits.history': ({ customerNumber }) => ctx.visits.history(customerNumber),
     'visits.report': ({ from, to }) => ctx.visits.report(from, to),
+    'visits.export': ({ from, to, format }) => ({
+      fileName: `来访记录-${new Date(from).toISOString().slice(0, 10)}.${format}`,
+      base64: ctx.visits.export(from, to, format).toString('base64'),
+    }),
     'followUps.today': () => ctx.visits.today(),
     'followUps.complete': ({ id }) => ctx.visits.completeFollowUp(id),
   };

@@ -48,6 +48,7 @@ export function fakeApi() {
       list: vi.fn(async () => ok({ items: [], total: 0, totalCapped: false })),
       history: vi.fn(async () => ok([])),
       report: vi.fn(),
+      export: vi.fn(),
     },
     followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };

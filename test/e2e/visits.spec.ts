@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import JSZip from 'jszip';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { openDesk, startHost, stopHost } from './harness';
 import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
 
@@ -77,5 +79,18 @@ test.describe('visit log from a real call', () => {
     await agent.page.getByLabel('号码（前缀）').fill('100');
     await expect(table.locator('tbody tr')).toHaveCount(1);
     await expect(table).toContainText('报修');
+  });
+
+  test('the week exports as a real XLSX with the same row', async () => {
+    const download = agent.page.waitForEvent('download');
+    await agent.page.getByRole('button', { name: '导出 Excel' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^来访记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const zip = await JSZip.loadAsync(readFileSync(await file.path()));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(sheet).toContain('来电号码');
+    expect(sheet).toContain('宽带断网三天，要求上门报修');
+    expect(sheet).toContain('已派单');
+    expect(sheet.match(/<row /g)).toHaveLength(2);
   });
 });

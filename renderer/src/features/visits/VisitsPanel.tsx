@@ -7,6 +7,46 @@ import { useAppStore } from '../../store';
 import { WrapUpForm } from './WrapUpForm';
 
 const PAGE = 20;
+const DAY = 86_400_000;
+
+/** Saves the visits of the chosen days as CSV or XLSX (a download in the browser host, a save dialog in Electron). */
+function ExportBar({ onError }: { onError: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  const api = usePlatformApi();
+  const [range, setRange] = useState<[string, string]>(() => {
+    const today = new Date().toLocaleDateString('sv');
+    return [new Date(Date.now() - 6 * DAY).toLocaleDateString('sv'), today];
+  });
+  const [busy, setBusy] = useState(false);
+  const run = async (format: 'csv' | 'xlsx') => {
+    const from = new Date(`${range[0]}T00:00:00`).getTime();
+    const to = new Date(`${range[1]}T00:00:00`).getTime() + DAY;
+    setBusy(true);
+    const r = await api.visits.export({ from, to, format });
+    setBusy(false);
+    if (!r.ok) return onError(r.error.message);
+    onError(null);
+    const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([bytes], { type: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    link.download = r.value.fileName;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  return (
+    <Space wrap>
+      <span>{t('visits.export.period')}</span>
+      <Input type="date" aria-label={t('visits.export.from')} value={range[0]} onChange={(e) => setRange([e.target.value, range[1]])} style={{ width: 150 }} />
+      <Input type="date" aria-label={t('visits.export.to')} value={range[1]} onChange={(e) => setRange([range[0], e.target.value])} style={{ width: 150 }} />
+      <Button loading={busy} onClick={() => void run('xlsx')}>
+        {t('visits.export.xlsx')}
+      </Button>
+      <Button loading={busy} onClick={() => void run('csv')}>
+        {t('visits.export.csv')}
+      </Button>
+    </Space>
+  );
+}
 
 /** The visit log: search (Chinese words, number prefix), filters, pages; a row opens its form. */
 export function VisitsPanel() {
@@ -58,6 +98,7 @@ export function VisitsPanel() {
         <Select aria-label={t('visits.field.category')} placeholder={t('visits.field.category')} allowClear style={{ width: 140 }} value={category} onChange={(v?: string) => (setCategory(v), setPage(1))} options={categories.map((c) => ({ value: c.id, label: c.label[locale] }))} />
         <Select aria-label={t('visits.field.status')} placeholder={t('visits.field.status')} allowClear style={{ width: 140 }} value={status} onChange={(v?: VisitStatus) => (setStatus(v), setPage(1))} options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`visits.status.${s}`) }))} />
       </Space>
+      <ExportBar onError={setError} />
       {error && <Alert type="error" showIcon title={error} />}
       <Table<Visit>
         size="small"

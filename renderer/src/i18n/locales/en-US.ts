@@ -131,6 +131,7 @@ export const enUS: Messages = {
     owner: 'First owner',
     history: 'Earlier visits from this number ({{count}})',
     close: 'Close',
+    export: { period: 'Export', from: 'From', to: 'To', xlsx: 'Export Excel', csv: 'Export CSV' },
     search: { text: 'Search text (Chinese works)', number: 'Number (prefix)', total: '{{n}} in all', totalCapped: 'more than {{n}}' },
     today: { title: "Today's work", empty: 'No open follow-ups', overdue: 'Overdue', due: 'Due today', upcoming: 'Upcoming', open: 'Open', done: 'Done' },
     rule: { 'R-FOLLOWUP-7D': 'Order: 7-day follow-up', 'R-COMPLAINT-12-48': 'Complaint: resolve within 48 h', 'R-NEXT-DAY': 'Next-day handling' },
