@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { AgentStatus } from './agent-state.js';
 import type { Result } from './result.js';
+import type { MassIncident } from './mass-incident.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
 import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './softphone.js';
 import {
@@ -85,6 +86,8 @@ export const contract = {
   'visits.report': { args: ReportPeriodSchema, result: returns<VisitReport>() },
   /** The visits of a period as a spreadsheet file (base64), for the renderer to save. */
   'visits.export': { args: ExportVisitsSchema, result: returns<{ fileName: string; base64: string }>() },
+  /** Similar visits piling up in the recent window: a mass incident to report (R-MASS). */
+  'visits.massIncidents': { args: NoArgs, result: returns<MassIncident[]>() },
   /** Today's work: open follow-ups, soonest due first. */
   'followUps.today': { args: NoArgs, result: returns<FollowUp[]>() },
   'followUps.complete': { args: ById, result: returns<boolean>() },

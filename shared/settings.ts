@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
+import { MassIncidentPolicySchema } from './mass-incident.js';
 import { VisitCategorySchema } from './visits.js';
 
 /** UI languages: Simplified Chinese first, English second. */
@@ -40,6 +41,8 @@ export const SettingsSchema = z
       .min(1)
       .max(30)
       .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'category ids must be unique'),
+    /** When similar visits count as a mass incident to report (R-MASS). */
+    massIncident: MassIncidentPolicySchema,
     notReadyReasons: z
       .array(NotReadyReasonSchema)
       .min(1)

@@ -41,6 +41,9 @@ function tokens(text: string, forQuery: boolean): string[] {
 /** The token string stored in the FTS5 column for this text. */
 export const indexText = (...parts: readonly string[]): string => tokens(parts.join(' '), false).join(' ');
 
+/** The characteristic tokens of a text (Han pairs, words): for similarity between short texts. */
+export const keyTokens = (text: string): Set<string> => new Set(tokens(text, true));
+
 /** An FTS5 MATCH expression requiring every token of the query, or null when the query has none. */
 export function matchQuery(query: string): string | null {
   const t = tokens(query, true);

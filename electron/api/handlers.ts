@@ -34,6 +34,7 @@ export function createHandlers(ctx: AppContext): HandlerTable {
       fileName: `来访记录-${new Date(from).toISOString().slice(0, 10)}.${format}`,
       base64: ctx.visits.export(from, to, format).toString('base64'),
     }),
+    'visits.massIncidents': () => ctx.visits.massIncidents(),
     'followUps.today': () => ctx.visits.today(),
     'followUps.complete': ({ id }) => ctx.visits.completeFollowUp(id),
   };

@@ -1,3 +1,4 @@
+import { detectMassIncidents, type MassIncident } from '../../shared/mass-incident.js';
 import { AppError, ErrorCode } from '../../shared/result.js';
 import {
   ListVisitsSchema,
@@ -115,6 +116,14 @@ export class VisitsService {
   export(from: number, to: number, format: ExportFormat): Buffer {
     if (!(to > from)) throw new AppError(ErrorCode.BadArguments, 'the export period must end after it starts', { to: 'must be after from' });
     return exportVisits(this.repo.inPeriod(from, to), format, this.settings.get(), this.clock.tzOffset);
+  }
+
+  /** Groups of similar visits in the recent window, to report to the team lead (R-MASS). */
+  massIncidents(): MassIncident[] {
+    const now = this.clock.now();
+    const policy = this.settings.get().massIncident;
+    const recent = this.repo.list({ from: now - policy.windowMinutes * 60_000 }, 0, 200).items;
+    return detectMassIncidents(recent, policy, now);
   }
 
   completeFollowUp(id: number): boolean {

@@ -10,6 +10,7 @@ export const SETTINGS: Settings = {
   audioDevices: { input: null, output: null, ringer: null },
   callWaiting: true,
   autoAnswer: false,
+  massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
   visitCategories: [
     { id: 'consult', label: { 'zh-CN': '咨询', 'en-US': 'Enquiry' }, followUp: 'none' },
     { id: 'complaint', label: { 'zh-CN': '投诉', 'en-US': 'Complaint' }, followUp: 'complaint' },
@@ -49,6 +50,7 @@ export function fakeApi() {
       history: vi.fn(async () => ok([])),
       report: vi.fn(),
       export: vi.fn(),
+      massIncidents: vi.fn(async () => ok([])),
     },
     followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };

@@ -117,6 +117,22 @@ describe('visit log service (real SQLite)', () => {
   });
 });
 
+describe('mass incidents from saved visits', () => {
+  it('suggests a report once five customers describe the same outage within the window', () => {
+    const { service, tick } = setup();
+    const texts = ['朝阳区宽带断网', '宽带断网，朝阳区', '朝阳区家里宽带断网了', '宽带突然断网（朝阳区）', '朝阳区宽带断网无法上网'];
+    texts.forEach((d, i) => {
+      tick(60_000);
+      const v = service.open({ ...call, callId: `m${i}`, customerNumber: `1370000000${i}`, startedAt: T0 + (i + 1) * 60_000 });
+      service.update(v.id, { category: 'repair', description: d });
+      expect(service.massIncidents()).toHaveLength(i === 4 ? 1 : 0);
+    });
+    expect(service.massIncidents()[0]).toMatchObject({ category: 'repair', examples: ['朝阳区宽带断网无法上网', '宽带突然断网（朝阳区）', '朝阳区家里宽带断网了'] });
+    tick(40 * 60_000); // the window has passed
+    expect(service.massIncidents()).toEqual([]);
+  });
+});
+
 describe('visit report', () => {
   it('counts a period by channel, category and agent, with answer rates and handle time', () => {
     const { service, setAgent } = setup();

@@ -6,7 +6,7 @@ import { useAppStore } from '../../store';
 import { OverviewPanel } from '../overview';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
-import { CurrentVisit, SAVE_VISIT_SHORTCUT, TodayList, VisitsPanel } from '../visits';
+import { CurrentVisit, MassIncidentAlert, SAVE_VISIT_SHORTCUT, TodayList, VisitsPanel } from '../visits';
 import { PhoneRail } from './PhoneRail';
 import { ShortcutHelp } from './ShortcutHelp';
 import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
@@ -25,6 +25,7 @@ const TABS: readonly WorkspaceTab[] = [
     labelKey: 'tabs.overview',
     render: () => (
       <Space orientation="vertical" style={{ width: '100%' }}>
+        <MassIncidentAlert />
         <CurrentVisit />
         <TodayList />
         <OverviewPanel />

@@ -1,3 +1,4 @@
+export { MassIncidentAlert } from './MassIncidentAlert';
 export { TodayList } from './TodayList';
 export { trackVisits } from './visit-tracker';
 export { VisitsPanel } from './VisitsPanel';

@@ -131,6 +131,7 @@ export const enUS: Messages = {
     owner: 'First owner',
     history: 'Earlier visits from this number ({{count}})',
     close: 'Close',
+    mass: { title: 'Possible mass incident: {{count}} customers reported a similar "{{category}}" problem within {{minutes}} minutes. Collect examples and report it to the team lead.' },
     export: { period: 'Export', from: 'From', to: 'To', xlsx: 'Export Excel', csv: 'Export CSV' },
     search: { text: 'Search text (Chinese works)', number: 'Number (prefix)', total: '{{n}} in all', totalCapped: 'more than {{n}}' },
     today: { title: "Today's work", empty: 'No open follow-ups', overdue: 'Overdue', due: 'Due today', upcoming: 'Upcoming', open: 'Open', done: 'Done' },
