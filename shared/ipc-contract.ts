@@ -21,10 +21,13 @@ import {
   OpenVisitSchema,
   ReportPeriodSchema,
   SaveDraftSchema,
+  SetEventStatusSchema,
+  SubmitEventSchema,
   UpdateVisitSchema,
   type FollowUp,
   type Visit,
   type VisitDetail,
+  type VisitEvent,
   type VisitReport,
 } from './visits.js';
 
@@ -86,6 +89,9 @@ export const contract = {
   'visits.report': { args: ReportPeriodSchema, result: returns<VisitReport>() },
   /** The visits of a period as a spreadsheet file (base64), for the renderer to save. */
   'visits.export': { args: ExportVisitsSchema, result: returns<{ fileName: string; base64: string }>() },
+  /** Hands part of a visit to another department (R-EVENT); the visit waits for it. */
+  'visits.submitEvent': { args: SubmitEventSchema, result: returns<VisitEvent>() },
+  'visits.setEventStatus': { args: SetEventStatusSchema, result: returns<VisitEvent>() },
   /** Similar visits piling up in the recent window: a mass incident to report (R-MASS). */
   'visits.massIncidents': { args: NoArgs, result: returns<MassIncident[]>() },
   /** Today's work: open follow-ups, soonest due first. */

@@ -58,6 +58,34 @@ export const VisitFieldsSchema = z
   .strict();
 export type VisitFields = z.infer<typeof VisitFieldsSchema>;
 
+/** An event handed to another department (R-EVENT), tracked until the customer has the answer. */
+export const EVENT_STATUSES = ['submitted', 'in-progress', 'answered', 'customer-informed'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+export const SubmitEventSchema = z
+  .object({
+    visitId: z.number().int().positive(),
+    department: z.string().trim().min(1).max(40),
+    description: z.string().trim().min(1).max(2000),
+    dueAt: z.number().int().positive(),
+  })
+  .strict();
+export type SubmitEvent = z.infer<typeof SubmitEventSchema>;
+
+export const SetEventStatusSchema = z.object({ id: z.number().int().positive(), status: z.enum(EVENT_STATUSES) }).strict();
+
+export interface VisitEvent {
+  readonly id: number;
+  readonly visitId: number;
+  readonly department: string;
+  readonly description: string;
+  readonly dueAt: number;
+  readonly status: EventStatus;
+  readonly createdBy: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
 export const ReportPeriodSchema = z.object({ from: z.number().int().nonnegative(), to: z.number().int().positive() }).strict();
 
 export const ExportVisitsSchema = ReportPeriodSchema.extend({ format: z.enum(['csv', 'xlsx']) }).strict();
@@ -131,6 +159,7 @@ export interface VisitDetail {
   readonly draft: { readonly fields: Record<string, unknown>; readonly savedAt: number } | null;
   readonly audit: readonly AuditEntry[];
   readonly followUps: readonly FollowUp[];
+  readonly events: readonly VisitEvent[];
 }
 
 export interface VisitReport {

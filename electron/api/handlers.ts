@@ -35,6 +35,8 @@ export function createHandlers(ctx: AppContext): HandlerTable {
       base64: ctx.visits.export(from, to, format).toString('base64'),
     }),
     'visits.massIncidents': () => ctx.visits.massIncidents(),
+    'visits.submitEvent': (input) => ctx.visits.submitEvent(input),
+    'visits.setEventStatus': ({ id, status }) => ctx.visits.setEventStatus(id, status),
     'followUps.today': () => ctx.visits.today(),
     'followUps.complete': ({ id }) => ctx.visits.completeFollowUp(id),
   };

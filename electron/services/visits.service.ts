@@ -9,6 +9,9 @@ import {
   type OpenVisit,
   type Visit,
   type VisitDetail,
+  type EventStatus,
+  type SubmitEvent,
+  type VisitEvent,
   type VisitFields,
   type VisitReport,
 } from '../../shared/visits.js';
@@ -52,7 +55,7 @@ export class VisitsService {
 
   get(id: number): VisitDetail {
     const visit = this.require(id);
-    return { visit, draft: this.repo.draft(id), audit: this.repo.audit(id), followUps: this.repo.followUps(id) };
+    return { visit, draft: this.repo.draft(id), audit: this.repo.audit(id), followUps: this.repo.followUps(id), events: this.repo.events(id) };
   }
 
   update(id: number, fields: Partial<VisitFields>, expectedUpdatedAt?: number): Visit {
@@ -83,6 +86,44 @@ export class VisitsService {
       this.repo.setFollowUps(id, this.followUps(after, now), now);
       return after;
     });
+  }
+
+  /**
+   * Hands part of a visit to another department (R-EVENT): the event is recorded and the visit becomes
+   * "pending another department" (audited) until every event's answer has reached the customer.
+   */
+  submitEvent(input: SubmitEvent): VisitEvent {
+    return this.repo.transaction(() => {
+      const visit = this.require(input.visitId);
+      const now = this.clock.now();
+      if (input.dueAt <= now) throw new AppError(ErrorCode.BadArguments, 'the due time must be in the future', { dueAt: 'must be in the future' });
+      const event = this.repo.addEvent(input, this.agent(), now);
+      this.repo.addAudit(visit.id, now, this.agent(), { event: [null, `${input.department}: ${input.description}`] });
+      if (visit.status === 'open') this.setStatus(visit, 'pending-department', now);
+      return event;
+    });
+  }
+
+  /** Moves an event on; once every event of the visit has reached the customer, the visit is open again. */
+  setEventStatus(id: number, status: EventStatus): VisitEvent {
+    return this.repo.transaction(() => {
+      const event = this.repo.event(id);
+      if (!event) throw new AppError(ErrorCode.NotFound, `no event ${id}`);
+      const now = this.clock.now();
+      this.repo.setEventStatus(id, status, now);
+      this.repo.addAudit(event.visitId, now, this.agent(), { [`event ${id}`]: [event.status, status] });
+      const visit = this.require(event.visitId);
+      const allInformed = this.repo.events(event.visitId).every((e) => e.status === 'customer-informed');
+      if (allInformed && visit.status === 'pending-department') this.setStatus(visit, 'open', now);
+      if (!allInformed && visit.status === 'open') this.setStatus(visit, 'pending-department', now);
+      return this.repo.event(id)!;
+    });
+  }
+
+  private setStatus(visit: Visit, status: Visit['status'], now: number): void {
+    const after = this.repo.update(visit.id, { status }, Math.max(now, visit.updatedAt + 1));
+    this.repo.addAudit(visit.id, now, this.agent(), { status: [visit.status, status] });
+    this.repo.setFollowUps(visit.id, this.followUps(after, now), now);
   }
 
   saveDraft(id: number, fields: Record<string, unknown>): { savedAt: number } {

@@ -144,7 +144,12 @@ it(`visit log with ${N.toLocaleString('en')} visits`, () => {
       searchPhrase: sample(() => () => repo.list({ text: pick(['上门维修', '扣费异常', '服务态度', '无法登录', '积分无法兑换']) }, 0, 50)),
       searchWithCategory: sample(() => () => repo.list({ text: pick(['宽带', '断网', '退款']), category: pick(CATEGORIES) }, 0, 50)),
     };
-    const reportMs = percentiles(Array.from({ length: 10 }, () => time(() => repo.report(week().from, week().to))));
+    const weeklyReport = () => {
+      const w = week();
+      return time(() => repo.report(w.from, w.to));
+    };
+    const coldReportMs = weeklyReport();
+    const reportMs = percentiles(Array.from({ length: 20 }, weeklyReport));
     const hits = repo.list({ text: '宽带' }, 0, 1);
     expect(hits.total).toBeGreaterThan(0);
     const dbBytes = statSync(join(dir, 'visits.sqlite3')).size;
@@ -156,7 +161,7 @@ it(`visit log with ${N.toLocaleString('en')} visits`, () => {
       appPath: { visits: APP_PATH, visitsPerSecond: Math.round(APP_PATH / (appPathMs / 1000)), note: 'open + save, one transaction each, as the desk does' },
       bulkLoad: { seconds: +(loadMs / 1000).toFixed(1), visitsPerSecond: Math.round(N / (loadMs / 1000)), batch: BATCH },
       queryMs: queries,
-      weeklyReportMs: reportMs,
+      weeklyReportMs: { first: +coldReportMs.toFixed(1), ...reportMs },
       dbBytes,
       bytesPerVisit: Math.round(dbBytes / N),
       targets: { pageAndFilterP99Ms: 20, searchP99Ms: 50, weeklyReportMs: 300 },

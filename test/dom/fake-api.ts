@@ -51,6 +51,8 @@ export function fakeApi() {
       report: vi.fn(),
       export: vi.fn(),
       massIncidents: vi.fn(async () => ok([])),
+      submitEvent: vi.fn(),
+      setEventStatus: vi.fn(),
     },
     followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };

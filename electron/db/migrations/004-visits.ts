@@ -37,6 +37,7 @@ export const m004Visits: Migration = {
       CREATE INDEX visits_by_number   ON visits (customer_number, started_at DESC);
       CREATE INDEX visits_by_status   ON visits (status, started_at DESC);
       CREATE INDEX visits_by_category ON visits (category, started_at DESC);
+      CREATE INDEX visits_by_category_status ON visits (category, status, started_at DESC);
       CREATE INDEX visits_by_owner    ON visits (owner, started_at DESC);
 
       CREATE TABLE visit_audit (

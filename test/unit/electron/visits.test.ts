@@ -117,6 +117,25 @@ describe('visit log service (real SQLite)', () => {
   });
 });
 
+describe('events to other departments (R-EVENT)', () => {
+  it('puts the visit on hold for the department and reopens it once the customer has the answer', () => {
+    const { service, tick } = setup();
+    const v = service.open(call);
+    expect(() => service.submitEvent({ visitId: v.id, department: '维修部', description: '上门检修光猫', dueAt: T0 - 1 })).toThrow(/future/);
+    const e = service.submitEvent({ visitId: v.id, department: '维修部', description: '上门检修光猫', dueAt: T0 + 24 * HOUR });
+    expect(service.get(v.id).visit.status).toBe('pending-department');
+    tick(HOUR);
+    service.setEventStatus(e.id, 'answered');
+    expect(service.get(v.id).visit.status).toBe('pending-department');
+    tick(HOUR);
+    expect(service.setEventStatus(e.id, 'customer-informed').status).toBe('customer-informed');
+    const detail = service.get(v.id);
+    expect(detail.visit.status).toBe('open');
+    expect(detail.events).toHaveLength(1);
+    expect(detail.audit.map((a) => Object.keys(a.change)[0])).toEqual(['event', 'status', `event ${e.id}`, `event ${e.id}`, 'status']);
+  });
+});
+
 describe('mass incidents from saved visits', () => {
   it('suggests a report once five customers describe the same outage within the window', () => {
     const { service, tick } = setup();

@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VISIT_STATUSES, type Visit, type VisitFields } from '../../../../shared/visits';
+import { VISIT_STATUSES, type Visit, type VisitEvent, type VisitFields } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { useGlobalShortcuts } from '../shell/shortcuts';
+import { EventsSection } from './EventsSection';
 
 type FormValues = Pick<VisitFields, 'customerName' | 'contact' | 'category' | 'description' | 'resolution' | 'status' | 'complexity' | 'tags'>;
 const EDITABLE: (keyof FormValues)[] = ['customerName', 'contact', 'category', 'description', 'resolution', 'status', 'complexity', 'tags'];
@@ -35,6 +36,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const [form] = Form.useForm<FormValues>();
   const [visit, setVisit] = useState<Visit | null>(null);
   const [history, setHistory] = useState<Visit[]>([]);
+  const [events, setEvents] = useState<readonly VisitEvent[]>([]);
   const [draftSavedAt, setDraftSavedAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +49,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       if (!live) return;
       if (!r.ok) return setError(r.error.message);
       setVisit(r.value.visit);
+      setEvents(r.value.events);
       form.setFieldsValue({ ...pick(r.value.visit), ...(r.value.draft?.fields as Partial<FormValues> | undefined) });
       setDraftSavedAt(r.value.draft?.savedAt ?? null);
       const h = await api.visits.history({ customerNumber: r.value.visit.customerNumber });
@@ -57,6 +60,16 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       clearTimeout(timer.current);
     };
   }, [api, form, visitId]);
+
+  /** After an event changed: the visit's status may have moved with it. */
+  const reloadEvents = async () => {
+    const r = await api.visits.get({ id: visitId });
+    if (!r.ok) return setError(r.error.message);
+    setEvents(r.value.events);
+    setVisit(r.value.visit);
+    form.setFieldValue('status', r.value.visit.status);
+    visitsChanged();
+  };
 
   const saveDraft = () => {
     clearTimeout(timer.current);
@@ -87,6 +100,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   useGlobalShortcuts(useMemo(() => [{ combo: SAVE_VISIT_SHORTCUT, run: () => void save() }], [save]));
   const category = Form.useWatch('category', form);
   const isComplaint = categories.find((c) => c.id === category)?.followUp === 'complaint';
+  const isSuggestion = category === 'suggestion';
 
   if (!visit) return error ? <Alert type="error" showIcon title={error} /> : null;
   const time = (ms: number) => new Date(ms).toLocaleTimeString(locale);
@@ -132,6 +146,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
             <Radio.Group options={(['simple', 'complex'] as const).map((c) => ({ value: c, label: t(`visits.complexity.${c}`) }))} />
           </Form.Item>
         )}
+        {isSuggestion && <Alert type="info" showIcon data-testid="voc-thanks" title={t('visits.vocThanks')} style={{ marginBottom: 12 }} />}
         <Form.Item name="description" label={t('visits.field.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
         </Form.Item>
@@ -142,6 +157,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
           <Select id="visit-tags" mode="tags" maxCount={10} />
         </Form.Item>
       </Form>
+      <EventsSection visitId={visit.id} events={events} onChange={() => void reloadEvents()} onError={setError} />
       {history.length > 0 && (
         <section data-testid="visit-history">
           <Typography.Text strong>{t('visits.history', { count: history.length })}</Typography.Text>
