@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { AgentStatus } from './agent-state.js';
 import type { Result } from './result.js';
+import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
 import { SettingsPatchSchema, type Settings } from './settings.js';
 import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './softphone.js';
@@ -94,6 +95,10 @@ export const contract = {
   'visits.setEventStatus': { args: SetEventStatusSchema, result: returns<VisitEvent>() },
   /** Similar visits piling up in the recent window: a mass incident to report (R-MASS). */
   'visits.massIncidents': { args: NoArgs, result: returns<MassIncident[]>() },
+  /** Shift handover: the outgoing agent lists open matters; the incoming agent acknowledges each. */
+  'handover.create': { args: CreateHandoverSchema, result: returns<Handover[]>() },
+  'handover.acknowledge': { args: AcknowledgeItemSchema, result: returns<Handover[]>() },
+  'handover.recent': { args: NoArgs, result: returns<Handover[]>() },
   /** Today's work: open follow-ups, soonest due first. */
   'followUps.today': { args: NoArgs, result: returns<FollowUp[]>() },
   'followUps.complete': { args: ById, result: returns<boolean>() },

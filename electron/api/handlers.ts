@@ -1,6 +1,9 @@
 import type { ArgsOut, Channel, ResultOf } from '../../shared/ipc-contract.js';
 import { schemaVersion } from '../db/database.js';
+import { AppError, ErrorCode } from '../../shared/result.js';
 import type { AppContext } from '../services/app-context.js';
+
+const HANDOVERS_SHOWN = 5;
 
 /** Exactly one handler per contract channel: the mapped type makes a missing or extra one a type error. */
 export type HandlerTable = { readonly [C in Channel]: (args: ArgsOut<C>) => ResultOf<C> | Promise<ResultOf<C>> };
@@ -37,6 +40,15 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'visits.massIncidents': () => ctx.visits.massIncidents(),
     'visits.submitEvent': (input) => ctx.visits.submitEvent(input),
     'visits.setEventStatus': ({ id, status }) => ctx.visits.setEventStatus(id, status),
+    'handover.create': (input) => {
+      ctx.handovers.create(input, Date.now());
+      return ctx.handovers.recent(HANDOVERS_SHOWN);
+    },
+    'handover.acknowledge': ({ itemId, by }) => {
+      if (!ctx.handovers.acknowledge(itemId, by, Date.now())) throw new AppError(ErrorCode.NotFound, `item ${itemId} is unknown or already acknowledged`);
+      return ctx.handovers.recent(HANDOVERS_SHOWN);
+    },
+    'handover.recent': () => ctx.handovers.recent(HANDOVERS_SHOWN),
     'followUps.today': () => ctx.visits.today(),
     'followUps.complete': ({ id }) => ctx.visits.completeFollowUp(id),
   };

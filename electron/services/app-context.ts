@@ -5,6 +5,7 @@ import { AgentStateRepo } from '../db/agent-state.repo.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { resolveNativeBinding } from '../db/native-binding.js';
 import { SettingsRepo } from '../db/settings.repo.js';
+import { HandoverRepo } from '../db/handover.repo.js';
 import { SipAccountRepo } from '../db/sip-account.repo.js';
 import { VisitsRepo } from '../db/visits.repo.js';
 import { DATABASE_FILE } from './paths.js';
@@ -33,6 +34,7 @@ export interface AppContext {
   readonly settings: SettingsService;
   readonly agentStates: AgentStateRepo;
   readonly visits: VisitsService;
+  readonly handovers: HandoverRepo;
   readonly sipAccount: SipAccountService;
   close(): void;
 }
@@ -58,6 +60,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     settings,
     agentStates: new AgentStateRepo(db),
     visits: new VisitsService(new VisitsRepo(db), settings, currentAgent),
+    handovers: new HandoverRepo(db),
     sipAccount,
     close: () => db.close(),
   };

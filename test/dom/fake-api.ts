@@ -54,6 +54,7 @@ export function fakeApi() {
       submitEvent: vi.fn(),
       setEventStatus: vi.fn(),
     },
+    handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };
   return api as typeof api & AgentApi;

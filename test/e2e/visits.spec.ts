@@ -81,7 +81,27 @@ test.describe('visit log from a real call', () => {
     await expect(table).toContainText('报修');
   });
 
-  test('the week exports as a real XLSX with the same row', async () => {
+  test('an event handed to another department keeps the visit pending until the customer is answered', async () => {
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    const form = agent.page.getByTestId('wrap-up-form');
+    await form.getByLabel('部门').fill('维修部');
+    await form.getByLabel('需处理的事项').fill('安排工程师上门检修光猫');
+    await form.getByRole('button', { name: '提交事件' }).click();
+    const event = form.getByTestId('visit-event');
+    await expect(event).toHaveAttribute('data-status', 'submitted');
+    await expect(form.locator('#visit-status').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('待其他部门');
+    for (const [button, status] of [
+      ['标记处理中', 'in-progress'],
+      ['部门已答复', 'answered'],
+      ['已答复客户', 'customer-informed'],
+    ] as const) {
+      await event.getByRole('button', { name: button }).click();
+      await expect(event).toHaveAttribute('data-status', status);
+    }
+    await expect(form.locator('#visit-status').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('处理中');
+  });
+
+  test('the week exports as a real XLSX with the same row, and its statistics show it', async () => {
     const download = agent.page.waitForEvent('download');
     await agent.page.getByRole('button', { name: '导出 Excel' }).click();
     const file = await download;
@@ -92,5 +112,29 @@ test.describe('visit log from a real call', () => {
     expect(sheet).toContain('宽带断网三天，要求上门报修');
     expect(sheet).toContain('已派单');
     expect(sheet.match(/<row /g)).toHaveLength(2);
+
+    await agent.page.getByRole('button', { name: '统计' }).click();
+    const report = agent.page.getByTestId('visit-report');
+    await expect(report).toContainText('来访总数');
+    await expect(report.getByRole('meter', { name: '报修' })).toHaveAttribute('aria-valuenow', '1');
+    await expect(report).toContainText('接通率（呼入）100.0%');
+  });
+
+  test('shift handover: the incoming agent acknowledges each open matter, stamped and kept', async () => {
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    const card = agent.page.getByTestId('handover');
+    await card.getByLabel('未完成事项（每行一条）').fill('王女士宽带投诉，明早 9 点前回电\n维修部事件待答复');
+    await card.getByLabel('交班人').fill('张三');
+    await card.getByRole('button', { name: '交班' }).click();
+    const items = card.getByTestId('handover-item');
+    await expect(items).toHaveCount(2);
+    await expect(card).toContainText('张三 于');
+    await card.getByLabel('接班人').fill('李四');
+    await items.first().getByRole('button', { name: '确认接收' }).click();
+    await expect(items.first()).toHaveAttribute('data-acknowledged', 'true');
+    await expect(items.first()).toContainText('李四 已确认');
+    await agent.page.reload();
+    await expect(agent.page.getByTestId('handover-item').first()).toContainText('李四 已确认');
+    await expect(agent.page.getByTestId('handover-item').nth(1)).toHaveAttribute('data-acknowledged', 'false');
   });
 });

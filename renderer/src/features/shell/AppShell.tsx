@@ -6,7 +6,7 @@ import { useAppStore } from '../../store';
 import { OverviewPanel } from '../overview';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
-import { CurrentVisit, MassIncidentAlert, SAVE_VISIT_SHORTCUT, TodayList, VisitsPanel } from '../visits';
+import { CurrentVisit, HandoverCard, MassIncidentAlert, SAVE_VISIT_SHORTCUT, TodayList, VisitsPanel } from '../visits';
 import { PhoneRail } from './PhoneRail';
 import { ShortcutHelp } from './ShortcutHelp';
 import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
@@ -28,6 +28,7 @@ const TABS: readonly WorkspaceTab[] = [
         <MassIncidentAlert />
         <CurrentVisit />
         <TodayList />
+        <HandoverCard />
         <OverviewPanel />
       </Space>
     ),

@@ -1,15 +1,16 @@
 import { Alert, Button, Input, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VISIT_STATUSES, type Visit, type VisitStatus } from '../../../../shared/visits';
+import { VISIT_STATUSES, type Visit, type VisitReport, type VisitStatus } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
+import { ReportView } from './ReportView';
 import { WrapUpForm } from './WrapUpForm';
 
 const PAGE = 20;
 const DAY = 86_400_000;
 
-/** Saves the visits of the chosen days as CSV or XLSX (a download in the browser host, a save dialog in Electron). */
+/** A range of days: its report on screen, or its visits saved as CSV / XLSX (a download; a save dialog in Electron). */
 function ExportBar({ onError }: { onError: (message: string | null) => void }) {
   const { t } = useTranslation();
   const api = usePlatformApi();
@@ -18,9 +19,16 @@ function ExportBar({ onError }: { onError: (message: string | null) => void }) {
     return [new Date(Date.now() - 6 * DAY).toLocaleDateString('sv'), today];
   });
   const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<VisitReport | null>(null);
+  const period = () => ({ from: new Date(`${range[0]}T00:00:00`).getTime(), to: new Date(`${range[1]}T00:00:00`).getTime() + DAY });
+  const showReport = async () => {
+    const r = await api.visits.report(period());
+    if (!r.ok) return onError(r.error.message);
+    onError(null);
+    setReport(r.value);
+  };
   const run = async (format: 'csv' | 'xlsx') => {
-    const from = new Date(`${range[0]}T00:00:00`).getTime();
-    const to = new Date(`${range[1]}T00:00:00`).getTime() + DAY;
+    const { from, to } = period();
     setBusy(true);
     const r = await api.visits.export({ from, to, format });
     setBusy(false);
@@ -34,16 +42,20 @@ function ExportBar({ onError }: { onError: (message: string | null) => void }) {
     URL.revokeObjectURL(link.href);
   };
   return (
-    <Space wrap>
-      <span>{t('visits.export.period')}</span>
-      <Input type="date" aria-label={t('visits.export.from')} value={range[0]} onChange={(e) => setRange([e.target.value, range[1]])} style={{ width: 150 }} />
-      <Input type="date" aria-label={t('visits.export.to')} value={range[1]} onChange={(e) => setRange([range[0], e.target.value])} style={{ width: 150 }} />
-      <Button loading={busy} onClick={() => void run('xlsx')}>
-        {t('visits.export.xlsx')}
-      </Button>
-      <Button loading={busy} onClick={() => void run('csv')}>
-        {t('visits.export.csv')}
-      </Button>
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <span>{t('visits.export.period')}</span>
+        <Input type="date" aria-label={t('visits.export.from')} value={range[0]} onChange={(e) => setRange([e.target.value, range[1]])} style={{ width: 150 }} />
+        <Input type="date" aria-label={t('visits.export.to')} value={range[1]} onChange={(e) => setRange([range[0], e.target.value])} style={{ width: 150 }} />
+        <Button loading={busy} onClick={() => void run('xlsx')}>
+          {t('visits.export.xlsx')}
+        </Button>
+        <Button loading={busy} onClick={() => void run('csv')}>
+          {t('visits.export.csv')}
+        </Button>
+        <Button onClick={() => void showReport()}>{t('visits.report.show')}</Button>
+      </Space>
+      {report && <ReportView report={report} />}
     </Space>
   );
 }

@@ -1,3 +1,4 @@
+export { HandoverCard } from './HandoverCard';
 export { MassIncidentAlert } from './MassIncidentAlert';
 export { TodayList } from './TodayList';
 export { trackVisits } from './visit-tracker';

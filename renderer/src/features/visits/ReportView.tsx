@@ -1,0 +1,51 @@
+import { Descriptions, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { VisitReport } from '../../../../shared/visits';
+import { useAppStore } from '../../store';
+
+/** One labelled horizontal bar per key: a chart without a charting library. */
+function Bars({ title, counts, label }: { title: string; counts: Record<string, number>; label: (k: string) => string }) {
+  const max = Math.max(1, ...Object.values(counts));
+  return (
+    <div data-testid="report-bars">
+      <Typography.Text strong>{title}</Typography.Text>
+      {Object.entries(counts)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => (
+          <div key={k} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+            <span style={{ width: 96, overflow: 'hidden', textOverflow: 'ellipsis' }}>{label(k)}</span>
+            <span role="meter" aria-label={label(k)} aria-valuenow={n} aria-valuemin={0} aria-valuemax={max} style={{ height: 12, width: `${(n / max) * 60}%`, background: '#1677ff', borderRadius: 2 }} />
+            <span>{n}</span>
+          </div>
+        ))}
+    </div>
+  );
+}
+
+const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
+
+/** The period report (R-STATS-WEEKLY, R-ANSWER-RATE): volumes, complaints, answer rates, handle time. */
+export function ReportView({ report }: { report: VisitReport }) {
+  const { t, i18n } = useTranslation();
+  const categories = useAppStore((s) => s.settings?.visitCategories ?? []);
+  const locale = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+  return (
+    <div data-testid="visit-report" style={{ display: 'grid', gap: 12 }}>
+      <Descriptions
+        size="small"
+        bordered
+        column={2}
+        items={[
+          { key: 'total', label: t('visits.report.total'), children: report.total },
+          { key: 'complaints', label: t('visits.report.complaints'), children: t('visits.report.complaintsValue', { total: report.complaints.total, open: report.complaints.open }) },
+          { key: 'answer', label: t('visits.report.answerRate'), children: rate(report.inbound.answered, report.inbound.total) },
+          { key: 'timely', label: t('visits.report.timelyRate'), children: rate(report.inbound.answeredWithin15s, report.inbound.total) },
+          { key: 'handle', label: t('visits.report.meanHandle'), children: report.meanHandleMs === null ? '—' : t('visits.report.seconds', { s: Math.round(report.meanHandleMs / 1000) }) },
+        ]}
+      />
+      <Bars title={t('visits.field.category')} counts={report.byCategory} label={(k) => categories.find((c) => c.id === k)?.label[locale] ?? (k || '—')} />
+      <Bars title={t('visits.report.channel')} counts={report.byChannel} label={(k) => t(`visits.channel.${k}`)} />
+      <Bars title={t('visits.report.agent')} counts={report.byOwner} label={(k) => k} />
+    </div>
+  );
+}
