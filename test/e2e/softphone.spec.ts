@@ -254,14 +254,25 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(registrationOf(agent)).toHaveText('已注册');
   });
 
-  test('Kamailio killed and restarted: the desks re-register by themselves and the next call works (answered and hung up by keyboard)', async () => {
+  test('Kamailio killed mid-call: the call is kept, the desks re-register by themselves, and the next call works (keyboard)', async () => {
+    await callAgentAndAnswer();
+    await expectHears(agent, CUSTOMER_HZ);
     const wsPort = Number(new URL(pbx.wsUrl).port);
     await pbx.stop();
     await expect(registrationOf(agent)).toHaveText('重新连接中…');
     await expect(agent.page.getByTestId('registration-error')).toContainText('无法连接 SIP 服务器');
+    // media flows peer to peer: the conversation goes on while the proxy is down
+    await expect(callCard(agent)).toHaveAttribute('data-call-phase', 'connected');
+    await expectHears(agent, CUSTOMER_HZ);
+    await expectHears(customer, AGENT_HZ);
     pbx = await startTestPbx(ACCOUNTS, wsPort);
     await expect(registrationOf(agent)).toHaveText('已注册', { timeout: 20_000 });
     await expect(registrationOf(customer)).toHaveText('已注册', { timeout: 20_000 });
+    // the kept call still hangs up cleanly through the restarted proxy
+    await agent.page.keyboard.press('Alt+KeyH');
+    await expect(callCard(agent)).toHaveCount(0);
+    await expect(callCard(customer)).toHaveCount(0);
+    await ready(agent);
     await callAgentAndAnswer('keyboard');
     await expectHears(agent, CUSTOMER_HZ);
     await agent.page.keyboard.press('Alt+KeyH');

@@ -102,6 +102,7 @@ test.describe('visit log from a real call', () => {
   });
 
   test('the week exports as a real XLSX with the same row, and its statistics show it', async () => {
+    await agent.page.getByRole('tab', { name: '来访记录' }).click();
     const download = agent.page.waitForEvent('download');
     await agent.page.getByRole('button', { name: '导出 Excel' }).click();
     const file = await download;
