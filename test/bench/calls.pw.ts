@@ -17,6 +17,8 @@ import { configureLine, registrationOf, startParty, startTestPbx, type Party, ty
 const WARMUP = 5;
 const CALLS = Number(process.env['ZUOXI_BENCH_CALLS'] ?? 50);
 const RESTARTS = 5;
+/** Idle time between calls, as on a desk: the previous call's wrap-up rendering must not overlap the next setup. */
+const PAUSE_MS = Number(process.env['ZUOXI_BENCH_PAUSE_MS'] ?? 1000);
 const ACCOUNTS = [
   { user: '1001', password: 'agent-pw-1001' },
   { user: '1002', password: 'cust-pw-1002' },
@@ -84,6 +86,7 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
       await expect(card(agent)).toHaveCount(0);
       await expect(card(customer)).toHaveCount(0);
       await finishWrapUp();
+      await customer.page.waitForTimeout(PAUSE_MS);
     };
 
     // 1. INVITE sent → ACK sent at the caller, the agent answering automatically
@@ -167,6 +170,7 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
       when: new Date().toISOString(),
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       warmup: WARMUP,
+      pauseBetweenCallsMs: PAUSE_MS,
       inviteToEstablishedMs: summary(setup),
       calleeInviteTo200OkMs: summary(callee),
       /** main-thread long tasks (> 50 ms, both pages) inside the setup window: rendering on a shared CPU */
