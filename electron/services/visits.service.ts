@@ -65,7 +65,8 @@ export class VisitsService {
       throw new AppError(ErrorCode.BadArguments, 'invalid visit fields', errors);
     }
     const clean = parsed.data;
-    if (clean.category != null && !this.settings.get().visitCategories.some((c) => c.id === clean.category)) {
+    const categories = this.settings.get().visitCategories; // read once per save (a SQLite read + schema parse)
+    if (clean.category != null && !categories.some((c) => c.id === clean.category)) {
       throw new AppError(ErrorCode.BadArguments, `unknown category ${clean.category}`, { category: 'unknown category' });
     }
     return this.repo.transaction(() => {
@@ -83,7 +84,7 @@ export class VisitsService {
       const changedFields = Object.fromEntries(Object.keys(change).map((k) => [k, clean[k as keyof VisitFields]])) as Partial<VisitFields>;
       const after = this.repo.update(id, changedFields, Math.max(now, before.updatedAt + 1));
       this.repo.addAudit(id, now, this.agent(), change);
-      this.repo.setFollowUps(id, this.followUps(after, now), now);
+      this.repo.setFollowUps(id, this.followUps(after, now, categories), now);
       return after;
     });
   }
@@ -171,8 +172,8 @@ export class VisitsService {
     return this.repo.completeFollowUp(id, this.clock.now());
   }
 
-  private followUps(visit: Visit, now: number) {
-    const category = this.settings.get().visitCategories.find((c) => c.id === visit.category);
+  private followUps(visit: Visit, now: number, categories = this.settings.get().visitCategories) {
+    const category = categories.find((c) => c.id === visit.category);
     return followUpsFor(visit, category, now, this.clock.tzOffset(now));
   }
 
