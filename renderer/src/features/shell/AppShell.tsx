@@ -46,7 +46,6 @@ export function AppShell() {
   const [helpOpen, setHelpOpen] = useState(false);
   const locale = useAppStore((s) => s.settings?.locale);
   const updateSettings = useAppStore((s) => s.updateSettings);
-  const agentStatus = useAppStore((s) => s.agent.status);
   const applyAgentEvent = useAppStore((s) => s.applyAgentEvent);
 
   const shortcuts = useMemo(() => {
@@ -54,11 +53,13 @@ export function AppShell() {
       ...TABS.map((tab, i) => ({ combo: `Alt+${i + 1}`, label: t('shortcuts.tab', { n: i + 1 }), run: () => setActiveTab(tab.key) })),
       { combo: 'F6', label: t('shortcuts.region'), run: () => focusNextRegion() },
       { combo: 'Ctrl+Shift+L', label: t('shortcuts.language'), run: () => void updateSettings({ locale: locale === 'zh-CN' ? 'en-US' : 'zh-CN' }) },
-      { combo: 'Alt+R', label: t('agent.setReady'), run: () => void (agentStatus === 'not-ready' && applyAgentEvent({ type: 'resume' })) },
+      // the status is read when the key is pressed: subscribing to it would re-render the whole
+      // workspace on every call state change (measured: the bulk of the main-thread time during call setup)
+      { combo: 'Alt+R', label: t('agent.setReady'), run: () => void (useAppStore.getState().agent.status === 'not-ready' && applyAgentEvent({ type: 'resume' })) },
       { combo: 'F1', label: t('shortcuts.help'), run: () => setHelpOpen(true) },
     ];
     return list;
-  }, [t, locale, updateSettings, agentStatus, applyAgentEvent]);
+  }, [t, locale, updateSettings, applyAgentEvent]);
   useGlobalShortcuts(shortcuts);
   // call keys are handled by the phone panel; listed here so F1 shows every key in one place
   const help = useMemo(
