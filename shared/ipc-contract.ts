@@ -18,14 +18,17 @@ import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './so
 import {
   CustomerNumberSchema,
   ExportVisitsSchema,
+  LinkArticleSchema,
   ListVisitsSchema,
   OpenVisitSchema,
   ReportPeriodSchema,
   SaveDraftSchema,
   SetEventStatusSchema,
   SubmitEventSchema,
+  UnlinkArticleSchema,
   UpdateVisitSchema,
   type FollowUp,
+  type LinkedArticle,
   type Visit,
   type VisitDetail,
   type VisitEvent,
@@ -92,6 +95,9 @@ export const contract = {
   'visits.export': { args: ExportVisitsSchema, result: returns<{ fileName: string; base64: string }>() },
   /** Hands part of a visit to another department (R-EVENT); the visit waits for it. */
   'visits.submitEvent': { args: SubmitEventSchema, result: returns<VisitEvent>() },
+  /** Knowledge articles the answer came from (R-KB-COMPLETE); returns the visit's linked articles. */
+  'visits.linkArticle': { args: LinkArticleSchema, result: returns<LinkedArticle[]>() },
+  'visits.unlinkArticle': { args: UnlinkArticleSchema, result: returns<LinkedArticle[]>() },
   'visits.setEventStatus': { args: SetEventStatusSchema, result: returns<VisitEvent>() },
   /** Similar visits piling up in the recent window: a mass incident to report (R-MASS). */
   'visits.massIncidents': { args: NoArgs, result: returns<MassIncident[]>() },

@@ -154,12 +154,31 @@ export interface FollowUp {
   readonly summary: string;
 }
 
+/** A knowledge article linked to a visit; ids are the knowledge base's own (text). */
+export const LinkArticleSchema = z
+  .object({
+    visitId: z.number().int().positive(),
+    articleId: z.string().trim().min(1).max(100),
+    title: z.string().trim().min(1).max(200),
+  })
+  .strict();
+export type LinkArticle = z.infer<typeof LinkArticleSchema>;
+export const UnlinkArticleSchema = LinkArticleSchema.pick({ visitId: true, articleId: true }).strict();
+
+export interface LinkedArticle {
+  readonly articleId: string;
+  readonly title: string;
+  readonly linkedBy: string;
+  readonly linkedAt: number;
+}
+
 export interface VisitDetail {
   readonly visit: Visit;
   readonly draft: { readonly fields: Record<string, unknown>; readonly savedAt: number } | null;
   readonly audit: readonly AuditEntry[];
   readonly followUps: readonly FollowUp[];
   readonly events: readonly VisitEvent[];
+  readonly articles: readonly LinkedArticle[];
 }
 
 export interface VisitReport {

@@ -39,6 +39,8 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     }),
     'visits.massIncidents': () => ctx.visits.massIncidents(),
     'visits.submitEvent': (input) => ctx.visits.submitEvent(input),
+    'visits.linkArticle': (input) => ctx.visits.linkArticle(input),
+    'visits.unlinkArticle': (input) => ctx.visits.unlinkArticle(input),
     'visits.setEventStatus': ({ id, status }) => ctx.visits.setEventStatus(id, status),
     'handover.create': (input) => {
       ctx.handovers.create(input, Date.now());

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { indexText, matchQuery } from '../../shared/text-index.js';
-import type { AuditEntry, EventStatus, FollowUp, FollowUpRule, OpenVisit, SubmitEvent, Visit, VisitEvent, VisitFields, VisitReport } from '../../shared/visits.js';
+import type { AuditEntry, EventStatus, FollowUp, FollowUpRule, LinkedArticle, OpenVisit, SubmitEvent, Visit, VisitEvent, VisitFields, VisitReport } from '../../shared/visits.js';
 import type { Db } from './database.js';
 
 interface VisitRow {
@@ -234,6 +234,24 @@ export class VisitsRepo {
 
   events(visitId: number): VisitEvent[] {
     return (this.cached('SELECT * FROM visit_events WHERE visit_id = ? ORDER BY created_at, id').all(visitId) as EventRow[]).map(toEvent);
+  }
+
+  /** Links an article (false: it was linked already). */
+  linkArticle(visitId: number, articleId: string, title: string, by: string, at: number): boolean {
+    return (
+      this.cached('INSERT INTO visit_articles (visit_id, article_id, title, linked_by, linked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING').run(visitId, articleId, title, by, at)
+        .changes === 1
+    );
+  }
+
+  /** Unlinks an article; its title as linked, or undefined when it was not linked. */
+  unlinkArticle(visitId: number, articleId: string): string | undefined {
+    const row = this.cached('DELETE FROM visit_articles WHERE visit_id = ? AND article_id = ? RETURNING title').get(visitId, articleId) as { title: string } | undefined;
+    return row?.title;
+  }
+
+  articles(visitId: number): LinkedArticle[] {
+    return this.cached('SELECT article_id AS articleId, title, linked_by AS linkedBy, linked_at AS linkedAt FROM visit_articles WHERE visit_id = ? ORDER BY linked_at, article_id').all(visitId) as LinkedArticle[];
   }
 
   /** Every visit started in [from, to), oldest first, read lazily (exports). */

@@ -5,6 +5,8 @@ import {
   VisitFieldsSchema,
   followUpsFor,
   type FollowUp,
+  type LinkArticle,
+  type LinkedArticle,
   type ListVisits,
   type OpenVisit,
   type Visit,
@@ -55,7 +57,7 @@ export class VisitsService {
 
   get(id: number): VisitDetail {
     const visit = this.require(id);
-    return { visit, draft: this.repo.draft(id), audit: this.repo.audit(id), followUps: this.repo.followUps(id), events: this.repo.events(id) };
+    return { visit, draft: this.repo.draft(id), audit: this.repo.audit(id), followUps: this.repo.followUps(id), events: this.repo.events(id), articles: this.repo.articles(id) };
   }
 
   update(id: number, fields: Partial<VisitFields>, expectedUpdatedAt?: number): Visit {
@@ -102,6 +104,27 @@ export class VisitsService {
       this.repo.addAudit(visit.id, now, this.agent(), { event: [null, `${input.department}: ${input.description}`] });
       if (visit.status === 'open') this.setStatus(visit, 'pending-department', now);
       return event;
+    });
+  }
+
+  /** Links a knowledge article the agent answered from (audited; linking twice changes nothing). */
+  linkArticle(input: LinkArticle): LinkedArticle[] {
+    return this.repo.transaction(() => {
+      this.require(input.visitId);
+      const now = this.clock.now();
+      if (this.repo.linkArticle(input.visitId, input.articleId, input.title, this.agent(), now)) {
+        this.repo.addAudit(input.visitId, now, this.agent(), { [`article ${input.articleId}`]: [null, input.title] });
+      }
+      return this.repo.articles(input.visitId);
+    });
+  }
+
+  unlinkArticle(input: { visitId: number; articleId: string }): LinkedArticle[] {
+    return this.repo.transaction(() => {
+      this.require(input.visitId);
+      const title = this.repo.unlinkArticle(input.visitId, input.articleId);
+      if (title !== undefined) this.repo.addAudit(input.visitId, this.clock.now(), this.agent(), { [`article ${input.articleId}`]: [title, null] });
+      return this.repo.articles(input.visitId);
     });
   }
 

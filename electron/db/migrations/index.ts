@@ -5,7 +5,8 @@ import { m003SipAccount } from './003-sip-account.js';
 import { m004Visits } from './004-visits.js';
 import { m005VisitEvents } from './005-visit-events.js';
 import { m006Handovers } from './006-handovers.js';
+import { m007VisitArticles } from './007-visit-articles.js';
 
 /** Every schema step in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -136,6 +136,21 @@ describe('events to other departments (R-EVENT)', () => {
   });
 });
 
+describe('knowledge articles linked to a visit', () => {
+  it('links once, audits link and unlink, keeps the title as linked, and refuses an unknown visit', () => {
+    const { service, tick } = setup();
+    const v = service.open(call);
+    service.linkArticle({ visitId: v.id, articleId: 'kb-12', title: '宽带故障报修流程' });
+    tick(1000);
+    const twice = service.linkArticle({ visitId: v.id, articleId: 'kb-12', title: '改过的标题' });
+    expect(twice).toEqual([{ articleId: 'kb-12', title: '宽带故障报修流程', linkedBy: '1001', linkedAt: T0 }]);
+    expect(service.unlinkArticle({ visitId: v.id, articleId: 'kb-12' })).toEqual([]);
+    expect(service.unlinkArticle({ visitId: v.id, articleId: 'kb-12' })).toEqual([]);
+    expect(service.get(v.id).audit.map((a) => a.change)).toEqual([{ 'article kb-12': [null, '宽带故障报修流程'] }, { 'article kb-12': ['宽带故障报修流程', null] }]);
+    expect(() => service.linkArticle({ visitId: 999, articleId: 'kb-1', title: 't' })).toThrow(/999/);
+  });
+});
+
 describe('mass incidents from saved visits', () => {
   it('suggests a report once five customers describe the same outage within the window', () => {
     const { service, tick } = setup();
