@@ -1,11 +1,16 @@
 /**
- * `npm run bench:calls`: call setup and recovery times on loopback, real Kamailio, two desks in
- * their own Chromium processes. Written to bench/results/calls.json.
+ * `npm run bench:calls`: call setup and recovery times on loopback, real Kamailio, every party in
+ * its own Chromium process. Written to bench/results/calls.json.
  *
- * - setup: first INVITE sent → ACK of the 200 OK sent (the caller's dialog is Established), read off the caller's own
- *   WebSocket, callee auto-answering, over CALLS warm calls after WARMUP.
- *   The callee's share (INVITE received → 200 OK sent) is reported apart; the rest is the PBX, the
- *   digest challenge and both pages' event loops on a shared CPU.
+ * - setup (INVITE → Established): the caller's first INVITE sent → its ACK of the 200 OK sent,
+ *   read off the caller's own WebSocket, the callee answering automatically, over CALLS warm calls
+ *   after WARMUP, in three pairings:
+ *   - `deskFromFarEnd`: a plain sip.js phone (test/bench/far-end, no app) calls the desk: the desk as
+ *     a customer's call meets it;
+ *   - `deskToFarEnd`: the desk dials the plain phone (an outbound call);
+ *   - `deskToDesk`: two full desks (both apps rendering on the same two cores).
+ *   The callee's share (INVITE received → 200 OK sent) and the caller's (challenge, 200 OK → ACK)
+ *   are reported apart; the rest is the PBX and the pages' event loops on a shared CPU.
  * - answer-to-audio: the Answer button clicked → the first inbound RTP packet counted by WebRTC.
  * - re-register: Kamailio stopped, restarted on the same port; its port answering → the desk's
  *   REGISTER answered 200, per restart.
@@ -13,6 +18,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from '../e2e/sip-harness';
+import { startFarEnd } from './far-end';
 
 const WARMUP = 5;
 const CALLS = Number(process.env['ZUOXI_BENCH_CALLS'] ?? 50);
@@ -22,11 +28,12 @@ const PAUSE_MS = Number(process.env['ZUOXI_BENCH_PAUSE_MS'] ?? 1000);
 const ACCOUNTS = [
   { user: '1001', password: 'agent-pw-1001' },
   { user: '1002', password: 'cust-pw-1002' },
+  { user: '1003', password: 'phone-pw-1003' },
 ];
 
 type Wire = { t: number; dir: 'in' | 'out'; line: string; callId: string; cseq: string; toTag: boolean };
 
-/** Timestamps every SIP message on the page's WebSocket (wall clock, ms). */
+/** Timestamps every SIP message on the page's WebSocket (wall clock, ms), and main-thread long tasks. */
 async function instrumentWire(page: Page): Promise<void> {
   await page.addInitScript(() => {
     // long tasks: how much of the setup time the page's main thread was busy (rendering, not SIP)
@@ -53,10 +60,26 @@ async function instrumentWire(page: Page): Promise<void> {
       }
     };
   });
-  await page.reload();
 }
 
-const wire = (p: Party) => p.page.evaluate(() => (window as unknown as { __wire: Wire[] }).__wire.splice(0));
+const wire = (page: Page) => page.evaluate(() => (window as unknown as { __wire: Wire[] }).__wire.splice(0));
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __lt: [number, number][] }).__lt.splice(0));
+
+/** The caller's view of one call: setup time and its own shares, from its wire log. */
+function callerTimes(w: Wire[]) {
+  // from the first INVITE (the PBX may challenge it: the retry with credentials is part of setup) to the ACK that follows the 200 OK
+  const invite = w.find((m) => m.dir === 'out' && m.line.startsWith('INVITE ') && !m.toTag)!;
+  const ok = w.findIndex((m) => m.dir === 'in' && m.line.startsWith('SIP/2.0 200') && m.cseq.endsWith('INVITE') && m.callId === invite.callId);
+  const ack = w.slice(ok).find((m) => m.dir === 'out' && m.line.startsWith('ACK ') && m.callId === invite.callId)!;
+  const retry = w.find((m) => m.dir === 'out' && m.line.startsWith('INVITE ') && m.callId === invite.callId && m !== invite);
+  return { callId: invite.callId, from: invite.t, to: ack.t, setup: ack.t - invite.t, challenge: retry ? retry.t - invite.t : undefined, okToAck: ack.t - w[ok]!.t };
+}
+
+/** The callee's share: INVITE received → 200 OK sent (media, ICE gathering, answering). */
+function calleeShare(w: Wire[], callId: string): number {
+  const at = (dir: Wire['dir'], start: string) => w.find((m) => m.dir === dir && m.line.startsWith(start) && m.cseq.endsWith('INVITE') && m.callId === callId)!.t;
+  return at('out', 'SIP/2.0 200') - at('in', 'INVITE ');
+}
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,12 +89,16 @@ const summary = (xs: number[]) => ({ n: xs.length, p50: +percentile(xs, 50).toFi
 
 test('softphone call setup, answer-to-audio and re-register times', async () => {
   let pbx: Pbx = await startTestPbx(ACCOUNTS);
-  const [agent, customer] = await Promise.all([
+  const [agent, customer, phone] = await Promise.all([
     startParty({ name: 'agent', ...ACCOUNTS[0]!, toneHz: 400 }),
     startParty({ name: 'customer', ...ACCOUNTS[1]!, toneHz: 1000 }),
+    startFarEnd(pbx, ACCOUNTS[2]!, 700, instrumentWire),
   ]);
   try {
-    await Promise.all([instrumentWire(agent.page), instrumentWire(customer.page)]);
+    for (const p of [agent, customer]) {
+      await instrumentWire(p.page);
+      await p.page.reload();
+    }
     await configureLine(agent, pbx);
     await configureLine(customer, pbx);
     await expect(registrationOf(agent)).toHaveText('已注册');
@@ -81,52 +108,92 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
       await agent.page.getByRole('button', { name: '完成话后处理' }).click();
       await expect(agent.page.getByTestId('agent-status')).toHaveText('就绪');
     };
+    const dial = async (p: Party, target: string) => {
+      await p.page.getByLabel('号码或 SIP 地址').fill(target);
+      await p.page.getByRole('button', { name: '呼叫' }).click();
+    };
+    const pages = [agent.page, customer.page, phone.page];
+    const clearLogs = () => Promise.all(pages.flatMap((p) => [wire(p), longTasks(p)]));
+    const busyMs = async (from: number, to: number) =>
+      (await Promise.all(pages.map(longTasks))).flat().filter(([t]) => t >= from - 5 && t <= to).reduce((sum, [, d]) => sum + d, 0);
+
+    /** Runs the calls of one pairing: `place` starts a call and waits until the caller is connected. */
+    const measure = async (caller: Page, callee: Page, place: () => Promise<void>, end: () => Promise<void>) => {
+      const times = { setup: [] as number[], callee: [] as number[], challenge: [] as number[], okToAck: [] as number[], longTasks: [] as number[] };
+      for (let i = 0; i < WARMUP + CALLS; i++) {
+        await clearLogs();
+        await place();
+        const c = callerTimes(await wire(caller));
+        const share = calleeShare(await wire(callee), c.callId);
+        const busy = await busyMs(c.from, c.to);
+        if (i >= WARMUP) {
+          times.setup.push(c.setup);
+          times.callee.push(share);
+          if (c.challenge !== undefined) times.challenge.push(c.challenge);
+          times.okToAck.push(c.okToAck);
+          times.longTasks.push(busy);
+        }
+        await end();
+        await finishWrapUp();
+        await agent.page.waitForTimeout(PAUSE_MS);
+      }
+      return {
+        inviteToEstablishedMs: summary(times.setup),
+        calleeInviteTo200OkMs: summary(times.callee),
+        callerChallengeMs: times.challenge.length ? summary(times.challenge) : null,
+        caller200OkToAckMs: summary(times.okToAck),
+        /** main-thread long tasks (> 50 ms, every page) inside the setup window: rendering on a shared CPU */
+        longTasksDuringSetupMs: summary(times.longTasks),
+      };
+    };
+
+    // 1. INVITE sent → ACK sent at the caller, the callee answering automatically
+    await agent.page.getByRole('switch', { name: /自动接听/ }).click();
+    const deskFromFarEnd = await measure(
+      phone.page,
+      agent.page,
+      async () => {
+        await phone.call('1001');
+        await expect(card(agent)).toHaveAttribute('data-call-phase', 'connected');
+      },
+      async () => {
+        await phone.hangup();
+        await expect(card(agent)).toHaveCount(0);
+      },
+    );
+    const deskToFarEnd = await measure(
+      agent.page,
+      phone.page,
+      async () => {
+        await dial(agent, '1003');
+        await expect(card(agent)).toHaveAttribute('data-call-phase', 'connected');
+      },
+      async () => {
+        await agent.page.getByRole('button', { name: '挂断' }).click();
+        await expect(card(agent)).toHaveCount(0);
+        await expect.poll(() => phone.state()).toBe('none');
+      },
+    );
     const hangUp = async () => {
       await customer.page.getByRole('button', { name: '挂断' }).click();
       await expect(card(agent)).toHaveCount(0);
       await expect(card(customer)).toHaveCount(0);
-      await finishWrapUp();
-      await customer.page.waitForTimeout(PAUSE_MS);
     };
-
-    // 1. INVITE sent → ACK sent at the caller, the agent answering automatically
-    await agent.page.getByRole('switch', { name: /自动接听/ }).click();
-    const setup: number[] = [];
-    const callee: number[] = [];
-    const longTasks: number[] = [];
-    for (let i = 0; i < WARMUP + CALLS; i++) {
-      await Promise.all([wire(customer), wire(agent), ...[customer, agent].map((p) => p.page.evaluate(() => void (window as unknown as { __lt: unknown[] }).__lt.splice(0)))]);
-      await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
-      await customer.page.getByRole('button', { name: '呼叫' }).click();
-      await expect(card(customer)).toHaveAttribute('data-call-phase', 'connected');
-      const w = await wire(customer);
-      // from the first INVITE (the PBX may challenge it: the retry with credentials is part of setup)
-      // to the ACK that follows the 200 OK
-      const invite = w.find((m) => m.dir === 'out' && m.line.startsWith('INVITE ') && !m.toTag)!;
-      const ok = w.findIndex((m) => m.dir === 'in' && m.line.startsWith('SIP/2.0 200') && m.cseq.endsWith('INVITE') && m.callId === invite.callId);
-      const ack = w.slice(ok).find((m) => m.dir === 'out' && m.line.startsWith('ACK ') && m.callId === invite.callId)!;
-      // the callee's share: INVITE received → 200 OK sent (media, ICE gathering, auto-answer)
-      const a = await wire(agent);
-      const inAt = a.find((m) => m.dir === 'in' && m.line.startsWith('INVITE ') && m.callId === invite.callId)!.t;
-      const okAt = a.find((m) => m.dir === 'out' && m.line.startsWith('SIP/2.0 200') && m.cseq.endsWith('INVITE') && m.callId === invite.callId)!.t;
-      const blocked = async (p: Party) =>
-        (await p.page.evaluate(() => (window as unknown as { __lt: [number, number][] }).__lt.splice(0)))
-          .filter(([t]) => t >= invite.t - 5 && t <= ack.t)
-          .reduce((sum, [, d]) => sum + d, 0);
-      if (i >= WARMUP) {
-        setup.push(ack.t - invite.t);
-        callee.push(okAt - inAt);
-        longTasks.push((await blocked(customer)) + (await blocked(agent)));
-      }
-      await hangUp();
-    }
+    const deskToDesk = await measure(
+      customer.page,
+      agent.page,
+      async () => {
+        await dial(customer, '1001');
+        await expect(card(customer)).toHaveAttribute('data-call-phase', 'connected');
+      },
+      hangUp,
+    );
     await agent.page.getByRole('switch', { name: /自动接听/ }).click();
 
     // 2. Answer clicked → first inbound RTP packet at the agent
     const answerToAudio: number[] = [];
     for (let i = 0; i < WARMUP + CALLS; i++) {
-      await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
-      await customer.page.getByRole('button', { name: '呼叫' }).click();
+      await dial(customer, '1001');
       await expect(card(agent)).toHaveAttribute('data-call-phase', 'ringing');
       const ms = await agent.page.evaluate(async () => {
         const pcs = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs;
@@ -149,6 +216,8 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
       });
       if (i >= WARMUP) answerToAudio.push(ms);
       await hangUp();
+      await finishWrapUp();
+      await agent.page.waitForTimeout(PAUSE_MS);
     }
 
     // 3. Kamailio restarted: port back → REGISTER answered 200
@@ -158,11 +227,11 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
       await pbx.stop();
       await expect(registrationOf(agent)).toHaveText('重新连接中…');
       await agent.page.waitForTimeout(2000 + i * 1000); // outages of 2 to 6 s
-      await wire(agent);
+      await wire(agent.page);
       pbx = await startTestPbx(ACCOUNTS, wsPort);
       const back = Date.now();
       await expect(registrationOf(agent)).toHaveText('已注册', { timeout: 20_000 });
-      const ok = (await wire(agent)).find((m) => m.dir === 'in' && m.line.startsWith('SIP/2.0 200') && m.cseq.endsWith('REGISTER'))!;
+      const ok = (await wire(agent.page)).find((m) => m.dir === 'in' && m.line.startsWith('SIP/2.0 200') && m.cseq.endsWith('REGISTER'))!;
       reRegister.push(ok.t - back);
     }
 
@@ -171,10 +240,7 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       warmup: WARMUP,
       pauseBetweenCallsMs: PAUSE_MS,
-      inviteToEstablishedMs: summary(setup),
-      calleeInviteTo200OkMs: summary(callee),
-      /** main-thread long tasks (> 50 ms, both pages) inside the setup window: rendering on a shared CPU */
-      longTasksDuringSetupMs: summary(longTasks),
+      setup: { deskFromFarEnd, deskToFarEnd, deskToDesk },
       answerClickToFirstAudioPacketMs: summary(answerToAudio),
       reRegisterAfterProxyBackMs: summary(reRegister),
       targets: { setupP95Ms: 150, reRegisterMs: 1000 },
@@ -183,7 +249,7 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
     writeFileSync('bench/results/calls.json', `${JSON.stringify(results, null, 2)}\n`);
     console.log(JSON.stringify(results, null, 2));
   } finally {
-    await Promise.all([agent.close(), customer.close()]);
+    await Promise.all([agent.close(), customer.close(), phone.close()]);
     await pbx.stop();
   }
 });

@@ -68,6 +68,24 @@ export interface Party {
   close(): Promise<void>;
 }
 
+/** A Chromium for one party: fake microphone playing its own tone, media permission granted. */
+export async function launchPhoneBrowser(dir: string, toneHz: number): Promise<Browser> {
+  const isRoot = process.getuid?.() === 0;
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${toneWav(join(dir, 'mic.wav'), toneHz)}`,
+      '--allow-loopback-in-peer-connection',
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-networking',
+      '--no-first-run',
+      ...(isRoot ? ['--no-sandbox'] : []),
+    ],
+  });
+}
+
 type HostStarter = (dir: string) => Promise<{ host: RunningHost; child: ChildProcess }>;
 
 /** A party: its own host (by default a browser host on a fresh data folder) and its own Chromium. */
@@ -77,20 +95,7 @@ export async function startParty(
 ): Promise<Party> {
   const dir = mkdtempSync(join(tmpdir(), `zuoxi-${opts.name}-`));
   const { host, child } = await start(dir);
-  const isRoot = process.getuid?.() === 0;
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${toneWav(join(dir, 'mic.wav'), opts.toneHz)}`,
-      '--allow-loopback-in-peer-connection',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--no-first-run',
-      ...(isRoot ? ['--no-sandbox'] : []),
-    ],
-  });
+  const browser = await launchPhoneBrowser(dir, opts.toneHz);
   const page = await browser.newPage();
   // Test instrumentation only: remember every RTCPeerConnection so the test can read inbound-rtp stats.
   await page.addInitScript(() => {

@@ -25,7 +25,12 @@ export const StoreContext = createContext<AppStore | null>(null);
 
 /** Narrow selector hook; use `useShallow` from zustand/react/shallow when picking several fields. */
 export function useAppStore<T>(selector: (s: RootState) => T): T {
+  return useStore(useAppStoreApi(), selector);
+}
+
+/** The store itself, for reading state when an action runs without subscribing to it. */
+export function useAppStoreApi(): AppStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useAppStore outside <StoreContext.Provider>');
-  return useStore(store, selector);
+  return store;
 }

@@ -2,7 +2,7 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Button, Layout, Space, Tabs, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore } from '../../store';
+import { useAppStore, useAppStoreApi } from '../../store';
 import { OverviewPanel } from '../overview';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
@@ -47,6 +47,7 @@ export function AppShell() {
   const locale = useAppStore((s) => s.settings?.locale);
   const updateSettings = useAppStore((s) => s.updateSettings);
   const applyAgentEvent = useAppStore((s) => s.applyAgentEvent);
+  const store = useAppStoreApi();
 
   const shortcuts = useMemo(() => {
     const list: (Shortcut & { label: string })[] = [
@@ -55,11 +56,11 @@ export function AppShell() {
       { combo: 'Ctrl+Shift+L', label: t('shortcuts.language'), run: () => void updateSettings({ locale: locale === 'zh-CN' ? 'en-US' : 'zh-CN' }) },
       // the status is read when the key is pressed: subscribing to it would re-render the whole
       // workspace on every call state change (measured: the bulk of the main-thread time during call setup)
-      { combo: 'Alt+R', label: t('agent.setReady'), run: () => void (useAppStore.getState().agent.status === 'not-ready' && applyAgentEvent({ type: 'resume' })) },
+      { combo: 'Alt+R', label: t('agent.setReady'), run: () => void (store.getState().agent.status === 'not-ready' && applyAgentEvent({ type: 'resume' })) },
       { combo: 'F1', label: t('shortcuts.help'), run: () => setHelpOpen(true) },
     ];
     return list;
-  }, [t, locale, updateSettings, applyAgentEvent]);
+  }, [t, locale, updateSettings, applyAgentEvent, store]);
   useGlobalShortcuts(shortcuts);
   // call keys are handled by the phone panel; listed here so F1 shows every key in one place
   const help = useMemo(

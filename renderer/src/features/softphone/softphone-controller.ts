@@ -18,7 +18,11 @@ const NO_CHOICE = { input: null, output: null, ringer: null };
  */
 export class SoftphoneController {
   private readonly engine: SoftphoneEngine;
+  /** The calls as last applied to the store, and as last received from the engine. */
   private previous: readonly CallSnapshot[] = [];
+  private seen: readonly CallSnapshot[] = [];
+  /** Snapshots held back while an auto-answer is on its way to the 200 OK. */
+  private deferred: PhoneSnapshot[] | undefined;
   private tone: { kind: 'ring' | 'waiting'; playing: PlayingTone } | undefined;
 
   constructor(
@@ -109,6 +113,29 @@ export class SoftphoneController {
   }
 
   private onSnapshot(s: PhoneSnapshot): void {
+    const was = this.seen;
+    this.seen = s.calls;
+    if (this.deferred) {
+      this.deferred.push(s);
+      return;
+    }
+    const auto = this.autoAnswerable(was, s.calls);
+    if (!auto) {
+      this.apply(s, true);
+      return;
+    }
+    // Auto-answer: the desk shows the call once the 200 OK is out. Rendering the ringing call
+    // first would hold the answer up behind it (measured: most of the callee's setup time).
+    this.deferred = [s];
+    void this.answer(auto.id).finally(() => {
+      const queued = this.deferred ?? [];
+      this.deferred = undefined;
+      queued.forEach((q, i) => this.apply(q, i === queued.length - 1));
+    });
+  }
+
+  /** Moves the agent state with the calls and hands the snapshot to the store (`last`: also the ringer). */
+  private apply(s: PhoneSnapshot, last: boolean): void {
     const was = this.previous;
     this.previous = s.calls;
     const agent = this.store.getState().agent.status;
@@ -120,10 +147,8 @@ export class SoftphoneController {
     } else if (was.length > 0 && s.calls.length === 0) {
       this.agent(agent === 'ringing' ? { type: 'miss' } : { type: 'hangup' });
     }
-    // auto-answer before the store update, so the answer is not queued behind rendering the new call
-    const autoAnswering = this.autoAnswer(was, s.calls);
     this.store.getState().setPhoneSnapshot(s);
-    if (!autoAnswering) this.updateTone(s.calls);
+    if (last) this.updateTone(s.calls);
     // device labels become readable once the microphone was opened for the first call
     if (s.calls.some((c) => c.phase === 'connected' && !was.some((w) => w.id === c.id && w.phase === 'connected'))) void this.refreshDevices();
   }
@@ -141,13 +166,11 @@ export class SoftphoneController {
     this.tone = { kind: want, playing: want === 'ring' ? playTone(RING, ids.ringer, onError) : playTone(CALL_WAITING, ids.output, onError) };
   }
 
-  /** Answers a new inbound call at once when auto-answer is on and the desk is otherwise idle. */
-  private autoAnswer(was: readonly CallSnapshot[], calls: readonly CallSnapshot[]): boolean {
-    if (!this.store.getState().settings?.autoAnswer || calls.length !== 1) return false;
+  /** A new inbound call to answer at once: auto-answer is on and the desk is otherwise idle. */
+  private autoAnswerable(was: readonly CallSnapshot[], calls: readonly CallSnapshot[]): CallSnapshot | undefined {
+    if (!this.store.getState().settings?.autoAnswer || calls.length !== 1) return undefined;
     const call = calls[0]!;
-    if (call.direction !== 'inbound' || call.phase !== 'ringing' || was.some((c) => c.id === call.id)) return false;
-    void this.answer(call.id);
-    return true;
+    return call.direction === 'inbound' && call.phase === 'ringing' && !was.some((c) => c.id === call.id) ? call : undefined;
   }
 
   private agent(event: AgentEvent): void {

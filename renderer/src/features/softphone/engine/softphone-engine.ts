@@ -364,6 +364,8 @@ export class SoftphoneEngine {
         return;
       }
     }
+    // the microphone opens while the call rings; before the call is tracked, as publishing it may answer at once
+    if (!replaced) this.warmer.warm(this.constraints());
     const call = this.track(invitation, {
       direction: 'inbound',
       remoteUser: invitation.remoteIdentity.uri.user ?? invitation.remoteIdentity.uri.toString(),
@@ -376,7 +378,6 @@ export class SoftphoneEngine {
         call.endReason = 'cancelled';
       },
     };
-    if (!replaced) this.warmer.warm(this.constraints());
     if (replaced) {
       // attended transfer: the transferee takes over a call we already have; sip.js ends the old one
       replaced.endReason = 'transferred';

@@ -1,0 +1,51 @@
+/**
+ * Starts the bench's far end (./far-end/page.ts) in its own Chromium: bundled with esbuild and
+ * served from a loopback HTTP server (a secure context, so the microphone opens, and a loopback
+ * address, so Chromium's local-network checks let it reach the PBX).
+ */
+import type { Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchPhoneBrowser, type Pbx } from '../e2e/sip-harness';
+import type { FarEndConfig } from './far-end/page';
+
+export interface FarEnd {
+  readonly page: Page;
+  call(target: string): Promise<void>;
+  state(): Promise<string>;
+  hangup(): Promise<void>;
+  close(): Promise<void>;
+}
+
+type FarEndWindow = { farEnd: { start(c: FarEndConfig): Promise<void>; call(t: string): Promise<void>; state(): string; hangup(): Promise<void> } };
+
+export async function startFarEnd(pbx: Pbx, account: { user: string; password: string }, toneHz: number, prepare?: (page: Page) => Promise<void>): Promise<FarEnd> {
+  const bundle = await build({ entryPoints: [join(import.meta.dirname, 'far-end', 'page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' });
+  const script = bundle.outputFiles[0]!.text;
+  const dir = mkdtempSync(join(tmpdir(), 'zuoxi-far-end-'));
+  const browser = await launchPhoneBrowser(dir, toneHz);
+  const page = await browser.newPage();
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><meta charset="utf-8"><title>far end</title><script>${script}</script>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await prepare?.(page);
+  await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  await page.evaluate((c) => (window as unknown as FarEndWindow).farEnd.start(c), { wsUrl: pbx.wsUrl, domain: pbx.domain, ...account });
+  return {
+    page,
+    call: (target) => page.evaluate((t) => (window as unknown as FarEndWindow).farEnd.call(t), target),
+    state: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.state()),
+    hangup: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.hangup()),
+    close: async () => {
+      await browser.close();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

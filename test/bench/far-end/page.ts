@@ -1,0 +1,80 @@
+/**
+ * The far end for `bench:calls`: a plain sip.js user agent in a page of its own (no app, no UI),
+ * standing in for a customer's phone or a gateway. Bundled by far-end.ts and driven through
+ * `window.farEnd`. It answers at once, and uses the same fast media factory as the desk so its own
+ * ICE gathering does not count against the desk.
+ */
+import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
+import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from '../../../renderer/src/features/softphone/engine/media-factory';
+
+export interface FarEndConfig {
+  readonly wsUrl: string;
+  readonly domain: string;
+  readonly user: string;
+  readonly password: string;
+}
+
+let ua: UserAgent | undefined;
+let domain = '';
+let session: Session | undefined;
+
+function follow(s: Session): void {
+  session = s;
+  s.stateChange.addListener((state) => {
+    if (state === SessionState.Established) {
+      // play the desk's audio, as a phone would (Chromium starts no inbound audio without a sink)
+      const pc = (s.sessionDescriptionHandler as unknown as { peerConnection: RTCPeerConnection }).peerConnection;
+      document.body.replaceChildren(Object.assign(document.createElement('audio'), { autoplay: true, srcObject: new MediaStream(pc.getReceivers().map((r) => r.track)) }));
+    }
+    if (state === SessionState.Terminated && session === s) {
+      session = undefined;
+      document.body.replaceChildren();
+    }
+  });
+}
+
+async function start(config: FarEndConfig): Promise<void> {
+  domain = config.domain;
+  const warmer = new MicrophoneWarmer();
+  ua = new UserAgent({
+    uri: UserAgent.makeURI(`sip:${config.user}@${config.domain}`),
+    transportOptions: { server: config.wsUrl },
+    authorizationUsername: config.user,
+    authorizationPassword: config.password,
+    logBuiltinEnabled: false,
+    sessionDescriptionHandlerFactory: fastSessionDescriptionHandlerFactory(warmer, []),
+    delegate: {
+      onInvite: (invitation) => {
+        follow(invitation);
+        void invitation.accept();
+      },
+    },
+  });
+  await ua.start();
+  const registerer = new Registerer(ua);
+  const registered = new Promise<void>((resolve) => registerer.stateChange.addListener((s) => s === RegistererState.Registered && resolve()));
+  await registerer.register();
+  await registered;
+}
+
+/** Calls `target`; resolves when the call is established. */
+async function call(target: string): Promise<void> {
+  if (!ua) throw new Error('far end not started');
+  const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${target}@${domain}`)!);
+  follow(inviter);
+  const established = new Promise<void>((resolve, reject) =>
+    inviter.stateChange.addListener((s) => (s === SessionState.Established ? resolve() : s === SessionState.Terminated ? reject(new Error('call ended')) : undefined)),
+  );
+  await inviter.invite();
+  await established;
+}
+
+function state(): string {
+  return session?.state ?? 'none';
+}
+
+async function hangup(): Promise<void> {
+  if (session?.state === SessionState.Established) await session.bye();
+}
+
+Object.assign(window, { farEnd: { start, call, state, hangup } });
