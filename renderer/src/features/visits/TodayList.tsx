@@ -7,6 +7,9 @@ import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { useSoftphone } from '../softphone';
 
+/** How many items show before "more": a busy desk piles up hundreds, and each render costs. */
+const PAGE = 10;
+
 /** Today's work: open follow-ups, overdue / due today / upcoming, soonest first; one click calls back. */
 export function TodayList() {
   const { t, i18n } = useTranslation();
@@ -16,6 +19,7 @@ export function TodayList() {
   const { setCallbackFor, setCurrentVisit, visitsChanged } = useAppStore(
     useShallow((s) => ({ setCallbackFor: s.setCallbackFor, setCurrentVisit: s.setCurrentVisit, visitsChanged: s.visitsChanged })),
   );
+  const [shown, setShown] = useState(PAGE);
   const [{ items, now, endOfToday }, setList] = useState<{ items: FollowUp[]; now: number; endOfToday: number }>({ items: [], now: 0, endOfToday: 0 });
   useEffect(() => {
     void api.followUps.today().then((r) => {
@@ -27,10 +31,10 @@ export function TodayList() {
   const when = (dueAt: number) => (dueAt < now ? 'overdue' : dueAt < endOfToday ? 'due' : 'upcoming');
   const COLOR = { overdue: 'red', due: 'orange', upcoming: 'blue' } as const;
   return (
-    <Card size="small" title={t('visits.today.title')} data-testid="today-list">
+    <Card size="small" title={`${t('visits.today.title')}${items.length > 0 ? ` (${items.length})` : ''}`} data-testid="today-list">
       {items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('visits.today.empty')} />}
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {items.map((f) => (
+        {items.slice(0, shown).map((f) => (
           <Space key={f.id} data-testid="today-item" data-rule={f.rule} data-when={when(f.dueAt)} wrap style={{ justifyContent: 'space-between', width: '100%' }}>
             <span>
               <Tag color={COLOR[when(f.dueAt)]}>{t(`visits.today.${when(f.dueAt)}`)}</Tag>
@@ -57,6 +61,11 @@ export function TodayList() {
             </Space>
           </Space>
         ))}
+        {items.length > shown && (
+          <Button type="link" size="small" onClick={() => setShown(shown + PAGE * 2)}>
+            {t('visits.today.more', { count: items.length - shown })}
+          </Button>
+        )}
       </Space>
     </Card>
   );

@@ -159,7 +159,7 @@ export const enUS: Messages = {
     mass: { title: 'Possible mass incident: {{count}} customers reported a similar "{{category}}" problem within {{minutes}} minutes. Collect examples and report it to the team lead.' },
     export: { period: 'Period', from: 'From', to: 'To', xlsx: 'Export Excel', csv: 'Export CSV' },
     search: { text: 'Search text (Chinese works)', number: 'Number (prefix)', total: '{{n}} in all', totalCapped: 'more than {{n}}' },
-    today: { title: "Today's work", empty: 'No open follow-ups', overdue: 'Overdue', due: 'Due today', upcoming: 'Upcoming', open: 'Open', done: 'Done' },
+    today: { more: '{{count}} more…', title: "Today's work", empty: 'No open follow-ups', overdue: 'Overdue', due: 'Due today', upcoming: 'Upcoming', open: 'Open', done: 'Done' },
     rule: { 'R-FOLLOWUP-7D': 'Order: 7-day follow-up', 'R-COMPLAINT-12-48': 'Complaint: resolve within 48 h', 'R-NEXT-DAY': 'Next-day handling' },
   },
   handover: {

@@ -157,7 +157,7 @@ export const zhCN = {
     mass: { title: '可能是群发性问题：{{minutes}} 分钟内 {{count}} 位客户反映类似的“{{category}}”问题，请收集示例并按级别上报班长' },
     export: { period: '期间', from: '开始日期', to: '结束日期', xlsx: '导出 Excel', csv: '导出 CSV' },
     search: { text: '搜索内容（支持中文）', number: '号码（前缀）', total: '共 {{n}} 条', totalCapped: '超过 {{n}} 条' },
-    today: { title: '今日待办', empty: '没有待办的回访', overdue: '已逾期', due: '今日到期', upcoming: '即将到期', open: '打开', done: '完成' },
+    today: { more: '还有 {{count}} 项…', title: '今日待办', empty: '没有待办的回访', overdue: '已逾期', due: '今日到期', upcoming: '即将到期', open: '打开', done: '完成' },
     rule: { 'R-FOLLOWUP-7D': '订购 7 天回访', 'R-COMPLAINT-12-48': '投诉 48 小时内解决', 'R-NEXT-DAY': '次日处理' },
   },
   handover: {
