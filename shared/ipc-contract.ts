@@ -34,6 +34,7 @@ import {
   type VisitEvent,
   type VisitReport,
 } from './visits.js';
+import { ArticleIdSchema, ImportFilesSchema, KbSearchSchema, type Article, type ImportSummary, type KbHit } from './kb.js';
 
 /** A type-only marker for a channel's result (no runtime cost). */
 const returns = <T>(): T => undefined as T;
@@ -102,6 +103,11 @@ export const contract = {
   /** Similar visits piling up in the recent window: a mass incident to report (R-MASS). */
   'visits.massIncidents': { args: NoArgs, result: returns<MassIncident[]>() },
   /** Shift handover: the outgoing agent lists open matters; the incoming agent acknowledges each. */
+  /** Published articles for free text (search as you type; any text is safe). */
+  'kb.search': { args: KbSearchSchema, result: returns<KbHit[]>() },
+  'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },
+  /** All or nothing: a bad record fails with file and line for each problem, and nothing changes. */
+  'kb.import': { args: ImportFilesSchema, result: returns<ImportSummary>() },
   'handover.create': { args: CreateHandoverSchema, result: returns<Handover[]>() },
   'handover.acknowledge': { args: AcknowledgeItemSchema, result: returns<Handover[]>() },
   'handover.recent': { args: NoArgs, result: returns<Handover[]>() },

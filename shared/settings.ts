@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SynonymsSchema } from './kb.js';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
 import { MassIncidentPolicySchema } from './mass-incident.js';
 import { VisitCategorySchema } from './visits.js';
@@ -43,6 +44,8 @@ export const SettingsSchema = z
       .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'category ids must be unique'),
     /** When similar visits count as a mass incident to report (R-MASS). */
     massIncident: MassIncidentPolicySchema,
+    /** Knowledge-base synonym groups: a query word also finds the other words of its group. */
+    kbSynonyms: SynonymsSchema,
     notReadyReasons: z
       .array(NotReadyReasonSchema)
       .min(1)

@@ -38,6 +38,28 @@ function tokens(text: string, forQuery: boolean): string[] {
   return [...out];
 }
 
+/** The FTS5 token of one search term (a Han character or pair, a word). */
+export const tokenOf = (term: string): string => `x${hex(term)}`;
+
+/**
+ * The distinct search terms of a text, in order of appearance: for Han runs every character and every
+ * pair (a query's single characters included, for ranking), other words whole and lower-cased.
+ */
+export function searchTerms(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.normalize('NFKC').matchAll(WORD)) {
+    const run = m[0];
+    if (HAN.test(run[0]!)) {
+      const chars = Array.from(run);
+      chars.forEach((c, i) => {
+        out.add(c);
+        if (i > 0) out.add(chars[i - 1]! + c);
+      });
+    } else out.add(run.toLowerCase());
+  }
+  return [...out];
+}
+
 /** The token string stored in the FTS5 column for this text. */
 export const indexText = (...parts: readonly string[]): string => tokens(parts.join(' '), false).join(' ');
 

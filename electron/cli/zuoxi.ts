@@ -4,6 +4,7 @@
  *   zuoxi db info  [--data-dir DIR] [--json]   path, schema version, row counts
  *   zuoxi db check [--data-dir DIR]            SQLite integrity_check (exit 1 when damaged)
  *   zuoxi visits export --from DATE --to DATE --format csv|xlsx --out FILE [--data-dir DIR]
+ *   zuoxi kb import|export|search|eval …       (kb-commands.ts)
  *
  * Bad arguments print the usage and exit 2. Later features add command groups here.
  */
@@ -18,6 +19,7 @@ import { checkoutPaths } from '../services/app-paths.js';
 import { DATABASE_FILE, defaultDataDir } from '../services/paths.js';
 import { parseDefaultSettings, SettingsService } from '../services/settings.service.js';
 import { VisitsService } from '../services/visits.service.js';
+import { KB_USAGE, runKb } from './kb-commands.js';
 
 export const USAGE = `usage: zuoxi <command> [options]
 
@@ -27,6 +29,7 @@ commands:
   visits export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE
                                        visits started on those days (local time, both included),
                                        as CSV (UTF-8 with BOM) or XLSX, Chinese column headers
+${KB_USAGE}
 
 options:
   --data-dir DIR   the data folder (default: ${defaultDataDir()})
@@ -52,6 +55,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const [group, command, ...extra] = positionals;
+  if (group === 'kb') {
+    const code = runKb({ command: command ?? '', operands: extra, dataDir: values['data-dir'] ?? defaultDataDir(), ...values }, io);
+    if (typeof code === 'number') return code;
+    io.err(`zuoxi: ${code.usage}\n\n${USAGE}`);
+    return 2;
+  }
   const known = (group === 'db' && (command === 'info' || command === 'check')) || (group === 'visits' && command === 'export');
   if (!known || extra.length > 0) {
     io.err(`zuoxi: unknown command '${positionals.join(' ')}'\n\n${USAGE}`);
@@ -126,6 +135,10 @@ function parse(argv: readonly string[]) {
       to: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      limit: { type: 'string' },
+      batch: { type: 'boolean' },
+      corpus: { type: 'string' },
+      queries: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,

@@ -8,11 +8,13 @@ import { SettingsRepo } from '../db/settings.repo.js';
 import { HandoverRepo } from '../db/handover.repo.js';
 import { SipAccountRepo } from '../db/sip-account.repo.js';
 import { VisitsRepo } from '../db/visits.repo.js';
+import { KbRepo } from '../db/kb.repo.js';
 import { DATABASE_FILE } from './paths.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { parseDefaultSettings, SettingsService } from './settings.service.js';
 import { SipAccountService } from './sip-account.service.js';
 import { VisitsService } from './visits.service.js';
+import { KbService } from './kb.service.js';
 
 export interface AppContextOptions {
   readonly host: HostKind;
@@ -35,6 +37,7 @@ export interface AppContext {
   readonly agentStates: AgentStateRepo;
   readonly visits: VisitsService;
   readonly handovers: HandoverRepo;
+  readonly kb: KbService;
   readonly sipAccount: SipAccountService;
   close(): void;
 }
@@ -61,6 +64,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     agentStates: new AgentStateRepo(db),
     visits: new VisitsService(new VisitsRepo(db), settings, currentAgent),
     handovers: new HandoverRepo(db),
+    kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
     sipAccount,
     close: () => db.close(),
   };

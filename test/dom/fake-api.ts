@@ -10,6 +10,7 @@ export const SETTINGS: Settings = {
   audioDevices: { input: null, output: null, ringer: null },
   callWaiting: true,
   autoAnswer: false,
+  kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
   visitCategories: [
     { id: 'consult', label: { 'zh-CN': '咨询', 'en-US': 'Enquiry' }, followUp: 'none' },
@@ -53,7 +54,10 @@ export function fakeApi() {
       massIncidents: vi.fn(async () => ok([])),
       submitEvent: vi.fn(),
       setEventStatus: vi.fn(),
+      linkArticle: vi.fn(),
+      unlinkArticle: vi.fn(),
     },
+    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), import: vi.fn() },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };

@@ -25,7 +25,7 @@ describe('app shell', () => {
   it('moves between workspace tabs with Alt+digit and between regions with F6', async () => {
     await renderApp();
     act(() => void fireEvent.keyDown(window, { key: '3', code: 'Digit3', altKey: true }));
-    await waitFor(() => expect(screen.getByRole('tab', { name: '线路' })).toHaveAttribute('aria-selected', 'true'));
+    await waitFor(() => expect(screen.getByRole('tab', { name: '知识库' })).toHaveAttribute('aria-selected', 'true'));
     act(() => void fireEvent.keyDown(window, { key: 'F6', code: 'F6' }));
     expect(document.activeElement).toBe(screen.getByRole('complementary', { name: '电话栏' }));
     act(() => void fireEvent.keyDown(window, { key: 'F6', code: 'F6' }));

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HOST_BUNDLE = join(ROOT, 'dist', 'host', 'zuoxi-host.cjs');
-const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'zuoxi.cjs');
+export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'zuoxi.cjs');
 
 export interface RunningHost {
   readonly url: string;

@@ -3,6 +3,7 @@ import { Button, Layout, Space, Tabs, Tooltip, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, useAppStoreApi } from '../../store';
+import { KbPanel } from '../kb';
 import { OverviewPanel } from '../overview';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
@@ -34,6 +35,7 @@ const TABS: readonly WorkspaceTab[] = [
     ),
   },
   { key: 'visits', labelKey: 'tabs.visits', render: () => <VisitsPanel /> },
+  { key: 'kb', labelKey: 'tabs.kb', render: () => <KbPanel /> },
   { key: 'line', labelKey: 'tabs.line', render: () => <LinePanel /> },
   { key: 'settings', labelKey: 'tabs.settings', render: () => <SettingsPanel /> },
 ];
@@ -52,6 +54,14 @@ export function AppShell() {
   const shortcuts = useMemo(() => {
     const list: (Shortcut & { label: string })[] = [
       ...TABS.map((tab, i) => ({ combo: `Alt+${i + 1}`, label: t('shortcuts.tab', { n: i + 1 }), run: () => setActiveTab(tab.key) })),
+      {
+        combo: 'Ctrl+K',
+        label: t('kb.search'),
+        run: () => {
+          setActiveTab('kb');
+          setTimeout(() => document.getElementById('kb-search')?.focus());
+        },
+      },
       { combo: 'F6', label: t('shortcuts.region'), run: () => focusNextRegion() },
       { combo: 'Ctrl+Shift+L', label: t('shortcuts.language'), run: () => void updateSettings({ locale: locale === 'zh-CN' ? 'en-US' : 'zh-CN' }) },
       // the status is read when the key is pressed: subscribing to it would re-render the whole

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VISIT_STATUSES, type Visit, type VisitEvent, type VisitFields } from '../../../../shared/visits';
+import { VISIT_STATUSES, type LinkedArticle, type Visit, type VisitEvent, type VisitFields } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
+import { KbSuggestions } from '../kb';
 import { useGlobalShortcuts } from '../shell/shortcuts';
 import { EventsSection } from './EventsSection';
 
@@ -37,6 +38,9 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const [visit, setVisit] = useState<Visit | null>(null);
   const [history, setHistory] = useState<Visit[]>([]);
   const [events, setEvents] = useState<readonly VisitEvent[]>([]);
+  const [articles, setArticles] = useState<readonly LinkedArticle[]>([]);
+  const revision = useAppStore((s) => s.visitsRevision);
+  const description = Form.useWatch('description', form) ?? '';
   const [draftSavedAt, setDraftSavedAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,6 +64,21 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       clearTimeout(timer.current);
     };
   }, [api, form, visitId]);
+
+  // linked articles change from the knowledge-base panel too
+  useEffect(() => {
+    let live = true;
+    void api.visits.get({ id: visitId }).then((r) => live && r.ok && setArticles(r.value.articles));
+    return () => {
+      live = false;
+    };
+  }, [api, visitId, revision]);
+
+  const unlink = async (articleId: string) => {
+    const r = await api.visits.unlinkArticle({ visitId, articleId });
+    if (!r.ok) return setError(r.error.message);
+    setArticles(r.value);
+  };
 
   /** After an event changed: the visit's status may have moved with it. */
   const reloadEvents = async () => {
@@ -157,6 +176,17 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
           <Select id="visit-tags" mode="tags" maxCount={10} />
         </Form.Item>
       </Form>
+      <KbSuggestions text={description} />
+      {articles.length > 0 && (
+        <section data-testid="visit-articles">
+          <Typography.Text strong>{t('kb.linkedTitle')}</Typography.Text>{' '}
+          {articles.map((a) => (
+            <Tag key={a.articleId} closable onClose={() => void unlink(a.articleId)}>
+              {a.title}
+            </Tag>
+          ))}
+        </section>
+      )}
       <EventsSection visitId={visit.id} events={events} onChange={() => void reloadEvents()} onError={setError} />
       {history.length > 0 && (
         <section data-testid="visit-history">

@@ -11,7 +11,7 @@ export const enUS: Messages = {
     internal: 'Start-up failed: {{message}}',
   },
   nav: { regions: 'Regions', phoneRail: 'Phone rail', workspace: 'Workspace', statusBar: 'Status bar' },
-  tabs: { overview: 'Desk', visits: 'Visits', line: 'Line', settings: 'Settings' },
+  tabs: { overview: 'Desk', visits: 'Visits', kb: 'Knowledge', line: 'Line', settings: 'Settings' },
   phone: {
     title: 'Softphone',
     registration: {
@@ -110,6 +110,22 @@ export const enUS: Messages = {
       unknown: 'The microphone could not be opened: {{message}}',
     },
     deviceLabelsHidden: 'Device names appear once microphone permission is granted',
+  },
+  kb: {
+    search: 'Search the knowledge base',
+    searchHint: 'Type a question or keywords (Ctrl+K)',
+    noHits: 'No matching articles',
+    link: 'Link to visit',
+    linked: 'Linked',
+    noVisit: 'No visit in progress',
+    linkedTitle: 'Linked articles:',
+    copy: 'Copy text',
+    copied: 'Copied',
+    back: 'Back',
+    internal: 'Internal only',
+    similar: 'Also asked as: {{list}}',
+    suggestions: 'Suggested articles',
+    import: { button: 'Import articles (Markdown / JSONL / CSV)', reading: 'Reading {{name}}…', saving: 'Importing…', done: 'Imported: {{added}} new, {{updated}} updated; {{total}} articles in all' },
   },
   visits: {
     form: { title: 'Visit record', save: 'Save record', saved: 'Saved', draftSaved: 'Draft saved automatically {{time}}' },

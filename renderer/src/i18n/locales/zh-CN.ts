@@ -9,7 +9,7 @@ export const zhCN = {
     internal: '启动失败：{{message}}',
   },
   nav: { regions: '区域', phoneRail: '电话栏', workspace: '工作区', statusBar: '状态栏' },
-  tabs: { overview: '工作台', visits: '来访记录', line: '线路', settings: '设置' },
+  tabs: { overview: '工作台', visits: '来访记录', kb: '知识库', line: '线路', settings: '设置' },
   phone: {
     title: '软电话',
     registration: {
@@ -108,6 +108,22 @@ export const zhCN = {
       unknown: '无法打开麦克风：{{message}}',
     },
     deviceLabelsHidden: '授予麦克风权限后才能显示设备名称',
+  },
+  kb: {
+    search: '搜索知识库',
+    searchHint: '输入问题或关键词（Ctrl+K）',
+    noHits: '没有找到相关文章',
+    link: '关联到来访',
+    linked: '已关联',
+    noVisit: '没有正在处理的来访',
+    linkedTitle: '已关联的知识：',
+    copy: '复制正文',
+    copied: '已复制',
+    back: '返回',
+    internal: '仅限内部',
+    similar: '相似问：{{list}}',
+    suggestions: '知识推荐',
+    import: { button: '导入文章（Markdown / JSONL / CSV）', reading: '读取 {{name}}…', saving: '正在导入…', done: '已导入：新增 {{added}} 篇，更新 {{updated}} 篇；知识库共 {{total}} 篇' },
   },
   visits: {
     form: { title: '来访记录', save: '保存记录', saved: '已保存', draftSaved: '草稿已自动保存 {{time}}' },

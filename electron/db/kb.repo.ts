@@ -1,0 +1,127 @@
+import type { Statement } from 'better-sqlite3';
+import type { Article, ArticleData } from '../../shared/kb.js';
+import { indexText, tokenOf } from '../../shared/text-index.js';
+import type { Db } from './database.js';
+
+interface ArticleRow {
+  rid: number;
+  id: string;
+  title: string;
+  body: string;
+  category: string;
+  tags: string;
+  similar: string;
+  valid_from: number | null;
+  valid_until: number | null;
+  internal: number;
+  updated_by: string;
+  updated_at: number;
+}
+
+const toArticle = (r: ArticleRow): Article => ({
+  id: r.id,
+  title: r.title,
+  body: r.body,
+  category: r.category,
+  tags: JSON.parse(r.tags) as string[],
+  similar: JSON.parse(r.similar) as string[],
+  validFrom: r.valid_from,
+  validUntil: r.valid_until,
+  internal: r.internal === 1,
+  updatedBy: r.updated_by,
+  updatedAt: r.updated_at,
+});
+
+/** A full-text candidate: the article and FTS5's bm25 (lower is better). */
+export interface KbCandidate {
+  readonly article: Article;
+  readonly bm25: number;
+}
+
+/** Column weights for bm25: title over similar questions over body. */
+export const BM25_WEIGHTS = { title: 3, similar: 2, body: 1 } as const;
+
+export class KbRepo {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Db) {}
+
+  private cached(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Inserts or replaces articles by id, index included (call inside a transaction). */
+  upsert(article: ArticleData, by: string, at: number): 'added' | 'updated' {
+    const existing = this.cached('SELECT rid FROM kb_articles WHERE id = ?').get(article.id) as { rid: number } | undefined;
+    const values = [
+      article.title,
+      article.body,
+      article.category,
+      JSON.stringify(article.tags),
+      JSON.stringify(article.similar),
+      article.validFrom,
+      article.validUntil,
+      article.internal ? 1 : 0,
+      by,
+      at,
+    ];
+    let rid: number;
+    if (existing) {
+      rid = existing.rid;
+      this.cached('DELETE FROM kb_fts WHERE rowid = ?').run(rid);
+      this.cached(
+        'UPDATE kb_articles SET title = ?, body = ?, category = ?, tags = ?, similar = ?, valid_from = ?, valid_until = ?, internal = ?, updated_by = ?, updated_at = ? WHERE rid = ?',
+      ).run(...values, rid);
+    } else {
+      rid = Number(
+        this.cached(
+          'INSERT INTO kb_articles (id, title, body, category, tags, similar, valid_from, valid_until, internal, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(article.id, ...values).lastInsertRowid,
+      );
+    }
+    this.cached('INSERT INTO kb_fts (rowid, title, similar, body) VALUES (?, ?, ?, ?)').run(
+      rid,
+      indexText(article.title, article.tags.join(' ')),
+      indexText(...article.similar),
+      indexText(article.body),
+    );
+    return existing ? 'updated' : 'added';
+  }
+
+  get(id: string): Article | undefined {
+    const row = this.cached('SELECT * FROM kb_articles WHERE id = ?').get(id) as ArticleRow | undefined;
+    return row ? toArticle(row) : undefined;
+  }
+
+  count(): number {
+    return (this.cached('SELECT count(*) AS n FROM kb_articles').get() as { n: number }).n;
+  }
+
+  *all(): Generator<Article> {
+    for (const row of this.cached('SELECT * FROM kb_articles ORDER BY id').iterate()) yield toArticle(row as ArticleRow);
+  }
+
+  /** In how many articles a search term occurs (0 when none). */
+  documentFrequency(term: string): number {
+    const row = this.cached('SELECT doc FROM kb_terms WHERE term = ?').get(tokenOf(term)) as { doc: number } | undefined;
+    return row?.doc ?? 0;
+  }
+
+  /** Articles published at `now` that match any of the terms, best bm25 first. */
+  candidates(terms: readonly string[], now: number, limit: number): KbCandidate[] {
+    if (terms.length === 0) return [];
+    const { title, similar, body } = BM25_WEIGHTS;
+    const rows = this.cached(
+      `SELECT a.*, bm25(kb_fts, ${title}, ${similar}, ${body}) AS score FROM kb_fts JOIN kb_articles a ON a.rid = kb_fts.rowid
+       WHERE kb_fts MATCH ? AND (a.valid_from IS NULL OR a.valid_from <= ?) AND (a.valid_until IS NULL OR ? < a.valid_until)
+       ORDER BY score LIMIT ?`,
+    ).all(terms.map(tokenOf).join(' OR '), now, now, limit) as (ArticleRow & { score: number })[];
+    return rows.map((r) => ({ article: toArticle(r), bm25: r.score }));
+  }
+}

@@ -1,0 +1,133 @@
+import { isPublished, type Article, type ArticleData, type ImportSummary, type KbHit } from '../../shared/kb.js';
+import { bm25Idf, rank, type RankWeights, DEFAULT_WEIGHTS } from '../../shared/kb-rank.js';
+import { highlight, markdownToText } from '../../shared/kb-snippet.js';
+import { AppError, ErrorCode } from '../../shared/result.js';
+import { searchTerms } from '../../shared/text-index.js';
+import type { KbRepo } from '../db/kb.repo.js';
+import { parseArticles, readArticles, type ImportFile, type ParsedArticles } from './kb-import.js';
+
+export const RARE_TERMS = 12;
+export const CANDIDATES = 50;
+
+export interface KbOptions {
+  readonly agent: () => string;
+  readonly now?: () => number;
+  /** Synonym groups (settings): a word of a group also searches for the others. */
+  readonly synonyms?: () => readonly (readonly string[])[];
+  readonly weights?: RankWeights;
+  /** How many of the query's rarest terms go to FTS5, how many candidates are re-ranked. */
+  readonly rareTerms?: number;
+  readonly candidates?: number;
+}
+
+/**
+ * Knowledge base: all-or-nothing imports, and search that works for Chinese (see shared/kb-rank.ts).
+ * Only articles inside their publish window are ever returned to agents.
+ */
+export class KbService {
+  private df = new Map<string, number>();
+  private documents = -1;
+
+  constructor(
+    private readonly repo: KbRepo,
+    private readonly options: KbOptions,
+  ) {}
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /** Imports a file or folder; on any bad record nothing is changed and the problems are reported. */
+  importPath(path: string, onProgress?: (done: number, total: number) => void): ImportSummary {
+    return this.importParsed(readArticles(path), onProgress);
+  }
+
+  /** Imports files sent by the app's import dialog, on the same all-or-nothing terms. */
+  importFiles(files: readonly ImportFile[]): ImportSummary {
+    return this.importParsed(parseArticles(files));
+  }
+
+  private importParsed({ articles, problems }: ParsedArticles, onProgress?: (done: number, total: number) => void): ImportSummary {
+    if (problems.length > 0) {
+      const list = problems.map((p) => `${p.file}:${p.line}: ${p.reason}`);
+      throw new AppError(ErrorCode.BadArguments, `import refused, nothing changed:\n${list.join('\n')}`, Object.fromEntries(list.map((l, i) => [`problem${i + 1}`, l])));
+    }
+    return this.importArticles(articles, onProgress);
+  }
+
+  /** Adds or updates (by id) every article in one transaction. */
+  importArticles(articles: readonly ArticleData[], onProgress?: (done: number, total: number) => void): ImportSummary {
+    const by = this.options.agent();
+    const at = this.now();
+    let added = 0;
+    let updated = 0;
+    this.repo.transaction(() => {
+      articles.forEach((a, i) => {
+        if (this.repo.upsert(a, by, at) === 'added') added++;
+        else updated++;
+        if (onProgress && (i % 1000 === 999 || i === articles.length - 1)) onProgress(i + 1, articles.length);
+      });
+    });
+    this.df.clear();
+    this.documents = -1;
+    return { added, updated, total: this.repo.count() };
+  }
+
+  /** A published article (unpublished and expired ones are not found). */
+  get(id: string): Article {
+    const article = this.repo.get(id);
+    if (!article || !isPublished(article, this.now())) throw new AppError(ErrorCode.NotFound, `no published article ${id}`);
+    return article;
+  }
+
+  *exportAll(): Generator<Article> {
+    yield* this.repo.all();
+  }
+
+  /** The best published articles for free text; any input is safe (it never reaches FTS5 as syntax). */
+  search(query: string, limit = 10): KbHit[] {
+    const terms = this.queryTerms(query);
+    const idf = (t: string) => bm25Idf(this.documentCount(), this.frequency(t));
+    const known = terms.filter((t) => this.frequency(t) > 0);
+    const rare = [...known].sort((a, b) => idf(b) - idf(a)).slice(0, this.options.rareTerms ?? RARE_TERMS);
+    const candidates = this.repo.candidates(rare, this.now(), this.options.candidates ?? CANDIDATES);
+    const ranked = rank(
+      query,
+      known,
+      candidates.map((c) => ({ item: c.article, questions: [c.article.title, ...c.article.similar], body: c.article.body, bm25: c.bm25 })),
+      idf,
+      this.options.weights ?? DEFAULT_WEIGHTS,
+    );
+    return ranked.slice(0, limit).map(({ item: a, score }) => ({
+      id: a.id,
+      title: a.title,
+      titleHtml: highlight(a.title, terms, 200),
+      snippetHtml: highlight(markdownToText(a.body) || a.similar.join('；'), terms),
+      category: a.category,
+      internal: a.internal,
+      score: +score.toFixed(4),
+    }));
+  }
+
+  /** The query's terms plus those of synonyms of the words it contains. */
+  private queryTerms(query: string): string[] {
+    const text = query.normalize('NFKC');
+    const extra = (this.options.synonyms?.() ?? []).filter((group) => group.some((w) => text.includes(w))).flatMap((group) => group.filter((w) => !text.includes(w)));
+    return [...new Set([...searchTerms(text), ...extra.flatMap(searchTerms)])];
+  }
+
+  private frequency(term: string): number {
+    let df = this.df.get(term);
+    if (df === undefined) {
+      df = this.repo.documentFrequency(term);
+      if (this.df.size > 100_000) this.df.clear();
+      this.df.set(term, df);
+    }
+    return df;
+  }
+
+  private documentCount(): number {
+    if (this.documents < 0) this.documents = this.repo.count();
+    return this.documents;
+  }
+}

@@ -1,0 +1,174 @@
+import { Alert, Button, Card, Empty, Input, List, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Article, KbHit } from '../../../../shared/kb';
+import { usePlatformApi } from '../../platform/api-context';
+import { useAppStore } from '../../store';
+import { Markdown } from './Markdown';
+import { Marked } from './Marked';
+
+/** Search as you type: each keystroke searches, and only the newest answer is shown. */
+export function useKbSearch(query: string, limit: number): { hits: KbHit[]; error: string | null } {
+  const api = usePlatformApi();
+  const [state, setState] = useState<{ hits: KbHit[]; error: string | null }>({ hits: [], error: null });
+  const latest = useRef(0);
+  useEffect(() => {
+    const ticket = ++latest.current;
+    if (!query.trim()) return;
+    void api.kb.search({ q: query, limit }).then((r) => {
+      if (ticket === latest.current) setState(r.ok ? { hits: r.value, error: null } : { hits: [], error: r.error.message });
+    });
+  }, [api, query, limit]);
+  return query.trim() ? state : { hits: [], error: null };
+}
+
+/** One article: its body rendered safely, link to the current visit, copy for a reply. */
+export function ArticleActions({ id, title }: { id: string; title: string }) {
+  const { t } = useTranslation();
+  const api = usePlatformApi();
+  const visitId = useAppStore((s) => s.currentVisitId);
+  const visitsChanged = useAppStore((s) => s.visitsChanged);
+  const [note, setNote] = useState<string | null>(null);
+  const link = async () => {
+    if (visitId === null) return;
+    const r = await api.visits.linkArticle({ visitId, articleId: id, title });
+    setNote(r.ok ? t('kb.linked') : r.error.message);
+    if (r.ok) visitsChanged();
+  };
+  return (
+    <Space>
+      <Tooltip title={visitId === null ? t('kb.noVisit') : ''}>
+        <Button size="small" disabled={visitId === null} onClick={() => void link()}>
+          {t('kb.link')}
+        </Button>
+      </Tooltip>
+      {note && <Typography.Text type="secondary">{note}</Typography.Text>}
+    </Space>
+  );
+}
+
+function ArticleView({ article, onClose }: { article: Article; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(article.body);
+    setCopied(true);
+  };
+  return (
+    <Card
+      size="small"
+      data-testid="kb-article"
+      title={article.title}
+      extra={
+        <Space>
+          <ArticleActions id={article.id} title={article.title} />
+          <Button size="small" disabled={article.internal} onClick={() => void copy()}>
+            {copied ? t('kb.copied') : t('kb.copy')}
+          </Button>
+          <Button size="small" onClick={onClose}>
+            {t('kb.back')}
+          </Button>
+        </Space>
+      }
+    >
+      <Space wrap style={{ marginBottom: 8 }}>
+        {article.category && <Tag>{article.category}</Tag>}
+        {article.internal && <Tag color="red">{t('kb.internal')}</Tag>}
+        {article.tags.map((tag) => (
+          <Tag key={tag} color="blue">
+            {tag}
+          </Tag>
+        ))}
+      </Space>
+      <Markdown text={article.body} />
+      {article.similar.length > 0 && <Typography.Text type="secondary">{t('kb.similar', { list: article.similar.join('；') })}</Typography.Text>}
+    </Card>
+  );
+}
+
+/** Reads the chosen files (progress shown), then imports them in one all-or-nothing step. */
+function ImportButton() {
+  const { t } = useTranslation();
+  const api = usePlatformApi();
+  const input = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<{ percent: number; label: string } | null>(null);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async (files: File[]) => {
+    setResult(null);
+    const payload: { name: string; base64: string }[] = [];
+    for (const [i, f] of files.entries()) {
+      setProgress({ percent: Math.round((i / files.length) * 80), label: t('kb.import.reading', { name: f.name }) });
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      let binary = '';
+      for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+      payload.push({ name: f.webkitRelativePath || f.name, base64: btoa(binary) });
+    }
+    setProgress({ percent: 90, label: t('kb.import.saving') });
+    const r = await api.kb.import({ files: payload });
+    setProgress(null);
+    setResult(r.ok ? { ok: true, text: t('kb.import.done', { ...r.value }) } : { ok: false, text: r.error.message });
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Button onClick={() => input.current?.click()}>{t('kb.import.button')}</Button>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".md,.jsonl,.json,.csv"
+        aria-label={t('kb.import.button')}
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length > 0) void run(files);
+        }}
+      />
+      {progress && <Progress percent={progress.percent} size="small" status="active" format={() => progress.label} />}
+      {result && <Alert type={result.ok ? 'success' : 'error'} showIcon data-testid="kb-import-result" title={<span style={{ whiteSpace: 'pre-wrap' }}>{result.text}</span>} />}
+    </Space>
+  );
+}
+
+/** The knowledge-base tab: search as you type (Ctrl+K focuses it), open an article, import. */
+export function KbPanel() {
+  const { t } = useTranslation();
+  const api = usePlatformApi();
+  const [query, setQuery] = useState('');
+  const { hits, error } = useKbSearch(query, 20);
+  const [article, setArticle] = useState<Article | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const open = async (id: string) => {
+    const r = await api.kb.get({ id });
+    if (r.ok) setArticle(r.value);
+    setOpenError(r.ok ? null : r.error.message);
+  };
+  if (article) return <ArticleView article={article} onClose={() => setArticle(null)} />;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Input.Search id="kb-search" allowClear aria-label={t('kb.search')} placeholder={t('kb.searchHint')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      {(error || openError) && <Alert type="error" showIcon title={error ?? openError} />}
+      {query.trim() && hits.length === 0 && !error && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kb.noHits')} />}
+      <List
+        size="small"
+        dataSource={hits}
+        renderItem={(h) => (
+          <List.Item key={h.id} data-testid="kb-hit" actions={[<ArticleActions key="link" id={h.id} title={h.title} />]}>
+            <List.Item.Meta
+              title={
+                <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => void open(h.id)}>
+                  <span>
+                    <Marked html={h.titleHtml} />
+                  </span>
+                  {h.internal && <Tag color="red">{t('kb.internal')}</Tag>}
+                </Button>
+              }
+              description={<Marked html={h.snippetHtml} />}
+            />
+          </List.Item>
+        )}
+      />
+      <ImportButton />
+    </Space>
+  );
+}

@@ -1,0 +1,2 @@
+export { KbPanel } from './KbPanel';
+export { KbSuggestions } from './KbSuggestions';

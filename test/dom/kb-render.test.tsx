@@ -1,0 +1,38 @@
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Markdown } from '../../renderer/src/features/kb/Markdown';
+import { Marked } from '../../renderer/src/features/kb/Marked';
+import { highlight } from '../../shared/kb-snippet';
+
+describe('article rendering is safe', () => {
+  it('renders Markdown structure, but raw HTML stays text, remote images are not loaded and only http(s) links are live', () => {
+    const md = [
+      '# 重置密码',
+      '',
+      '1. 打开**登录页**',
+      '2. 点 `忘记密码`',
+      '',
+      '<script>window.__pwned = 1</script><img src="http://evil.example/x.png" onerror="window.__pwned = 2">',
+      '',
+      '![截图](http://evil.example/shot.png) 详见[官网](https://www.example.com/help) 或 [这里](javascript:alert(1))',
+    ].join('\n');
+    const { container } = render(<Markdown text={md} />);
+    expect(screen.getByRole('heading', { name: '重置密码' })).toBeInTheDocument();
+    expect(container.querySelectorAll('ol > li')).toHaveLength(2);
+    expect(container.querySelector('strong')).toHaveTextContent('登录页');
+    expect(container.querySelector('script, img, iframe')).toBeNull();
+    expect(container).toHaveTextContent('<script>window.__pwned = 1</script>');
+    expect(container).toHaveTextContent('[截图]');
+    const links = [...container.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://www.example.com/help']);
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it('shows highlighted snippets as text with <mark>, whatever the article contains', () => {
+    const html = highlight('<b>退款</b> & "退款" 三天到账', ['退款']);
+    const { container } = render(<Marked html={html} />);
+    expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['退款', '退款']);
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.textContent).toBe('<b>退款</b> & "退款" 三天到账');
+  });
+});

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI_BUNDLE, expect, openDesk, test, zuoxiCli } from './harness';
+
+const DAY = 86_400_000;
+const jsonl = (...rows: object[]) => Buffer.from(rows.map((r) => `${JSON.stringify(r)}\n`).join(''));
+
+test.describe('knowledge base in the desk', () => {
+  test('an import with a bad line changes nothing and says where; a good one is searchable as you type', async ({ page, host, pageErrors }) => {
+    await openDesk(page, host.url);
+    await page.getByRole('tab', { name: '知识库' }).click();
+    const chooser = page.getByLabel('导入文章（Markdown / JSONL / CSV）');
+
+    await chooser.setInputFiles([{ name: 'bad.jsonl', mimeType: 'application/json', buffer: jsonl({ id: 'r-1', title: '退款多久到账', body: '1-3 个工作日' }, { id: 'r-2', title: '' }) }]);
+    await expect(page.getByTestId('kb-import-result')).toContainText('bad.jsonl:2: title: title is empty');
+    expect(zuoxiCli('kb', 'search', '退款', '--data-dir', host.dataDir).stdout.trim()).toBe('');
+
+    await chooser.setInputFiles([
+      {
+        name: 'kb.jsonl',
+        mimeType: 'application/json',
+        buffer: jsonl(
+          { id: 'r-1', title: '退款多久到账', body: '审核通过后 **1 到 3 个工作日**原路退回。', category: '订单/退款', similar: ['退钱几天到'] },
+          { id: 'promo-next', title: '下月退款优惠活动', body: '未上线', validFrom: Date.now() + 30 * DAY },
+        ),
+      },
+      { name: 'pw.md', mimeType: 'text/markdown', buffer: Buffer.from('---\nid: pw-1\ncategory: 账户\n---\n# 忘记密码怎么办\n\n<script>document.title = "pwned"</script>\n\n1. 打开登录页\n2. 点击忘记密码\n') },
+    ]);
+    await expect(page.getByTestId('kb-import-result')).toContainText('新增 3 篇');
+
+    const search = page.getByLabel('搜索知识库');
+    await search.pressSequentially('退款', { delay: 30 });
+    const hits = page.getByTestId('kb-hit');
+    await expect(hits).toHaveCount(1); // the article not yet published never shows
+    await expect(hits.first().locator('mark').first()).toHaveText('退款');
+
+    await search.fill('');
+    await page.keyboard.press('Control+K');
+    await expect(search).toBeFocused();
+    await search.pressSequentially('密码忘了', { delay: 30 });
+    await hits.first().getByRole('button', { name: /忘记密码怎么办/ }).click();
+    const article = page.getByTestId('kb-article');
+    await expect(article.getByRole('heading', { name: '忘记密码怎么办' })).toBeVisible();
+    await expect(article.locator('ol > li')).toHaveCount(2);
+    await expect(article).toContainText('<script>');
+    expect(await page.title()).not.toBe('pwned');
+    expect(pageErrors).toEqual([]);
+
+    // the CLI reads the same knowledge base; batch mode answers one JSON line per query
+    const cli = JSON.parse(zuoxiCli('kb', 'search', '退款要几天', '--json', '--data-dir', host.dataDir).stdout) as { id: string }[];
+    expect(cli[0]?.id).toBe('r-1');
+    const batch = spawnSync(process.execPath, [CLI_BUNDLE, 'kb', 'search', '--batch', '--data-dir', host.dataDir], { input: '退款\n忘记密码\n', encoding: 'utf8' });
+    expect(batch.stdout.trim().split('\n').map((l) => (JSON.parse(l) as string[])[0])).toEqual(['r-1', 'pw-1']);
+    const exported = join(host.dataDir, 'kb-export.jsonl');
+    expect(zuoxiCli('kb', 'export', '--out', exported, '--data-dir', host.dataDir).status).toBe(0);
+    expect(readFileSync(exported, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['promo-next', 'pw-1', 'r-1']);
+  });
+});
