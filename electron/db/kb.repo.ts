@@ -94,6 +94,11 @@ export class KbRepo {
     return existing ? 'updated' : 'added';
   }
 
+  /** Refreshes the document frequencies from the index (after an import, inside its transaction). */
+  refreshFrequencies(): void {
+    this.db.exec('DELETE FROM kb_df; INSERT INTO kb_df (term, df) SELECT term, doc FROM kb_terms;');
+  }
+
   get(id: string): Article | undefined {
     const row = this.cached('SELECT * FROM kb_articles WHERE id = ?').get(id) as ArticleRow | undefined;
     return row ? toArticle(row) : undefined;
@@ -109,19 +114,23 @@ export class KbRepo {
 
   /** In how many articles a search term occurs (0 when none). */
   documentFrequency(term: string): number {
-    const row = this.cached('SELECT doc FROM kb_terms WHERE term = ?').get(tokenOf(term)) as { doc: number } | undefined;
-    return row?.doc ?? 0;
+    const row = this.cached('SELECT df FROM kb_df WHERE term = ?').get(tokenOf(term)) as { df: number } | undefined;
+    return row?.df ?? 0;
   }
 
-  /** Articles published at `now` that match any of the terms, best bm25 first. */
+  /**
+   * Articles published at `now` that match any of the terms, best bm25 first. FTS5 ranks and cuts
+   * first (the join runs on the `limit` best only); a few extra rows cover unpublished ones.
+   */
   candidates(terms: readonly string[], now: number, limit: number): KbCandidate[] {
     if (terms.length === 0) return [];
     const { title, similar, body } = BM25_WEIGHTS;
     const rows = this.cached(
-      `SELECT a.*, bm25(kb_fts, ${title}, ${similar}, ${body}) AS score FROM kb_fts JOIN kb_articles a ON a.rid = kb_fts.rowid
-       WHERE kb_fts MATCH ? AND (a.valid_from IS NULL OR a.valid_from <= ?) AND (a.valid_until IS NULL OR ? < a.valid_until)
-       ORDER BY score LIMIT ?`,
-    ).all(terms.map(tokenOf).join(' OR '), now, now, limit) as (ArticleRow & { score: number })[];
+      `SELECT a.*, m.score FROM (SELECT rowid, bm25(kb_fts, ${title}, ${similar}, ${body}) AS score FROM kb_fts WHERE kb_fts MATCH ? ORDER BY score LIMIT ?) m
+       JOIN kb_articles a ON a.rid = m.rowid
+       WHERE (a.valid_from IS NULL OR a.valid_from <= ?) AND (a.valid_until IS NULL OR ? < a.valid_until)
+       ORDER BY m.score LIMIT ?`,
+    ).all(terms.map(tokenOf).join(' OR '), limit * 2, now, now, limit) as (ArticleRow & { score: number })[];
     return rows.map((r) => ({ article: toArticle(r), bm25: r.score }));
   }
 }

@@ -8,6 +8,8 @@ import { parseArticles, readArticles, type ImportFile, type ParsedArticles } fro
 
 export const RARE_TERMS = 12;
 export const CANDIDATES = 50;
+/** Share of the articles above which a term is too common to look candidates up by. */
+export const COMMON = 0.05;
 
 export interface KbOptions {
   readonly agent: () => string;
@@ -67,6 +69,7 @@ export class KbService {
         else updated++;
         if (onProgress && (i % 1000 === 999 || i === articles.length - 1)) onProgress(i + 1, articles.length);
       });
+      this.repo.refreshFrequencies();
     });
     this.df.clear();
     this.documents = -1;
@@ -89,7 +92,12 @@ export class KbService {
     const terms = this.queryTerms(query);
     const idf = (t: string) => bm25Idf(this.documentCount(), this.frequency(t));
     const known = terms.filter((t) => this.frequency(t) > 0);
-    const rare = [...known].sort((a, b) => idf(b) - idf(a)).slice(0, this.options.rareTerms ?? RARE_TERMS);
+    // the rarest terms find the candidates; terms in more than COMMON of the articles (保险 in an
+    // insurance base) only re-rank, unless the query has nothing rarer
+    const byRarity = [...known].sort((a, b) => idf(b) - idf(a));
+    const common = this.documentCount() * COMMON;
+    const distinctive = byRarity.filter((t) => this.frequency(t) <= common);
+    const rare = (distinctive.length > 0 ? distinctive : byRarity.slice(0, 1)).slice(0, this.options.rareTerms ?? RARE_TERMS);
     const candidates = this.repo.candidates(rare, this.now(), this.options.candidates ?? CANDIDATES);
     const ranked = rank(
       query,

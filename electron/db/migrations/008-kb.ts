@@ -3,8 +3,9 @@ import type { Migration } from '../migration.js';
 /**
  * The knowledge base. kb_fts is contentless FTS5 over tokens made by shared/text-index.ts (Han
  * characters and pairs, hex-encoded) in three weighted columns: title, similar questions, body;
- * its rowid is kb_articles.rid. kb_terms (fts5vocab) gives each token's document frequency, so a
- * query can look up only its rarest tokens.
+ * its rowid is kb_articles.rid. kb_df holds each token's document frequency (copied from the
+ * fts5vocab table kb_terms after every import: a keyed lookup, where fts5vocab scans), so a query
+ * can look candidates up by its rarest tokens only.
  */
 export const m008Kb: Migration = {
   version: 8,
@@ -29,6 +30,7 @@ export const m008Kb: Migration = {
 
       CREATE VIRTUAL TABLE kb_fts USING fts5 (title, similar, body, content = '', contentless_delete = 1, tokenize = 'unicode61');
       CREATE VIRTUAL TABLE kb_terms USING fts5vocab (kb_fts, 'row');
+      CREATE TABLE kb_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) STRICT, WITHOUT ROWID;
     `);
   },
 };
