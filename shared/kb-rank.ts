@@ -76,8 +76,11 @@ export function rank<T>(query: string, queryTerms: readonly string[], inputs: re
         const terms = searchTerms(q);
         const have = new Set(terms);
         const qc = terms.filter(isChar);
-        characters = Math.max(characters, dice(weigh(chars.filter((t) => have.has(t))), charWeight, weigh(qc)));
-        wordsScore = Math.max(wordsScore, dice(weigh(words.filter((t) => have.has(t))), wordWeight, weigh(terms.filter((t) => !isChar(t)))));
+        // the question's own weight is estimated from its size at the query's mean idf: weighing
+        // every term of every candidate question would cost a frequency lookup each
+        const qw = terms.length - qc.length;
+        characters = Math.max(characters, dice(weigh(chars.filter((t) => have.has(t))), charWeight, chars.length ? (charWeight * qc.length) / chars.length : 0));
+        wordsScore = Math.max(wordsScore, dice(weigh(words.filter((t) => have.has(t))), wordWeight, words.length ? (wordWeight * qw) / words.length : 0));
         const questionChars = Array.from(q.normalize('NFKC').toLowerCase()).filter((c) => /[\p{L}\p{N}]/u.test(c));
         order = Math.max(order, dice(lcsLength(queryChars, questionChars), queryChars.length, questionChars.length));
       }

@@ -63,6 +63,12 @@ export function searchTerms(text: string): string[] {
 /** The token string stored in the FTS5 column for this text. */
 export const indexText = (...parts: readonly string[]): string => tokens(parts.join(' '), false).join(' ');
 
+/**
+ * The token string for long text where single characters would only add noise and bulk (article
+ * bodies): Han pairs (a lone character stays) and whole words.
+ */
+export const indexPairs = (...parts: readonly string[]): string => tokens(parts.join(' '), true).join(' ');
+
 /** The characteristic tokens of a text (Han pairs, words): for similarity between short texts. */
 export const keyTokens = (text: string): Set<string> => new Set(tokens(text, true));
 

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Article, ArticleData } from '../../shared/kb.js';
-import { indexText, tokenOf } from '../../shared/text-index.js';
+import { indexPairs, indexText, tokenOf } from '../../shared/text-index.js';
 import type { Db } from './database.js';
 
 interface ArticleRow {
@@ -89,7 +89,8 @@ export class KbRepo {
       rid,
       indexText(article.title, article.tags.join(' ')),
       indexText(...article.similar),
-      indexText(article.body),
+      // bodies without single characters: half the postings, and single characters only re-rank
+      indexPairs(article.body),
     );
     return existing ? 'updated' : 'added';
   }

@@ -8,8 +8,8 @@ import { parseArticles, readArticles, type ImportFile, type ParsedArticles } fro
 
 export const RARE_TERMS = 12;
 export const CANDIDATES = 50;
-/** Share of the articles above which a term is too common to look candidates up by. */
-export const COMMON = 0.05;
+/** At most this many index rows are matched to find candidates (the first, rarest term always is). */
+export const POSTINGS_BUDGET = 1500;
 
 export interface KbOptions {
   readonly agent: () => string;
@@ -92,12 +92,15 @@ export class KbService {
     const terms = this.queryTerms(query);
     const idf = (t: string) => bm25Idf(this.documentCount(), this.frequency(t));
     const known = terms.filter((t) => this.frequency(t) > 0);
-    // the rarest terms find the candidates; terms in more than COMMON of the articles (保险 in an
-    // insurance base) only re-rank, unless the query has nothing rarer
-    const byRarity = [...known].sort((a, b) => idf(b) - idf(a));
-    const common = this.documentCount() * COMMON;
-    const distinctive = byRarity.filter((t) => this.frequency(t) <= common);
-    const rare = (distinctive.length > 0 ? distinctive : byRarity.slice(0, 1)).slice(0, this.options.rareTerms ?? RARE_TERMS);
+    // the rarest terms find the candidates, as many as fit a budget of postings (FTS5 scores every
+    // row an OR matches, so common terms would cost the most and tell the least); all terms re-rank
+    const rare: string[] = [];
+    let postings = 0;
+    for (const t of [...known].sort((a, b) => this.frequency(a) - this.frequency(b))) {
+      if (rare.length >= (this.options.rareTerms ?? RARE_TERMS) || (rare.length > 0 && postings + this.frequency(t) > POSTINGS_BUDGET)) break;
+      rare.push(t);
+      postings += this.frequency(t);
+    }
     const candidates = this.repo.candidates(rare, this.now(), this.options.candidates ?? CANDIDATES);
     const ranked = rank(
       query,

@@ -2,7 +2,8 @@ import type { Migration } from '../migration.js';
 
 /**
  * The knowledge base. kb_fts is contentless FTS5 over tokens made by shared/text-index.ts (Han
- * characters and pairs, hex-encoded) in three weighted columns: title, similar questions, body;
+ * characters and pairs, hex-encoded; the body without single characters) in three weighted
+ * columns: title, similar questions, body;
  * its rowid is kb_articles.rid. kb_df holds each token's document frequency (copied from the
  * fts5vocab table kb_terms after every import: a keyed lookup, where fts5vocab scans), so a query
  * can look candidates up by its rarest tokens only.
