@@ -97,7 +97,8 @@ export async function startParty(
   const { host, child } = await start(dir);
   const browser = await launchPhoneBrowser(dir, opts.toneHz);
   const page = await browser.newPage();
-  // Test instrumentation only: remember every RTCPeerConnection so the test can read inbound-rtp stats.
+  // Test instrumentation only: the open RTCPeerConnections, so the test can read inbound-rtp stats
+  // (closed ones are dropped: a benchmark's hundreds of calls must not pile up in the page).
   await page.addInitScript(() => {
     const Original = window.RTCPeerConnection;
     const list: RTCPeerConnection[] = [];
@@ -106,6 +107,10 @@ export async function startParty(
       constructor(config?: RTCConfiguration) {
         super(config);
         list.push(this);
+      }
+      override close(): void {
+        if (list.includes(this)) list.splice(list.indexOf(this), 1);
+        super.close();
       }
     };
   });
