@@ -193,6 +193,8 @@ export interface VisitReport {
   readonly inbound: { readonly total: number; readonly answered: number; readonly answeredWithin15s: number };
   /** Mean talk time of answered calls that have an end time, ms. */
   readonly meanHandleMs: number | null;
+  /** Mean time the desk spent in wrap-up after a call (agent state log), ms. */
+  readonly meanWrapUpMs: number | null;
 }
 
 const HOUR = 3_600_000;

@@ -311,7 +311,21 @@ export class VisitsRepo {
       complaints: { total: complaints, open: openComplaints },
       inbound: { total: inbound, answered, answeredWithin15s: within15 },
       meanHandleMs: handled === 0 ? null : Math.round(handleSum / handled),
+      meanWrapUpMs: this.meanWrapUp(from, to),
     };
+  }
+
+  /**
+   * Mean time in wrap-up for wrap-ups begun in [from, to): from the agent state log (migration 002),
+   * each wrap-up lasting until the desk's next state change; one still running is not counted.
+   */
+  private meanWrapUp(from: number, to: number): number | null {
+    const row = this.cached(
+      `SELECT AVG(next_at - at) AS mean FROM (
+         SELECT status, at, LEAD(at) OVER (ORDER BY at, id) AS next_at FROM agent_state_log WHERE at >= ?
+       ) WHERE status = 'wrap-up' AND at < ? AND next_at IS NOT NULL`,
+    ).get(from, to) as { mean: number | null };
+    return row.mean === null ? null : Math.round(row.mean);
   }
 
   /**

@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AgentStateRepo } from '../../../electron/db/agent-state.repo';
 import { openDatabase } from '../../../electron/db/database';
 import { SettingsRepo } from '../../../electron/db/settings.repo';
 import { VisitsRepo } from '../../../electron/db/visits.repo';
 import { parseDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
 import { VisitsService } from '../../../electron/services/visits.service';
+import type { AgentStateChange } from '../../../shared/ipc-contract';
 import { type AppError } from '../../../shared/result';
 import { followUpsFor, nextMorning } from '../../../shared/visits';
 import { readFileSync } from 'node:fs';
@@ -189,7 +191,23 @@ describe('visit report', () => {
       inbound: { total: 2, answered: 2, answeredWithin15s: 1 },
     });
     expect(r.meanHandleMs).toBe(Math.round((60_000 + 45_000 + 60_000) / 3));
+    expect(r.meanWrapUpMs).toBeNull();
     expect(() => service.report(T0, T0)).toThrow(/period/);
+  });
+
+  it('averages wrap-up time from the agent state log, each wrap-up lasting until the next state', () => {
+    const { db, service } = setup();
+    const states = new AgentStateRepo(db);
+    const log = (status: AgentStateChange['status'], at: number) => states.record({ status, at, ...(status === 'not-ready' ? { reasonId: 'break' } : {}) });
+    log('on-call', T0);
+    log('wrap-up', T0 + 60_000);
+    log('ready', T0 + 90_000); // 30 s
+    log('wrap-up', T0 + 2 * HOUR);
+    log('not-ready', T0 + 2 * HOUR + 50_000); // 50 s
+    log('wrap-up', T0 - HOUR); // before the period
+    log('wrap-up', T0 + 23 * HOUR); // still running: not counted
+    expect(service.report(T0, T0 + 24 * HOUR).meanWrapUpMs).toBe(40_000);
+    expect(service.report(T0 + 3 * HOUR, T0 + 22 * HOUR).meanWrapUpMs).toBeNull();
   });
 });
 

@@ -24,11 +24,12 @@ function Bars({ title, counts, label }: { title: string; counts: Record<string, 
 
 const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
 
-/** The period report (R-STATS-WEEKLY, R-ANSWER-RATE): volumes, complaints, answer rates, handle time. */
+/** The period report (R-STATS-WEEKLY, R-ANSWER-RATE): volumes, complaints, answer rates, talk and wrap-up time. */
 export function ReportView({ report }: { report: VisitReport }) {
   const { t, i18n } = useTranslation();
   const categories = useAppStore((s) => s.settings?.visitCategories ?? []);
   const locale = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+  const seconds = (ms: number | null) => (ms === null ? '—' : t('visits.report.seconds', { s: Math.round(ms / 1000) }));
   return (
     <div data-testid="visit-report" style={{ display: 'grid', gap: 12 }}>
       <Descriptions
@@ -40,7 +41,8 @@ export function ReportView({ report }: { report: VisitReport }) {
           { key: 'complaints', label: t('visits.report.complaints'), children: t('visits.report.complaintsValue', { total: report.complaints.total, open: report.complaints.open }) },
           { key: 'answer', label: t('visits.report.answerRate'), children: rate(report.inbound.answered, report.inbound.total) },
           { key: 'timely', label: t('visits.report.timelyRate'), children: rate(report.inbound.answeredWithin15s, report.inbound.total) },
-          { key: 'handle', label: t('visits.report.meanHandle'), children: report.meanHandleMs === null ? '—' : t('visits.report.seconds', { s: Math.round(report.meanHandleMs / 1000) }) },
+          { key: 'handle', label: t('visits.report.meanHandle'), children: seconds(report.meanHandleMs) },
+          { key: 'wrapUp', label: t('visits.report.meanWrapUp'), children: seconds(report.meanWrapUpMs) },
         ]}
       />
       <Bars title={t('visits.field.category')} counts={report.byCategory} label={(k) => categories.find((c) => c.id === k)?.label[locale] ?? (k || '—')} />

@@ -156,6 +156,7 @@ export const enUS: Messages = {
       answerRate: 'Answer rate (inbound)',
       timelyRate: 'Answered within 15 s',
       meanHandle: 'Mean talk time',
+      meanWrapUp: 'Mean wrap-up time',
       seconds: '{{s}} s',
       channel: 'Channel',
       agent: 'Agent',

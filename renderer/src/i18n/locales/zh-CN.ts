@@ -154,6 +154,7 @@ export const zhCN = {
       answerRate: '接通率（呼入）',
       timelyRate: '15 秒内接通率',
       meanHandle: '平均通话时长',
+      meanWrapUp: '平均话后处理时长',
       seconds: '{{s}} 秒',
       channel: '渠道',
       agent: '坐席',
