@@ -21,11 +21,16 @@ function LocaleSync({ i18n }: { i18n: i18n }) {
   return null;
 }
 
+/** No animations and no click ripple: on a thin desk they cost call setup time (see README, bench:calls). */
+const THEME = { token: { motion: false } };
+const WAVE = { disabled: true };
+const BUTTON = { autoInsertSpace: false };
+
 function Providers({ i18n, children }: { i18n: i18n; children: React.ReactNode }) {
   const locale = useAppStore((s) => s.settings?.locale ?? 'zh-CN');
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { motion: false } }}>
+      <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} button={BUTTON} theme={THEME} wave={WAVE}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
       <LocaleSync i18n={i18n} />

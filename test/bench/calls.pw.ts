@@ -14,6 +14,11 @@
  * - answer-to-audio: the Answer button clicked → the first inbound RTP packet counted by WebRTC.
  * - re-register: Kamailio stopped, restarted on the same port; its port answering → the desk's
  *   REGISTER answered 200, per restart.
+ *
+ * `ZUOXI_BENCH_PROFILE=1` also writes the caller page's CPU profile per pairing
+ * (bench/results/<pairing>-caller.cpuprofile, opens in Chromium's DevTools).
+ * `ZUOXI_BENCH_ONLY=deskToFarEnd,answer` runs only the named parts (deskFromFarEnd, deskToFarEnd,
+ * deskToDesk, answer, reRegister) and writes bench/results/calls-partial.json instead.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -25,6 +30,8 @@ const CALLS = Number(process.env['ZUOXI_BENCH_CALLS'] ?? 50);
 const RESTARTS = 5;
 /** Idle time between calls, as on a desk: the previous call's wrap-up rendering must not overlap the next setup. */
 const PAUSE_MS = Number(process.env['ZUOXI_BENCH_PAUSE_MS'] ?? 1000);
+const ONLY = process.env['ZUOXI_BENCH_ONLY']?.split(',');
+const wanted = (part: string) => !ONLY || ONLY.includes(part);
 const ACCOUNTS = [
   { user: '1001', password: 'agent-pw-1001' },
   { user: '1002', password: 'cust-pw-1002' },
@@ -114,12 +121,17 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
     };
     const pages = [agent.page, customer.page, phone.page];
     const clearLogs = () => Promise.all(pages.flatMap((p) => [wire(p), longTasks(p)]));
+    /** Long-task time inside [from, to] on each page. */
     const busyMs = async (from: number, to: number) =>
-      (await Promise.all(pages.map(longTasks))).flat().filter(([t]) => t >= from - 5 && t <= to).reduce((sum, [, d]) => sum + d, 0);
+      new Map(await Promise.all(pages.map(async (p) => [p, (await longTasks(p)).filter(([t]) => t >= from - 5 && t <= to).reduce((sum, [, d]) => sum + d, 0)] as const)));
 
     /** Runs the calls of one pairing: `place` starts a call and waits until the caller is connected. */
-    const measure = async (caller: Page, callee: Page, place: () => Promise<void>, end: () => Promise<void>) => {
-      const times = { setup: [] as number[], callee: [] as number[], challenge: [] as number[], okToAck: [] as number[], longTasks: [] as number[] };
+    const measure = async (part: string, caller: Page, callee: Page, place: () => Promise<void>, end: () => Promise<void>) => {
+      if (!wanted(part)) return null;
+      const profiler = process.env['ZUOXI_BENCH_PROFILE'] ? await caller.context().newCDPSession(caller) : undefined;
+      await profiler?.send('Profiler.enable');
+      await profiler?.send('Profiler.start');
+      const times = { setup: [] as number[], callee: [] as number[], challenge: [] as number[], okToAck: [] as number[], callerBusy: [] as number[], calleeBusy: [] as number[] };
       for (let i = 0; i < WARMUP + CALLS; i++) {
         await clearLogs();
         await place();
@@ -131,25 +143,34 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
           times.callee.push(share);
           if (c.challenge !== undefined) times.challenge.push(c.challenge);
           times.okToAck.push(c.okToAck);
-          times.longTasks.push(busy);
+          times.callerBusy.push(busy.get(caller)!);
+          times.calleeBusy.push(busy.get(callee)!);
         }
         await end();
         await finishWrapUp();
         await agent.page.waitForTimeout(PAUSE_MS);
       }
+      if (profiler) {
+        mkdirSync('bench/results', { recursive: true });
+        writeFileSync(`bench/results/${part}-caller.cpuprofile`, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+      }
       return {
         inviteToEstablishedMs: summary(times.setup),
+        /** in call order: a drift shows state piling up over a run */
+        inviteToEstablishedSeriesMs: times.setup.map((x) => Math.round(x)),
         calleeInviteTo200OkMs: summary(times.callee),
         callerChallengeMs: times.challenge.length ? summary(times.challenge) : null,
         caller200OkToAckMs: summary(times.okToAck),
-        /** main-thread long tasks (> 50 ms, every page) inside the setup window: rendering on a shared CPU */
-        longTasksDuringSetupMs: summary(times.longTasks),
+        /** main-thread long tasks (> 50 ms) inside the setup window, caller's and callee's page: rendering on a shared CPU */
+        callerLongTasksDuringSetupMs: summary(times.callerBusy),
+        calleeLongTasksDuringSetupMs: summary(times.calleeBusy),
       };
     };
 
     // 1. INVITE sent → ACK sent at the caller, the callee answering automatically
     await agent.page.getByRole('switch', { name: /自动接听/ }).click();
     const deskFromFarEnd = await measure(
+      'deskFromFarEnd',
       phone.page,
       agent.page,
       async () => {
@@ -162,6 +183,7 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
       },
     );
     const deskToFarEnd = await measure(
+      'deskToFarEnd',
       agent.page,
       phone.page,
       async () => {
@@ -180,6 +202,7 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
       await expect(card(customer)).toHaveCount(0);
     };
     const deskToDesk = await measure(
+      'deskToDesk',
       customer.page,
       agent.page,
       async () => {
@@ -192,7 +215,7 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
 
     // 2. Answer clicked → first inbound RTP packet at the agent
     const answerToAudio: number[] = [];
-    for (let i = 0; i < WARMUP + CALLS; i++) {
+    for (let i = 0; wanted('answer') && i < WARMUP + CALLS; i++) {
       await dial(customer, '1001');
       await expect(card(agent)).toHaveAttribute('data-call-phase', 'ringing');
       const ms = await agent.page.evaluate(async () => {
@@ -223,7 +246,7 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
     // 3. Kamailio restarted: port back → REGISTER answered 200
     const reRegister: number[] = [];
     const wsPort = Number(new URL(pbx.wsUrl).port);
-    for (let i = 0; i < RESTARTS; i++) {
+    for (let i = 0; wanted('reRegister') && i < RESTARTS; i++) {
       await pbx.stop();
       await expect(registrationOf(agent)).toHaveText('重新连接中…');
       await agent.page.waitForTimeout(2000 + i * 1000); // outages of 2 to 6 s
@@ -237,16 +260,17 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
 
     const results = {
       when: new Date().toISOString(),
+      only: ONLY ?? null,
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
       warmup: WARMUP,
       pauseBetweenCallsMs: PAUSE_MS,
       setup: { deskFromFarEnd, deskToFarEnd, deskToDesk },
-      answerClickToFirstAudioPacketMs: summary(answerToAudio),
-      reRegisterAfterProxyBackMs: summary(reRegister),
+      answerClickToFirstAudioPacketMs: answerToAudio.length ? summary(answerToAudio) : null,
+      reRegisterAfterProxyBackMs: reRegister.length ? summary(reRegister) : null,
       targets: { setupP95Ms: 150, reRegisterMs: 1000 },
     };
     mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/calls.json', `${JSON.stringify(results, null, 2)}\n`);
+    writeFileSync(`bench/results/${ONLY ? 'calls-partial' : 'calls'}.json`, `${JSON.stringify(results, null, 2)}\n`);
     console.log(JSON.stringify(results, null, 2));
   } finally {
     await Promise.all([agent.close(), customer.close(), phone.close()]);

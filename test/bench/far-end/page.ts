@@ -2,7 +2,8 @@
  * The far end for `bench:calls`: a plain sip.js user agent in a page of its own (no app, no UI),
  * standing in for a customer's phone or a gateway. Bundled by far-end.ts and driven through
  * `window.farEnd`. It answers at once, and uses the same fast media factory as the desk so its own
- * ICE gathering does not count against the desk.
+ * ICE gathering does not count against the desk; its microphone is opened between calls, as a phone's
+ * is always there, so a getUserMedia per answer does not count against the desk either.
  */
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
 import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from '../../../renderer/src/features/softphone/engine/media-factory';
@@ -17,6 +18,9 @@ export interface FarEndConfig {
 let ua: UserAgent | undefined;
 let domain = '';
 let session: Session | undefined;
+const warmer = new MicrophoneWarmer();
+/** What sip.js asks the media factory for when no constraints are given. */
+const MICROPHONE = { audio: true };
 
 function follow(s: Session): void {
   session = s;
@@ -29,13 +33,14 @@ function follow(s: Session): void {
     if (state === SessionState.Terminated && session === s) {
       session = undefined;
       document.body.replaceChildren();
+      warmer.warm(MICROPHONE);
     }
   });
 }
 
 async function start(config: FarEndConfig): Promise<void> {
   domain = config.domain;
-  const warmer = new MicrophoneWarmer();
+  warmer.warm(MICROPHONE);
   ua = new UserAgent({
     uri: UserAgent.makeURI(`sip:${config.user}@${config.domain}`),
     transportOptions: { server: config.wsUrl },
