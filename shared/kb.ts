@@ -86,3 +86,35 @@ export const ImportFilesSchema = z
       .refine((fs) => fs.reduce((n, f) => n + f.base64.length, 0) <= 70_000_000, 'files larger than 50 MB in all'),
   })
   .strict();
+
+/** A synonym group per line, words split by spaces or Chinese / Latin commas and enumeration marks. */
+const SYNONYM_SEPARATORS = /[\s,，、;；]+/u;
+const SYNONYM_WORD_MAX = 20;
+const SYNONYM_GROUP_MAX = 20;
+const SYNONYM_GROUPS_MAX = 2000;
+
+export interface SynonymLineError {
+  /** 1-based line of the text. */
+  readonly line: number;
+  readonly reason: 'one-word' | 'word-too-long' | 'too-many-words' | 'too-many-groups';
+}
+
+/** Parses the editable synonyms text; every problem is reported with its line, blank lines are skipped. */
+export function parseSynonyms(text: string): { groups: string[][]; errors: SynonymLineError[] } {
+  const groups: string[][] = [];
+  const errors: SynonymLineError[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const words = [...new Set(raw.normalize('NFKC').split(SYNONYM_SEPARATORS).filter(Boolean))];
+    if (words.length === 0) return;
+    const line = i + 1;
+    if (words.length === 1) errors.push({ line, reason: 'one-word' });
+    else if (words.length > SYNONYM_GROUP_MAX) errors.push({ line, reason: 'too-many-words' });
+    else if (words.some((w) => w.length > SYNONYM_WORD_MAX)) errors.push({ line, reason: 'word-too-long' });
+    else if (groups.length === SYNONYM_GROUPS_MAX) errors.push({ line, reason: 'too-many-groups' });
+    else groups.push(words);
+  });
+  return { groups, errors };
+}
+
+/** The text {@link parseSynonyms} reads back to the same groups. */
+export const formatSynonyms = (groups: readonly (readonly string[])[]): string => groups.map((g) => g.join('、')).join('\n');

@@ -45,6 +45,25 @@ test.describe('knowledge base in the desk', () => {
     await expect(article.locator('ol > li')).toHaveCount(2);
     await expect(article).toContainText('<script>');
     expect(await page.title()).not.toBe('pwned');
+
+    // synonyms are edited in the desk: a bad line is named and nothing is saved; a good list widens search
+    await article.getByRole('button', { name: '返回' }).click();
+    await search.fill('赔付');
+    await expect(page.getByText('没有找到相关文章')).toBeVisible();
+    await page.getByRole('button', { name: '同义词' }).click();
+    const editor = page.getByRole('textbox', { name: /同义词/ });
+    await expect(editor).toHaveValue(/密码、口令/); // the defaults
+    await editor.press('Control+End');
+    await editor.pressSequentially('\n赔付');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByTestId('synonyms-result')).toContainText(/第 \d+ 行：一组至少要有两个词/);
+    await editor.pressSequentially(' 退款');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByTestId('synonyms-result')).toContainText('已保存');
+    await page.keyboard.press('Escape');
+    await search.fill('');
+    await search.pressSequentially('赔付', { delay: 30 });
+    await expect(hits.first()).toContainText('退款多久到账');
     expect(pageErrors).toEqual([]);
 
     // the CLI reads the same knowledge base; batch mode answers one JSON line per query

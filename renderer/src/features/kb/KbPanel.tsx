@@ -6,6 +6,7 @@ import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { Markdown } from './Markdown';
 import { Marked } from './Marked';
+import { SynonymsEditor } from './SynonymsEditor';
 
 /** Search as you type: each keystroke searches, and only the newest answer is shown. */
 export function useKbSearch(query: string, limit: number): { hits: KbHit[]; error: string | null } {
@@ -168,7 +169,10 @@ export function KbPanel() {
           </List.Item>
         )}
       />
-      <ImportButton />
+      <Space align="start">
+        <ImportButton />
+        <SynonymsEditor />
+      </Space>
     </Space>
   );
 }

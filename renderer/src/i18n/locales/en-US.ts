@@ -125,6 +125,18 @@ export const enUS: Messages = {
     internal: 'Internal only',
     similar: 'Also asked as: {{list}}',
     suggestions: 'Suggested articles',
+    synonyms: {
+      button: 'Synonyms',
+      title: 'Synonyms (one group per line, words separated by spaces, commas or 、)',
+      save: 'Save',
+      saved: 'Saved {{n}} synonym groups',
+      error: {
+        'one-word': 'Line {{line}}: a group needs at least two words',
+        'word-too-long': 'Line {{line}}: a word has at most 20 characters',
+        'too-many-words': 'Line {{line}}: a group has at most 20 words',
+        'too-many-groups': 'Line {{line}}: at most 2,000 groups',
+      },
+    },
     import: { button: 'Import articles (Markdown / JSONL / CSV)', reading: 'Reading {{name}}…', saving: 'Importing…', done: 'Imported: {{added}} new, {{updated}} updated; {{total}} articles in all' },
   },
   visits: {

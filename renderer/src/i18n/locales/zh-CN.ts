@@ -123,6 +123,18 @@ export const zhCN = {
     internal: '仅限内部',
     similar: '相似问：{{list}}',
     suggestions: '知识推荐',
+    synonyms: {
+      button: '同义词',
+      title: '同义词（每行一组，词之间用空格、逗号或顿号分隔）',
+      save: '保存',
+      saved: '已保存 {{n}} 组同义词',
+      error: {
+        'one-word': '第 {{line}} 行：一组至少要有两个词',
+        'word-too-long': '第 {{line}} 行：每个词最多 20 个字',
+        'too-many-words': '第 {{line}} 行：一组最多 20 个词',
+        'too-many-groups': '第 {{line}} 行：最多 2000 组',
+      },
+    },
     import: { button: '导入文章（Markdown / JSONL / CSV）', reading: '读取 {{name}}…', saving: '正在导入…', done: '已导入：新增 {{added}} 篇，更新 {{updated}} 篇；知识库共 {{total}} 篇' },
   },
   visits: {
