@@ -23,16 +23,21 @@ export function highlight(text: string, terms: readonly string[], maxChars = 120
   const chars = Array.from(text);
   const long = terms.filter((t) => Array.from(t).length > 1);
   const wanted = (long.length > 0 ? long : terms).map((t) => t.toLowerCase());
-  const lower = Array.from(text.toLowerCase());
-  const marked = new Uint8Array(chars.length);
-  if (lower.length === chars.length) {
+  // found by indexOf over UTF-16 units (native), then carried over to characters
+  const lower = text.toLowerCase();
+  const markedUnits = new Uint8Array(text.length);
+  if (lower.length === text.length) {
     for (const term of wanted) {
-      const t = Array.from(term);
-      for (let i = 0; i + t.length <= lower.length; i++) {
-        if (t.every((c, j) => lower[i + j] === c)) marked.fill(1, i, i + t.length);
-      }
+      if (!term) continue;
+      for (let i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + 1)) markedUnits.fill(1, i, i + term.length);
     }
   }
+  const marked = new Uint8Array(chars.length);
+  let unit = 0;
+  chars.forEach((c, k) => {
+    marked[k] = markedUnits[unit]!;
+    unit += c.length;
+  });
   let start = 0;
   if (chars.length > maxChars) {
     let count = 0;
@@ -45,8 +50,9 @@ export function highlight(text: string, terms: readonly string[], maxChars = 120
         start = i - maxChars + 1;
       }
     }
-    // a little context before the first match
-    start = Math.max(0, Math.min(start, chars.length - maxChars) - (start > 0 ? 10 : 0));
+    // the densest window, moved to begin a little before its first match
+    const first = marked.indexOf(1, start);
+    if (first >= 0) start = Math.max(0, Math.min(first - 10, chars.length - maxChars));
   }
   const end = Math.min(chars.length, start + maxChars);
   let html = start > 0 ? '…' : '';

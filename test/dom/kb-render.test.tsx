@@ -35,4 +35,11 @@ describe('article rendering is safe', () => {
     expect(container.querySelector('b')).toBeNull();
     expect(container.textContent).toBe('<b>退款</b> & "退款" 三天到账');
   });
+
+  it('marks every occurrence, case-insensitively, past characters outside the BMP, around the densest part', () => {
+    expect(highlight('😀退款 ATM 🏧 atm 退款', ['退款', 'atm'])).toBe('😀<mark>退款</mark> <mark>ATM</mark> 🏧 <mark>atm</mark> <mark>退款</mark>');
+    expect(highlight('退退款款', ['退款'])).toBe('退<mark>退款</mark>款');
+    const long = `${'无关内容'.repeat(40)}如何申请退款${'其他说明'.repeat(40)}`;
+    expect(highlight(long, ['退款', '申请'], 20)).toBe('…无关内容无关内容如何<mark>申请退款</mark>其他说明其他…');
+  });
 });
