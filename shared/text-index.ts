@@ -12,7 +12,8 @@
  * Tokens are code points in hex (5 digits each) so no FTS5 syntax (quotes, AND, NEAR, *, parentheses) can come from text.
  */
 const HAN = /\p{Script=Han}/u;
-const WORD = /[\p{Script=Han}]+|[\p{L}\p{N}]+/gu;
+// a Han run, or a run of other letters and digits: 4G套餐 is 4g + 套餐, never one token (migration 009)
+const WORD = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 const hex = (s: string) => Array.from(s, (c) => c.codePointAt(0)!.toString(16).padStart(5, '0')).join('');
 

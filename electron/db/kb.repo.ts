@@ -39,6 +39,13 @@ export interface KbCandidate {
 }
 
 /** Column weights for bm25: title over similar questions over body. */
+/** An article's kb_fts columns; bodies without single characters: half the postings, and single characters only re-rank. */
+export const articleTokens = (a: Pick<ArticleData, 'title' | 'tags' | 'similar' | 'body'>) => ({
+  title: indexText(a.title, a.tags.join(' ')),
+  similar: indexText(...a.similar),
+  body: indexPairs(a.body),
+});
+
 export const BM25_WEIGHTS = { title: 3, similar: 2, body: 1 } as const;
 
 export class KbRepo {
@@ -85,13 +92,8 @@ export class KbRepo {
         ).run(article.id, ...values).lastInsertRowid,
       );
     }
-    this.cached('INSERT INTO kb_fts (rowid, title, similar, body) VALUES (?, ?, ?, ?)').run(
-      rid,
-      indexText(article.title, article.tags.join(' ')),
-      indexText(...article.similar),
-      // bodies without single characters: half the postings, and single characters only re-rank
-      indexPairs(article.body),
-    );
+    const fts = articleTokens(article);
+    this.cached('INSERT INTO kb_fts (rowid, title, similar, body) VALUES (?, ?, ?, ?)').run(rid, fts.title, fts.similar, fts.body);
     return existing ? 'updated' : 'added';
   }
 

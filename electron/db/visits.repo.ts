@@ -77,6 +77,10 @@ export interface VisitFilter {
 /** Totals above this are reported as "more than" rather than counted (counting 1M rows is slow). */
 export const COUNT_CAP = 1_000;
 
+/** The free text of a visit as its visits_fts row holds it. */
+export const visitTokens = (v: Pick<Visit, 'customerName' | 'contact' | 'description' | 'resolution' | 'tags'>): string =>
+  indexText(v.customerName, v.contact, v.description, v.resolution, v.tags.join(' '));
+
 /** Visits, their audit trail, drafts, follow-ups and the free-text index (migration 004). */
 export class VisitsRepo {
   private readonly insertVisit: Statement;
@@ -173,7 +177,7 @@ export class VisitsRepo {
 
   private reindex(v: Visit): void {
     this.ftsDelete.run(v.id);
-    this.ftsInsert.run(v.id, indexText(v.customerName, v.contact, v.description, v.resolution, v.tags.join(' ')));
+    this.ftsInsert.run(v.id, visitTokens(v));
   }
 
   addAudit(visitId: number, at: number, actor: string, change: AuditEntry['change']): void {

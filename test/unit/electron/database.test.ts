@@ -7,6 +7,8 @@ import { migrate, openDatabase, SchemaTooNewError, schemaVersion } from '../../.
 import { checkIntegrity, describeDatabase } from '../../../electron/db/maintenance';
 import type { Migration } from '../../../electron/db/migration';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/db/migrations';
+import { KbRepo } from '../../../electron/db/kb.repo';
+import { indexText, matchQuery, tokenOf } from '../../../shared/text-index';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -119,6 +121,32 @@ describe('database', () => {
   it('a constraint in the schema stops a not-ready row without a reason', () => {
     const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
     expect(() => db.prepare("INSERT INTO agent_state_log (status, reason_id, at) VALUES ('not-ready', NULL, 1)").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 009: words running into Han characters', () => {
+  it('re-indexes the visits and articles indexed with 4G套餐-style tokens, so 套餐 finds them', () => {
+    const path = join(tempDir(), 'old.sqlite3');
+    const old = openDatabase({ path, migrations: MIGRATIONS.filter((m) => m.version <= 8) });
+    const visit = (id: number, description: string) => {
+      old.prepare("INSERT INTO visits (id, channel, direction, customer_number, started_at, description, owner, created_at, updated_at) VALUES (?, 'hotline', 'inbound', '13800138000', 0, ?, '1001', 0, 0)").run(id, description);
+      // the tokens as the old tokenizer wrote them: 4G套餐 as one token
+      old.prepare('INSERT INTO visits_fts (rowid, tokens) VALUES (?, ?)').run(id, description.includes('4G套餐') ? [tokenOf('4g套餐'), tokenOf('办'), tokenOf('理'), tokenOf('办理')].join(' ') : indexText(description));
+    };
+    visit(1, '办理4G套餐');
+    visit(2, '宽带套餐变更');
+    old.prepare("INSERT INTO kb_articles (rid, id, title, body, updated_by, updated_at) VALUES (1, 'a-1', 'WiFi密码忘了', '', 'x', 0)").run();
+    old.prepare('INSERT INTO kb_fts (rowid, title, similar, body) VALUES (1, ?, ?, ?)').run(tokenOf('wifi密码忘了'), '', '');
+    old.close();
+
+    const db = openDatabase({ path });
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    const match = (table: string, q: string) => db.prepare<[string], { rowid: number }>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(matchQuery(q)!).map((r) => r.rowid);
+    expect(match('visits_fts', '套餐')).toEqual([1, 2]);
+    expect(match('visits_fts', '4g')).toEqual([1]);
+    expect(match('kb_fts', '密码')).toEqual([1]);
+    expect(new KbRepo(db).documentFrequency('密码')).toBe(1);
     db.close();
   });
 });

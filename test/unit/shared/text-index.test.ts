@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexText, matchQuery } from '../../../shared/text-index';
+import { indexText, matchQuery, searchTerms } from '../../../shared/text-index';
 
 /** Whether the query's tokens are all among the text's tokens (what FTS5 AND-matching does). */
 const finds = (text: string, query: string) => {
@@ -27,6 +27,14 @@ describe('Chinese search tokens', () => {
     expect(finds('Order ID ＡＢ12 via WeChat', 'ab12')).toBe(true);
     expect(finds('回拨 13800138000', '1380013')).toBe(true);
     expect(finds('回拨 13800138000', '0013800')).toBe(false);
+  });
+
+  it('splits letters and digits from the Han characters after them (4G套餐 is 4g + 套餐)', () => {
+    expect(finds('办理4G套餐后WiFi密码错误', '套餐')).toBe(true);
+    expect(finds('办理4G套餐后WiFi密码错误', '密码')).toBe(true);
+    expect(finds('办理4G套餐后WiFi密码错误', '4g')).toBe(true);
+    expect(finds('办理4G套餐后WiFi密码错误', 'wifi')).toBe(true);
+    expect(searchTerms('HUTS保险')).toEqual(['huts', '保', '险', '保险']);
   });
 
   it('can never produce FTS5 syntax from user input', () => {
