@@ -13,6 +13,8 @@
  * A policy is compiled once ({@link compileChecker}); checking a 500-character reply takes
  * microseconds (bench: `npm run bench`).
  */
+import { z } from 'zod';
+
 export type ComplianceRule = 'R-DONT-SAY' | 'R-NO-ABUSE' | 'R-NO-LINKS' | 'R-NO-INTERNAL' | 'R-NO-UNRELEASED';
 export const COMPLIANCE_RULES: readonly ComplianceRule[] = ['R-DONT-SAY', 'R-NO-ABUSE', 'R-NO-LINKS', 'R-NO-INTERNAL', 'R-NO-UNRELEASED'];
 
@@ -42,6 +44,28 @@ export interface CompliancePolicy {
   /** Names of activities and articles not launched yet. */
   readonly unreleased: readonly string[];
 }
+
+const compiles = (p: string) => {
+  try {
+    new RegExp(p, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The company's part of the policy (settings `compliance`); counter-examples come from the phrase library. */
+export const ComplianceSettingsSchema = z
+  .object({
+    officialHosts: z.array(z.string().regex(/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'a host name such as example.com')).max(100),
+    staffNames: z.array(z.string().trim().min(2).max(20)).max(1000),
+    internalPatterns: z.array(z.string().min(1).max(200).refine(compiles, 'not a valid regular expression')).max(100),
+    unreleased: z.array(z.string().trim().min(2).max(50)).max(500),
+    /** R-ESCALATE-SENSITIVE: words in the customer's words that raise the early warning. */
+    sensitiveWords: z.array(z.string().trim().min(1).max(20)).min(1).max(500),
+  })
+  .strict();
+export type ComplianceSettings = z.infer<typeof ComplianceSettingsSchema>;
 
 export interface CheckContext {
   /** The agent's own staff number may be given ("1001 号为您服务"). */

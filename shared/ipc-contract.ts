@@ -13,7 +13,8 @@ import { AgentStatus } from './agent-state.js';
 import type { Result } from './result.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
-import { SettingsPatchSchema, type Settings } from './settings.js';
+import type { PhraseLibrary } from './phrases.js';
+import { LocaleSchema, SettingsPatchSchema, type Settings } from './settings.js';
 import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './softphone.js';
 import {
   CustomerNumberSchema,
@@ -108,6 +109,10 @@ export const contract = {
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },
   /** All or nothing: a bad record fails with file and line for each problem, and nothing changes. */
   'kb.import': { args: ImportFilesSchema, result: returns<ImportSummary>() },
+  /** Titles of articles not published yet: never to be mentioned to a customer (R-NO-UNRELEASED). */
+  'kb.unreleased': { args: NoArgs, result: returns<string[]>() },
+  /** The scripted-phrase library for a UI language (standard wording, counter-examples). */
+  'phrases.library': { args: z.object({ locale: LocaleSchema }).strict(), result: returns<PhraseLibrary>() },
   'handover.create': { args: CreateHandoverSchema, result: returns<Handover[]>() },
   'handover.acknowledge': { args: AcknowledgeItemSchema, result: returns<Handover[]>() },
   'handover.recent': { args: NoArgs, result: returns<Handover[]>() },

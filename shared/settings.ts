@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ComplianceSettingsSchema } from './compliance.js';
 import { SynonymsSchema } from './kb.js';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
 import { MassIncidentPolicySchema } from './mass-incident.js';
@@ -46,6 +47,8 @@ export const SettingsSchema = z
     massIncident: MassIncidentPolicySchema,
     /** Knowledge-base synonym groups: a query word also finds the other words of its group. */
     kbSynonyms: SynonymsSchema,
+    /** Official link hosts, colleagues' names, internal patterns, unreleased names, sensitive words. */
+    compliance: ComplianceSettingsSchema,
     notReadyReasons: z
       .array(NotReadyReasonSchema)
       .min(1)

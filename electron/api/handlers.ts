@@ -41,6 +41,8 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'visits.submitEvent': (input) => ctx.visits.submitEvent(input),
     'kb.search': ({ q, limit }) => ctx.kb.search(q, limit),
     'kb.get': ({ id }) => ctx.kb.get(id),
+    'kb.unreleased': () => ctx.kb.unreleasedTitles(),
+    'phrases.library': ({ locale }) => ctx.phrases.library(locale),
     'kb.import': ({ files }) => ctx.kb.importFiles(files.map((f) => ({ name: f.name, bytes: Buffer.from(f.base64, 'base64') }))),
     'visits.linkArticle': (input) => ctx.visits.linkArticle(input),
     'visits.unlinkArticle': (input) => ctx.visits.unlinkArticle(input),

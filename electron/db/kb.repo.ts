@@ -107,6 +107,11 @@ export class KbRepo {
     return row ? toArticle(row) : undefined;
   }
 
+  /** Titles of articles whose publish window has not begun at `now` (at most 500, soonest first). */
+  unreleasedTitles(now: number): string[] {
+    return (this.cached('SELECT title FROM kb_articles WHERE valid_from > ? ORDER BY valid_from LIMIT 500').all(now) as { title: string }[]).map((r) => r.title);
+  }
+
   count(): number {
     return (this.cached('SELECT count(*) AS n FROM kb_articles').get() as { n: number }).n;
   }

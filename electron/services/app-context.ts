@@ -15,6 +15,7 @@ import { parseDefaultSettings, SettingsService } from './settings.service.js';
 import { SipAccountService } from './sip-account.service.js';
 import { VisitsService } from './visits.service.js';
 import { KbService } from './kb.service.js';
+import { PhrasesService } from './phrases.service.js';
 
 export interface AppContextOptions {
   readonly host: HostKind;
@@ -38,6 +39,7 @@ export interface AppContext {
   readonly visits: VisitsService;
   readonly handovers: HandoverRepo;
   readonly kb: KbService;
+  readonly phrases: PhrasesService;
   readonly sipAccount: SipAccountService;
   close(): void;
 }
@@ -65,6 +67,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     visits: new VisitsService(new VisitsRepo(db), settings, currentAgent),
     handovers: new HandoverRepo(db),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
+    phrases: new PhrasesService(options.resourcesDir),
     sipAccount,
     close: () => db.close(),
   };

@@ -83,6 +83,11 @@ export class KbService {
     return article;
   }
 
+  /** Articles not published yet, by title: the compliance checker flags them (R-NO-UNRELEASED). */
+  unreleasedTitles(): string[] {
+    return this.repo.unreleasedTitles(this.now());
+  }
+
   *exportAll(): Generator<Article> {
     yield* this.repo.all();
   }

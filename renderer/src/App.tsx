@@ -10,14 +10,16 @@ import { ApiContext } from './platform/api-context';
 import type { AgentApi } from '../../shared/ipc-contract';
 import { StoreContext, useAppStore, type AppStore } from './store';
 
-/** Keeps i18next, Ant Design's locale and <html lang> in step with the stored setting. */
+/** Keeps i18next, Ant Design's locale, <html lang> and the phrase library in step with the stored setting. */
 function LocaleSync({ i18n }: { i18n: i18n }) {
   const locale = useAppStore((s) => s.settings?.locale);
+  const loadPhrases = useAppStore((s) => s.loadPhrases);
   useEffect(() => {
     if (!locale) return;
     void i18n.changeLanguage(locale);
     document.documentElement.lang = locale;
-  }, [i18n, locale]);
+    void loadPhrases(locale);
+  }, [i18n, locale, loadPhrases]);
   return null;
 }
 

@@ -2,6 +2,11 @@ import { vi } from 'vitest';
 import type { AgentApi } from '../../shared/ipc-contract';
 import { fail, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
+import { PhraseLibrarySchema } from '../../shared/phrases';
+import zhCN from '../../resources/phrases/zh-CN.json';
+
+/** The shipped library: DOM tests show the real wording. */
+export const PHRASES = PhraseLibrarySchema.parse(zhCN);
 
 export const SETTINGS: Settings = {
   locale: 'zh-CN',
@@ -12,6 +17,7 @@ export const SETTINGS: Settings = {
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
+  compliance: { officialHosts: ['example.com'], staffNames: [], internalPatterns: [], unreleased: [], sensitiveWords: ['记者', '媒体', '曝光', '报警', '找领导'] },
   visitCategories: [
     { id: 'consult', label: { 'zh-CN': '咨询', 'en-US': 'Enquiry' }, followUp: 'none' },
     { id: 'complaint', label: { 'zh-CN': '投诉', 'en-US': 'Complaint' }, followUp: 'complaint' },
@@ -57,7 +63,8 @@ export function fakeApi() {
       linkArticle: vi.fn(),
       unlinkArticle: vi.fn(),
     },
-    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), import: vi.fn() },
+    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), import: vi.fn(), unreleased: vi.fn(async () => ok([])) },
+    phrases: { library: vi.fn(async () => ok(PHRASES)) },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };

@@ -3,6 +3,7 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import { createAgentSlice } from './agent.slice';
 import { createAppSlice } from './app.slice';
 import { createPhoneSlice } from './phone.slice';
+import { createPhrasesSlice } from './phrases.slice';
 import { createSettingsSlice } from './settings.slice';
 import { createVisitsSlice } from './visits.slice';
 import type { RootState, StoreDeps } from './types';
@@ -18,6 +19,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createAgentSlice(deps)(...a),
     ...createPhoneSlice(...a),
     ...createVisitsSlice(...a),
+    ...createPhrasesSlice(deps)(...a),
   }));
 }
 

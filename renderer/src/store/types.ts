@@ -2,10 +2,11 @@ import type { AgentApi } from '../../../shared/ipc-contract';
 import type { AgentSlice } from './agent.slice';
 import type { AppSlice } from './app.slice';
 import type { PhoneSlice } from './phone.slice';
+import type { PhrasesSlice } from './phrases.slice';
 import type { SettingsSlice } from './settings.slice';
 import type { VisitsSlice } from './visits.slice';
 
-export type RootState = AppSlice & SettingsSlice & AgentSlice & PhoneSlice & VisitsSlice;
+export type RootState = AppSlice & SettingsSlice & AgentSlice & PhoneSlice & VisitsSlice & PhrasesSlice;
 
 /** What slices need from outside: the contract API and a clock (fake in tests). */
 export interface StoreDeps {

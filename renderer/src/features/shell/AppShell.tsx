@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore, useAppStoreApi } from '../../store';
 import { KbPanel } from '../kb';
 import { OverviewPanel } from '../overview';
+import { PhrasePanel } from '../phrases';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
 import { CurrentVisit, HandoverCard, MassIncidentAlert, SAVE_VISIT_SHORTCUT, TodayList, VisitsPanel } from '../visits';
@@ -28,6 +29,7 @@ const TABS: readonly WorkspaceTab[] = [
       <Space orientation="vertical" style={{ width: '100%' }}>
         <MassIncidentAlert />
         <CurrentVisit />
+        <PhrasePanel />
         <TodayList />
         <HandoverCard />
         <OverviewPanel />

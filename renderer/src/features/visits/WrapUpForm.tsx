@@ -5,6 +5,7 @@ import { VISIT_STATUSES, type LinkedArticle, type Visit, type VisitEvent, type V
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { KbSuggestions } from '../kb';
+import { ComplianceHints } from '../phrases';
 import { useGlobalShortcuts } from '../shell/shortcuts';
 import { EventsSection } from './EventsSection';
 
@@ -41,6 +42,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const [articles, setArticles] = useState<readonly LinkedArticle[]>([]);
   const revision = useAppStore((s) => s.visitsRevision);
   const description = Form.useWatch('description', form) ?? '';
+  const resolution = Form.useWatch('resolution', form) ?? '';
   const [draftSavedAt, setDraftSavedAt] = useState<number | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -169,9 +171,11 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
         <Form.Item name="description" label={t('visits.field.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
         </Form.Item>
+        <ComplianceHints text={description} customerWords agentId={visit.owner} />
         <Form.Item name="resolution" label={t('visits.field.resolution')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
         </Form.Item>
+        <ComplianceHints text={resolution} agentId={visit.owner} />
         <Form.Item name="tags" label={t('visits.field.tags')} htmlFor="visit-tags">
           <Select id="visit-tags" mode="tags" maxCount={10} />
         </Form.Item>

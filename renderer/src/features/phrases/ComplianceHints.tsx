@@ -1,0 +1,49 @@
+import { Alert, Space, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { findSensitive } from '../../../../shared/compliance';
+import { useAppStore } from '../../store';
+import { useChecker } from './useChecker';
+
+/**
+ * Findings for text the agent records or sends, as they type: rule, the words, and the standard
+ * phrase to use instead. With `customerWords`, sensitive words (记者, 曝光, 报警…) raise the early
+ * warning with the calming script (R-ESCALATE-SENSITIVE).
+ */
+export function ComplianceHints({ text, customerWords = false, agentId }: { text: string; customerWords?: boolean; agentId?: string }) {
+  const { t } = useTranslation();
+  const check = useChecker();
+  const library = useAppStore((s) => s.phraseLibrary);
+  const sensitiveWords = useAppStore((s) => s.settings?.compliance.sensitiveWords);
+  const findings = useMemo(() => (check && text ? check(text, agentId ? { agentId } : {}) : []), [check, text, agentId]);
+  const sensitive = useMemo(() => (customerWords && sensitiveWords && text ? [...new Set(findSensitive(text, sensitiveWords).map((s) => s.word))] : []), [customerWords, sensitiveWords, text]);
+  const phrase = (id: string | undefined) => library?.phrases.find((p) => p.id === id)?.say[0];
+  if (findings.length === 0 && sensitive.length === 0) return null;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="compliance-hints">
+      {sensitive.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="sensitive-warning"
+          title={t('phrases.sensitive', { words: sensitive.join('、') })}
+          description={
+            <>
+              <Typography.Text>{t('phrases.calm')}</Typography.Text> <Typography.Text strong>{phrase('sensitive-calm')}</Typography.Text>
+            </>
+          }
+        />
+      )}
+      {findings.map((f) => (
+        <Alert
+          key={`${f.rule}-${f.start}`}
+          type={f.severity === 'high' ? 'error' : 'warning'}
+          showIcon
+          data-testid="compliance-finding"
+          title={t('phrases.finding', { rule: t(`phrases.rule.${f.rule}`), match: f.match })}
+          description={f.suggestion && phrase(f.suggestion) ? t('phrases.insteadSay', { phrase: phrase(f.suggestion) }) : undefined}
+        />
+      ))}
+    </Space>
+  );
+}

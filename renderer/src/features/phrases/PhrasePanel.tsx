@@ -1,0 +1,79 @@
+import { Alert, Button, Card, Input, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PHASES, fillPhrase, type Phase, type Phrase } from '../../../../shared/phrases';
+import { useAppStore } from '../../store';
+import { phaseOf } from './phase';
+
+const matches = (p: Phrase, q: string) => [p.situation, ...p.say].some((s) => s.includes(q));
+
+/**
+ * Standard wording for the moment (R-POLITE): follows the call (ringing → greeting, held → waiting,
+ * on a call → during, wrap-up → closing) until the agent picks a phase; searchable; a click or the
+ * digit keys 1–9 copy the wording with its variables filled; "不可以说" shown with each.
+ */
+export function PhrasePanel() {
+  const { t } = useTranslation();
+  const library = useAppStore((s) => s.phraseLibrary);
+  const calls = useAppStore((s) => s.calls);
+  const agent = useAppStore((s) => s.agent.status);
+  const following = phaseOf(calls, agent);
+  const [picked, setPicked] = useState<{ phase: Phase; when: Phase } | null>(null);
+  // a phase the agent picked holds until the call moves on
+  const phase = picked && picked.when === following ? picked.phase : following;
+  const [query, setQuery] = useState('');
+  const [copied, setCopied] = useState<string | null>(null);
+  const call = calls.find((c) => c.phase !== 'ended');
+  const values = { customerName: call?.remoteName, phone: call?.remoteUser };
+  const shown = useMemo(() => (library?.phrases ?? []).filter((p) => (query.trim() ? matches(p, query.trim()) : p.phase === phase)), [library, phase, query]);
+  const copy = async (text: string) => {
+    await navigator.clipboard?.writeText(text).catch(() => {});
+    setCopied(text);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLInputElement || !/^[1-9]$/.test(e.key)) return;
+    const p = shown[Number(e.key) - 1];
+    if (p) void copy(fillPhrase(p.say[0]!, values).text);
+  };
+  if (!library) return null;
+  return (
+    <Card size="small" title={t('phrases.title')} data-testid="phrase-panel" data-phase={phase} tabIndex={0} onKeyDown={onKeyDown}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Segmented
+          size="small"
+          value={phase}
+          options={PHASES.map((p) => ({ value: p, label: t(`phrases.phase.${p}`) }))}
+          onChange={(v) => setPicked({ phase: v as Phase, when: following })}
+        />
+        <Input allowClear size="small" aria-label={t('phrases.search')} placeholder={t('phrases.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        {copied && <Alert type="success" showIcon title={t('phrases.copied')} description={copied} data-testid="phrase-copied" />}
+        {shown.map((p, i) => (
+          <div key={p.id} data-testid="phrase">
+            <Typography.Text strong>
+              {i < 9 && <Tag>{i + 1}</Tag>}
+              {p.situation}
+            </Typography.Text>
+            {p.say.map((say) => {
+              const filled = fillPhrase(say, values);
+              return (
+                <div key={say}>
+                  <Tooltip title={filled.missing.length ? t('phrases.missing', { names: filled.missing.join(', ') }) : t('phrases.copy')}>
+                    <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => void copy(filled.text)}>
+                      {filled.text}
+                    </Button>
+                  </Tooltip>
+                  {filled.missing.length > 0 && <Tag color="orange">{t('phrases.missing', { names: filled.missing.join(', ') })}</Tag>}
+                </div>
+              );
+            })}
+            {p.never.map((n) => (
+              <Typography.Text key={n} type="danger" delete style={{ display: 'block' }}>
+                {t('phrases.never', { text: n })}
+              </Typography.Text>
+            ))}
+          </div>
+        ))}
+      </Space>
+    </Card>
+  );
+}

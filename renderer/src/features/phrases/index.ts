@@ -1,0 +1,2 @@
+export { ComplianceHints } from './ComplianceHints';
+export { PhrasePanel } from './PhrasePanel';

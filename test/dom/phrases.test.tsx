@@ -1,0 +1,75 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ComplianceHints, PhrasePanel } from '../../renderer/src/features/phrases';
+import type { CallSnapshot } from '../../shared/softphone';
+import { renderApp } from './render-app';
+
+const call = (over: Partial<CallSnapshot>): CallSnapshot => ({ id: 'c1', direction: 'inbound', remoteUser: '13800138000', remoteName: '张先生', phase: 'connected', held: false, muted: false, startedAt: 1, iceRestarts: 0, ...over });
+
+async function setup(part: React.ReactNode) {
+  const app = await renderApp(undefined, part);
+  await act(() => app.store.getState().loadPhrases('zh-CN'));
+  const phone = (calls: CallSnapshot[]) => act(() => app.store.getState().setPhoneSnapshot({ registration: { status: 'registered' }, calls, lastEnded: null, dtmfReceived: {} }));
+  return { ...app, phone };
+}
+
+describe('phrase panel', () => {
+  it('follows the call: greeting, during, waiting on hold, closing in wrap-up; a picked phase holds until the call moves on', async () => {
+    const { store, phone } = await setup(<PhrasePanel />);
+    const panel = screen.getByTestId('phrase-panel');
+    expect(panel).toHaveAttribute('data-phase', 'opening');
+    expect(panel).toHaveTextContent('欢迎致电');
+    await phone([call({})]);
+    expect(panel).toHaveAttribute('data-phase', 'during');
+    fireEvent.click(within(panel).getByText('投诉'));
+    expect(panel).toHaveAttribute('data-phase', 'complaint');
+    expect(panel).toHaveTextContent('不可以说：喂，刚才的电话不是我接的呀！');
+    await phone([call({ held: true })]);
+    expect(panel).toHaveAttribute('data-phase', 'waiting');
+    expect(panel).toHaveTextContent('对不起，请您稍等片刻，好吗？');
+    await phone([]);
+    act(() => store.setState({ agent: { status: 'wrap-up' } }));
+    expect(panel).toHaveAttribute('data-phase', 'closing');
+    expect(panel).toHaveTextContent('请问还有什么可以帮助您？');
+  });
+
+  it('fills variables from the call, marks the missing ones, and copies with a click or a digit key', async () => {
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { phone } = await setup(<PhrasePanel />);
+    const panel = screen.getByTestId('phrase-panel');
+    expect(within(panel).getAllByText('缺少变量：company, agentId').length).toBeGreaterThan(0);
+    await phone([call({})]);
+    fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: '核对' } });
+    expect(within(panel).getAllByTestId('phrase')).toHaveLength(1);
+    fireEvent.click(within(panel).getByText(/跟您核对一下/));
+    await vi.waitFor(() => expect(writeText).toHaveBeenLastCalledWith(expect.stringContaining('收货人张先生，电话13800138000')));
+    fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: '' } });
+    fireEvent.keyDown(panel, { key: '2' });
+    const second = within(panel).getAllByTestId('phrase')[1]!;
+    await vi.waitFor(() => expect(writeText).toHaveBeenLastCalledWith(within(second).getAllByRole('button')[0]!.textContent));
+  });
+});
+
+describe('compliance hints', () => {
+  it('names the rule and the words, and offers the standard phrase instead', async () => {
+    await setup(<ComplianceHints text="已解释。喂，听懂了吧？详见 https://t.cn/abc" />);
+    const findings = screen.getAllByTestId('compliance-finding');
+    expect(findings.map((f) => f.textContent)).toEqual([
+      expect.stringContaining('不可以说的话：“听懂了吧”请改用：请问我刚才的解释您是否明白？'),
+      expect.stringContaining('非官方链接：“https://t.cn/abc”'),
+    ]);
+  });
+
+  it("raises the early warning on sensitive words in the customer's words, with the calming script", async () => {
+    await setup(<ComplianceHints text="客户说再不解决就找媒体曝光" customerWords />);
+    const warning = screen.getByTestId('sensitive-warning');
+    expect(warning).toHaveTextContent('敏感词预警：媒体、曝光');
+    expect(warning).toHaveTextContent('非常理解您的心情');
+  });
+
+  it('shows nothing for compliant text', async () => {
+    await setup(<ComplianceHints text="请问还有什么可以帮助您？" customerWords />);
+    expect(screen.queryByTestId('compliance-hints')).toBeNull();
+  });
+});
