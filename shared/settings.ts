@@ -28,6 +28,8 @@ export const AudioProcessingSchema = z
 export const SettingsSchema = z
   .object({
     locale: LocaleSchema,
+    /** The company's name as agents say it ({company} in the scripted phrases). */
+    companyName: z.string().trim().max(40),
     audioProcessing: AudioProcessingSchema,
     /** How DTMF is sent: RTP telephone-events (RFC 4733) or SIP INFO, as the PBX expects. */
     dtmfMode: z.enum(['rfc4733', 'info']),

@@ -10,6 +10,7 @@ export const PHRASES = PhraseLibrarySchema.parse(zhCN);
 
 export const SETTINGS: Settings = {
   locale: 'zh-CN',
+  companyName: '',
   audioProcessing: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
   dtmfMode: 'rfc4733',
   audioDevices: { input: null, output: null, ringer: null },

@@ -28,7 +28,7 @@ describe('phrase panel', () => {
     expect(panel).toHaveAttribute('data-phase', 'waiting');
     expect(panel).toHaveTextContent('对不起，请您稍等片刻，好吗？');
     await phone([]);
-    act(() => store.setState({ agent: { status: 'wrap-up' } }));
+    act(() => store.setState({ agent: { status: 'wrap-up', returnTo: { status: 'ready' } } }));
     expect(panel).toHaveAttribute('data-phase', 'closing');
     expect(panel).toHaveTextContent('请问还有什么可以帮助您？');
   });
@@ -36,9 +36,12 @@ describe('phrase panel', () => {
   it('fills variables from the call, marks the missing ones, and copies with a click or a digit key', async () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    const { phone } = await setup(<PhrasePanel />);
+    const { phone, store } = await setup(<PhrasePanel />);
     const panel = screen.getByTestId('phrase-panel');
     expect(within(panel).getAllByText('缺少变量：company, agentId').length).toBeGreaterThan(0);
+    await act(() => store.getState().updateSettings({ companyName: '示例公司' }));
+    expect(panel).toHaveTextContent('欢迎致电示例公司客服热线，{agentId}号为您服务');
+    expect(within(panel).getAllByText('缺少变量：agentId').length).toBeGreaterThan(0);
     await phone([call({})]);
     fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: '核对' } });
     expect(within(panel).getAllByTestId('phrase')).toHaveLength(1);

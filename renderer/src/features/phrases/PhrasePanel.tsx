@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Input, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PHASES, fillPhrase, type Phase, type Phrase } from '../../../../shared/phrases';
+import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { phaseOf } from './phase';
 
@@ -23,8 +24,14 @@ export function PhrasePanel() {
   const phase = picked && picked.when === following ? picked.phase : following;
   const [query, setQuery] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
+  const company = useAppStore((s) => s.settings?.companyName);
+  const api = usePlatformApi();
+  const [agentId, setAgentId] = useState<string>();
+  useEffect(() => {
+    void api.sipAccount.get().then((r) => setAgentId(r.ok ? r.value.account?.agentId || r.value.account?.authUser : undefined));
+  }, [api]);
   const call = calls.find((c) => c.phase !== 'ended');
-  const values = { customerName: call?.remoteName, phone: call?.remoteUser };
+  const values = { company, agentId, customerName: call?.remoteName, phone: call?.remoteUser };
   const shown = useMemo(() => (library?.phrases ?? []).filter((p) => (query.trim() ? matches(p, query.trim()) : p.phase === phase)), [library, phase, query]);
   const copy = async (text: string) => {
     await navigator.clipboard?.writeText(text).catch(() => {});

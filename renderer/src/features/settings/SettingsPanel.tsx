@@ -1,4 +1,4 @@
-import { Alert, Form, Select, Space, Tag, message } from 'antd';
+import { Alert, Form, Input, Select, Space, Tag, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../shared/settings';
 import { useAppStore } from '../../store';
@@ -28,6 +28,16 @@ export function LanguageSelect({ id }: { id?: string }) {
   );
 }
 
+/** Saved when the field loses focus or Enter is pressed. */
+function CompanyName({ id }: { id: string }) {
+  const saved = useAppStore((s) => s.settings?.companyName ?? '');
+  const updateSettings = useAppStore((s) => s.updateSettings);
+  const save = (value: string) => {
+    if (value.trim() !== saved) void updateSettings({ companyName: value.trim() });
+  };
+  return <Input id={id} key={saved} defaultValue={saved} maxLength={40} style={{ width: 240 }} onBlur={(e) => save(e.target.value)} onPressEnter={(e) => save(e.currentTarget.value)} />;
+}
+
 export function SettingsPanel() {
   const { t, i18n } = useTranslation();
   const settings = useAppStore((s) => s.settings);
@@ -38,6 +48,9 @@ export function SettingsPanel() {
       {error && <Alert type="error" showIcon title={t('settings.saveFailed', { message: error.message })} />}
       <Form.Item label={t('settings.language')} htmlFor="settings-language">
         <LanguageSelect id="settings-language" />
+      </Form.Item>
+      <Form.Item label={t('settings.companyName')} htmlFor="settings-company">
+        <CompanyName id="settings-company" />
       </Form.Item>
       <Form.Item label={t('settings.notReadyReasons')}>
         <Space wrap>

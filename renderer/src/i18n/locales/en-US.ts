@@ -241,6 +241,7 @@ export const enUS: Messages = {
     refresh: 'Refresh',
   },
   settings: {
+    companyName: 'Company name ({company} in phrases)',
     title: 'Settings',
     language: 'Language',
     languages: { 'zh-CN': '简体中文', 'en-US': 'English' },

@@ -239,6 +239,7 @@ export const zhCN = {
     refresh: '刷新',
   },
   settings: {
+    companyName: '公司名称（话术中的 {company}）',
     title: '设置',
     language: '界面语言',
     languages: { 'zh-CN': '简体中文', 'en-US': 'English' },
