@@ -21,6 +21,29 @@ export const COMPLIANCE_RULES: readonly ComplianceRule[] = ['R-DONT-SAY', 'R-NO-
 /** High: sending needs a reason (logged for the team lead). Medium: shown, not blocking. */
 export type Severity = 'high' | 'medium';
 
+/**
+ * A reply recorded or sent despite a high-severity finding (issue: phrases, item 4): which field,
+ * what was found, and the agent's reason, logged with the visit for the team lead.
+ */
+export const OVERRIDE_FIELDS = ['description', 'resolution', 'reply'] as const;
+export const LogOverrideSchema = z
+  .object({
+    visitId: z.number().int().positive().nullable(),
+    field: z.enum(OVERRIDE_FIELDS),
+    findings: z
+      .array(z.object({ rule: z.enum(COMPLIANCE_RULES as [ComplianceRule, ...ComplianceRule[]]), match: z.string().min(1).max(200) }).strict())
+      .min(1)
+      .max(20),
+    reason: z.string().trim().min(2, 'give a reason (at least 2 characters)').max(200),
+  })
+  .strict();
+export type LogOverride = z.infer<typeof LogOverrideSchema>;
+export interface ComplianceOverride extends LogOverride {
+  readonly id: number;
+  readonly at: number;
+  readonly agent: string;
+}
+
 export interface Finding {
   readonly rule: ComplianceRule;
   readonly severity: Severity;

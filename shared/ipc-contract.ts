@@ -10,6 +10,8 @@
  */
 import { z } from 'zod';
 import { AgentStatus } from './agent-state.js';
+import { SetChecklistSchema } from './call-script.js';
+import { LogOverrideSchema, type ComplianceOverride } from './compliance.js';
 import type { Result } from './result.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
@@ -101,6 +103,10 @@ export const contract = {
   'visits.linkArticle': { args: LinkArticleSchema, result: returns<LinkedArticle[]>() },
   'visits.unlinkArticle': { args: UnlinkArticleSchema, result: returns<LinkedArticle[]>() },
   'visits.setEventStatus': { args: SetEventStatusSchema, result: returns<VisitEvent>() },
+  /** The call's script checklist (greeting, waiting, confirmed, closing), visible to the lead. */
+  'visits.setChecklist': { args: SetChecklistSchema, result: returns<null>() },
+  /** A reply kept despite a high-severity compliance finding, with the agent's reason. */
+  'visits.logOverride': { args: LogOverrideSchema, result: returns<ComplianceOverride>() },
   /** Similar visits piling up in the recent window: a mass incident to report (R-MASS). */
   'visits.massIncidents': { args: NoArgs, result: returns<MassIncident[]>() },
   /** Shift handover: the outgoing agent lists open matters; the incoming agent acknowledges each. */

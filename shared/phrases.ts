@@ -19,6 +19,8 @@ export const PhraseSchema = z
     never: z.array(z.string().min(1).max(200)),
     forbid: z.array(z.string().min(2).max(50)),
     rule: z.string().regex(/^R-[A-Z0-9-]+$/).optional(),
+    /** The per-call checklist item this phrase ticks when it differs from its phase's (call-script.ts). */
+    checks: z.enum(['greeting', 'waiting', 'confirmed', 'closing']).optional(),
   })
   .strict();
 export type Phrase = z.infer<typeof PhraseSchema>;

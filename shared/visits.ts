@@ -4,6 +4,8 @@
  * returns field-level errors (issue: visit log, item 9).
  */
 import { z } from 'zod';
+import type { Checklist } from './call-script.js';
+import type { ComplianceOverride } from './compliance.js';
 
 export const VISIT_STATUSES = ['open', 'pending-department', 'resolved', 'closed'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
@@ -179,6 +181,8 @@ export interface VisitDetail {
   readonly followUps: readonly FollowUp[];
   readonly events: readonly VisitEvent[];
   readonly articles: readonly LinkedArticle[];
+  readonly checklist: Checklist | null;
+  readonly overrides: readonly ComplianceOverride[];
 }
 
 export interface VisitReport {
@@ -195,6 +199,20 @@ export interface VisitReport {
   readonly meanHandleMs: number | null;
   /** Mean time the desk spent in wrap-up after a call (agent state log), ms. */
   readonly meanWrapUpMs: number | null;
+  /**
+   * Per-call checklists (call-script.ts) of the period's visits: how many have one, and how many
+   * ticked each item (`held`: calls put on hold, which owe the waiting phrase); replies recorded
+   * despite a high-severity compliance finding.
+   */
+  readonly script: {
+    readonly calls: number;
+    readonly greeting: number;
+    readonly held: number;
+    readonly waiting: number;
+    readonly confirmed: number;
+    readonly closing: number;
+    readonly overrides: number;
+  };
 }
 
 const HOUR = 3_600_000;

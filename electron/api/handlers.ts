@@ -47,6 +47,8 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'visits.linkArticle': (input) => ctx.visits.linkArticle(input),
     'visits.unlinkArticle': (input) => ctx.visits.unlinkArticle(input),
     'visits.setEventStatus': ({ id, status }) => ctx.visits.setEventStatus(id, status),
+    'visits.setChecklist': (input) => (ctx.visits.setChecklist(input), null),
+    'visits.logOverride': (input) => ctx.visits.logOverride(input),
     'handover.create': (input) => {
       ctx.handovers.create(input, Date.now());
       return ctx.handovers.recent(HANDOVERS_SHOWN);

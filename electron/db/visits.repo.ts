@@ -1,4 +1,6 @@
 import type { Statement } from 'better-sqlite3';
+import type { Checklist } from '../../shared/call-script.js';
+import type { ComplianceOverride, LogOverride } from '../../shared/compliance.js';
 import { indexText, matchQuery } from '../../shared/text-index.js';
 import type { AuditEntry, EventStatus, FollowUp, FollowUpRule, LinkedArticle, OpenVisit, SubmitEvent, Visit, VisitEvent, VisitFields, VisitReport } from '../../shared/visits.js';
 import type { Db } from './database.js';
@@ -258,6 +260,38 @@ export class VisitsRepo {
     return this.cached('SELECT article_id AS articleId, title, linked_by AS linkedBy, linked_at AS linkedAt FROM visit_articles WHERE visit_id = ? ORDER BY linked_at, article_id').all(visitId) as LinkedArticle[];
   }
 
+  setChecklist(visitId: number, list: Checklist, at: number): void {
+    const bit = (b: boolean | null) => (b === null ? null : Number(b));
+    this.cached(
+      `INSERT INTO visit_checklists (visit_id, greeting, waiting, confirmed, closing, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (visit_id) DO UPDATE SET greeting = excluded.greeting, waiting = excluded.waiting, confirmed = excluded.confirmed, closing = excluded.closing, updated_at = excluded.updated_at`,
+    ).run(visitId, bit(list.greeting), bit(list.waiting), bit(list.confirmed), bit(list.closing), at);
+  }
+
+  checklist(visitId: number): Checklist | null {
+    const row = this.cached('SELECT greeting, waiting, confirmed, closing FROM visit_checklists WHERE visit_id = ?').get(visitId) as Record<keyof Checklist, number | null> | undefined;
+    return row ? { greeting: row.greeting === 1, waiting: row.waiting === null ? null : row.waiting === 1, confirmed: row.confirmed === 1, closing: row.closing === 1 } : null;
+  }
+
+  addOverride(o: LogOverride, agent: string, at: number): ComplianceOverride {
+    const { id } = this.cached('INSERT INTO compliance_overrides (visit_id, at, agent, field, findings, reason) VALUES (?, ?, ?, ?, ?, ?) RETURNING id').get(
+      o.visitId,
+      at,
+      agent,
+      o.field,
+      JSON.stringify(o.findings),
+      o.reason,
+    ) as { id: number };
+    return { ...o, id, at, agent };
+  }
+
+  overrides(visitId: number): ComplianceOverride[] {
+    const rows = this.cached('SELECT id, visit_id AS visitId, at, agent, field, findings, reason FROM compliance_overrides WHERE visit_id = ? ORDER BY at, id').all(visitId) as (Omit<ComplianceOverride, 'findings'> & {
+      findings: string;
+    })[];
+    return rows.map((r) => ({ ...r, findings: JSON.parse(r.findings) as ComplianceOverride['findings'] }));
+  }
+
   /** Every visit started in [from, to), oldest first, read lazily (exports). */
   *inPeriod(from: number, to: number): Generator<Visit> {
     for (const row of this.cached('SELECT * FROM visits WHERE started_at >= ? AND started_at < ? ORDER BY started_at, id').iterate(from, to)) yield toVisit(row as VisitRow);
@@ -316,7 +350,19 @@ export class VisitsRepo {
       inbound: { total: inbound, answered, answeredWithin15s: within15 },
       meanHandleMs: handled === 0 ? null : Math.round(handleSum / handled),
       meanWrapUpMs: this.meanWrapUp(from, to),
+      script: this.scriptStats(from, to),
     };
+  }
+
+  /** How the per-call checklists of the period's visits came out, and the compliance overrides logged. */
+  private scriptStats(from: number, to: number): VisitReport['script'] {
+    const row = this.cached(
+      `SELECT COUNT(*) AS calls, TOTAL(c.greeting) AS greeting, TOTAL(c.waiting IS NOT NULL) AS held, TOTAL(c.waiting) AS waiting,
+              TOTAL(c.confirmed) AS confirmed, TOTAL(c.closing) AS closing
+       FROM visits v INDEXED BY visits_by_time JOIN visit_checklists c ON c.visit_id = v.id WHERE v.started_at >= ? AND v.started_at < ?`,
+    ).get(from, to) as Omit<VisitReport['script'], 'overrides'>;
+    const { overrides } = this.cached('SELECT COUNT(*) AS overrides FROM compliance_overrides WHERE at >= ? AND at < ?').get(from, to) as { overrides: number };
+    return { ...row, overrides };
   }
 
   /**

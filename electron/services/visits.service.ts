@@ -1,3 +1,5 @@
+import type { SetChecklist } from '../../shared/call-script.js';
+import type { ComplianceOverride, LogOverride } from '../../shared/compliance.js';
 import { detectMassIncidents, type MassIncident } from '../../shared/mass-incident.js';
 import { AppError, ErrorCode } from '../../shared/result.js';
 import {
@@ -57,7 +59,32 @@ export class VisitsService {
 
   get(id: number): VisitDetail {
     const visit = this.require(id);
-    return { visit, draft: this.repo.draft(id), audit: this.repo.audit(id), followUps: this.repo.followUps(id), events: this.repo.events(id), articles: this.repo.articles(id) };
+    return {
+      visit,
+      draft: this.repo.draft(id),
+      audit: this.repo.audit(id),
+      followUps: this.repo.followUps(id),
+      events: this.repo.events(id),
+      articles: this.repo.articles(id),
+      checklist: this.repo.checklist(id),
+      overrides: this.repo.overrides(id),
+    };
+  }
+
+  /** The call's script checklist as it stands (ticked from the phrase panel while the call runs). */
+  setChecklist(input: SetChecklist): void {
+    this.repo.transaction(() => {
+      this.require(input.visitId);
+      this.repo.setChecklist(input.visitId, input.checklist, this.clock.now());
+    });
+  }
+
+  /** A reply recorded or sent despite a high-severity finding: kept with the agent's reason. */
+  logOverride(input: LogOverride): ComplianceOverride {
+    return this.repo.transaction(() => {
+      if (input.visitId !== null) this.require(input.visitId);
+      return this.repo.addOverride(input, this.agent(), this.clock.now());
+    });
   }
 
   update(id: number, fields: Partial<VisitFields>, expectedUpdatedAt?: number): Visit {

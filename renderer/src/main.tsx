@@ -9,6 +9,7 @@ import { App } from './App';
 import './global.css';
 import { BootError, type BootFailure } from './BootError';
 import { SoftphoneController } from './features/softphone';
+import { trackScript } from './features/phrases';
 import { trackVisits } from './features/visits';
 import { createI18n } from './i18n';
 import { BridgeUnavailableError, connectBridge } from './platform/bridge';
@@ -30,6 +31,7 @@ async function boot(): Promise<void> {
       </StrictMode>,
     );
     trackVisits(store, api);
+    trackScript(store, api);
     softphone.watchEnvironment();
     void softphone.connectSaved();
     requestAnimationFrame(() => {

@@ -22,7 +22,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from '../e2e/sip-harness';
+import { configureLine, hangUpFrom, registrationOf, startParty, startTestPbx, type Party, type Pbx } from '../e2e/sip-harness';
 import { startFarEnd } from './far-end';
 
 const WARMUP = 5;
@@ -191,13 +191,13 @@ test('softphone call setup, answer-to-audio and re-register times', async () => 
         await expect(card(agent)).toHaveAttribute('data-call-phase', 'connected');
       },
       async () => {
-        await agent.page.getByRole('button', { name: '挂断' }).click();
+        await hangUpFrom(agent);
         await expect(card(agent)).toHaveCount(0);
         await expect.poll(() => phone.state()).toBe('none');
       },
     );
     const hangUp = async () => {
-      await customer.page.getByRole('button', { name: '挂断' }).click();
+      await hangUpFrom(customer);
       await expect(card(agent)).toHaveCount(0);
       await expect(card(customer)).toHaveCount(0);
     };

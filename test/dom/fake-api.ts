@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { SetChecklist } from '../../shared/call-script';
 import type { AgentApi } from '../../shared/ipc-contract';
 import { fail, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
@@ -63,6 +64,8 @@ export function fakeApi() {
       setEventStatus: vi.fn(),
       linkArticle: vi.fn(),
       unlinkArticle: vi.fn(),
+      setChecklist: vi.fn(async (_: SetChecklist) => ok(null)),
+      logOverride: vi.fn(),
     },
     kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), import: vi.fn(), unreleased: vi.fn(async () => ok([])) },
     phrases: { library: vi.fn(async () => ok(PHRASES)) },

@@ -27,6 +27,8 @@ describe('phrase panel', () => {
     await phone([call({ held: true })]);
     expect(panel).toHaveAttribute('data-phase', 'waiting');
     expect(panel).toHaveTextContent('对不起，请您稍等片刻，好吗？');
+    await phone([call({})]); // back from hold: the pick made before is forgotten
+    expect(panel).toHaveAttribute('data-phase', 'during');
     await phone([]);
     act(() => store.setState({ agent: { status: 'wrap-up', returnTo: { status: 'ready' } } }));
     expect(panel).toHaveAttribute('data-phase', 'closing');

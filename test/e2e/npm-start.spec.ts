@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostReady } from './harness';
-import { audioProcessingOff, expectHears, freePort, registrationOf, startParty, type Party } from './sip-harness';
+import { audioProcessingOff, expectHears, freePort, hangUpFrom, registrationOf, startParty, type Party } from './sip-harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,7 +38,7 @@ test('npm start brings up the dev PBX; two desks register by themselves and call
     await desk2.page.getByRole('button', { name: '接听' }).click();
     await expectHears(desk1, 1000);
     await expectHears(desk2, 400);
-    await desk2.page.getByRole('button', { name: '挂断' }).click();
+    await hangUpFrom(desk2);
     await expect(desk1.page.getByTestId('call-card')).toHaveCount(0);
   } finally {
     await desk2?.close();

@@ -156,6 +156,12 @@ export async function configureLine(party: Party, pbx: Pbx, password = party.pas
 
 export const registrationOf = (p: Party) => p.page.getByTestId('registration-status');
 
+/** Hangs up from the call card; a connected call whose closing phrase was not used asks first (R-POLITE): confirmed here. */
+export async function hangUpFrom(party: Party): Promise<void> {
+  await party.page.getByTestId('call-card').getByRole('button', { name: '挂断', exact: true }).click();
+  await party.page.getByRole('button', { name: '仍要挂断' }).click();
+}
+
 /**
  * What this party hears: the dominant frequency and its level in the remote audio, from an FFT of
  * the playing <audio> element's stream, plus inbound-rtp counters from WebRTC's own stats.

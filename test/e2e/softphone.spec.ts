@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { configureLine, expectDoesNotHear, expectHears, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+import { configureLine, expectDoesNotHear, expectHears, hangUpFrom, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
 
 // Customer 1002 hears the agent's 400 Hz; agent 1001 hears the customer's 1000 Hz; a third
 // party 1003 (a colleague, the transfer target) speaks 700 Hz.
@@ -61,7 +61,7 @@ test.describe('softphone against a real Kamailio with real audio', () => {
   }
 
   async function hangUp(by: Party) {
-    await by.page.getByRole('button', { name: '挂断' }).click();
+    await hangUpFrom(by);
     await expect(callCard(agent)).toHaveCount(0);
     await expect(callCard(customer)).toHaveCount(0);
   }
@@ -154,7 +154,7 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expectHears(third, AGENT_HZ);
     await expectDoesNotHear(customer, AGENT_HZ);
 
-    await third.page.getByRole('button', { name: '挂断' }).click();
+    await hangUpFrom(third);
     await expect(callCard(agent)).toHaveCount(1);
     await expect(agent.page.getByTestId('agent-status')).toHaveText('通话中');
     await cardWith(agent, '1002').getByRole('button', { name: '恢复' }).click();
@@ -175,7 +175,7 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(cardWith(customer, '1003')).toHaveAttribute('data-call-phase', 'connected');
     await expectHears(customer, THIRD_HZ, '1003');
     await expectHears(third, CUSTOMER_HZ);
-    await customer.page.getByRole('button', { name: '挂断' }).click();
+    await hangUpFrom(customer);
     await expect(callCard(third)).toHaveCount(0);
     await Promise.all([ready(agent), ready(third)]);
   });
@@ -198,7 +198,7 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(cardWith(third, '1002')).toHaveAttribute('data-call-phase', 'connected');
     await expectHears(customer, THIRD_HZ, '1003');
     await expectHears(third, CUSTOMER_HZ, '1002');
-    await third.page.getByRole('button', { name: '挂断' }).click();
+    await hangUpFrom(third);
     await expect(callCard(customer)).toHaveCount(0);
     await Promise.all([ready(agent), ready(third)]);
   });
@@ -270,12 +270,18 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(registrationOf(customer)).toHaveText('已注册', { timeout: 20_000 });
     // the kept call still hangs up cleanly through the restarted proxy
     await agent.page.keyboard.press('Alt+KeyH');
+    // no closing phrase used: the desk asks, and Enter confirms
+    await expect(agent.page.getByRole('button', { name: '仍要挂断' })).toBeFocused();
+    await agent.page.keyboard.press('Enter');
     await expect(callCard(agent)).toHaveCount(0);
     await expect(callCard(customer)).toHaveCount(0);
     await ready(agent);
     await callAgentAndAnswer('keyboard');
     await expectHears(agent, CUSTOMER_HZ);
     await agent.page.keyboard.press('Alt+KeyH');
+    // no closing phrase used: the desk asks, and Enter confirms
+    await expect(agent.page.getByRole('button', { name: '仍要挂断' })).toBeFocused();
+    await agent.page.keyboard.press('Enter');
     await expect(callCard(agent)).toHaveCount(0);
     await expect(callCard(customer)).toHaveCount(0);
   });

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { openDesk, startHost, stopHost } from './harness';
-import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+import { configureLine, hangUpFrom, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
 
 // A real call opens the visit; the agent types, the desk is killed mid-typing, the draft survives;
 // the saved visit is found by a Chinese word and its follow-up is in today's work.
@@ -47,7 +47,7 @@ test.describe('visit log from a real call', () => {
     await expect(form).toContainText('首问责任人: 1001');
     await form.getByLabel('客户诉求').fill('宽带断网三天，要求上门报修');
     await expect(agent.page.getByTestId('draft-saved')).toBeVisible();
-    await customer.page.getByRole('button', { name: '挂断' }).click();
+    await hangUpFrom(customer);
 
     // kill the desk's host process outright, start it again on the same data folder
     process.kill(agent.host.pid, 'SIGKILL');

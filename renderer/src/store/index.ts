@@ -4,6 +4,7 @@ import { createAgentSlice } from './agent.slice';
 import { createAppSlice } from './app.slice';
 import { createPhoneSlice } from './phone.slice';
 import { createPhrasesSlice } from './phrases.slice';
+import { createScriptSlice } from './script.slice';
 import { createSettingsSlice } from './settings.slice';
 import { createVisitsSlice } from './visits.slice';
 import type { RootState, StoreDeps } from './types';
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPhoneSlice(...a),
     ...createVisitsSlice(...a),
     ...createPhrasesSlice(deps)(...a),
+    ...createScriptSlice(...a),
   }));
 }
 

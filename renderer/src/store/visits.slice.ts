@@ -11,6 +11,9 @@ export interface VisitsSlice {
   callbackFor: { readonly number: string; readonly visitId: number } | null;
   /** Bumped whenever a visit or follow-up was written, so lists know to reload. */
   visitsRevision: number;
+  /** Softphone call id → the visit logged for it (set by the visit tracker). */
+  callVisits: Readonly<Record<string, number>>;
+  linkCallVisit(callId: string, visitId: number): void;
   setCurrentVisit(id: number | null): void;
   setCallbackFor(link: { number: string; visitId: number } | null): void;
   visitsChanged(): void;
@@ -20,6 +23,8 @@ export const createVisitsSlice: StateCreator<RootState, [], [], VisitsSlice> = (
   currentVisitId: null,
   callbackFor: null,
   visitsRevision: 0,
+  callVisits: {},
+  linkCallVisit: (callId, visitId) => set((s) => ({ callVisits: { ...s.callVisits, [callId]: visitId } })),
   setCurrentVisit: (currentVisitId) => set({ currentVisitId }),
   setCallbackFor: (callbackFor) => set({ callbackFor }),
   visitsChanged: () => set((s) => ({ visitsRevision: s.visitsRevision + 1 })),

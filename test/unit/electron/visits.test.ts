@@ -153,6 +153,28 @@ describe('knowledge articles linked to a visit', () => {
   });
 });
 
+describe('call script checklist and compliance overrides', () => {
+  it('keeps the latest checklist per visit and the overrides with their reason, and sums both in the report', () => {
+    const { service, tick } = setup();
+    const a = service.open(call);
+    const b = service.open({ ...call, callId: 'call-2', startedAt: T0 + HOUR });
+    expect(service.get(a.id)).toMatchObject({ checklist: null, overrides: [] });
+    service.setChecklist({ visitId: a.id, checklist: { greeting: true, waiting: null, confirmed: false, closing: false } });
+    tick(60_000);
+    service.setChecklist({ visitId: a.id, checklist: { greeting: true, waiting: false, confirmed: true, closing: true } });
+    service.setChecklist({ visitId: b.id, checklist: { greeting: false, waiting: true, confirmed: false, closing: true } });
+    expect(service.get(a.id).checklist).toEqual({ greeting: true, waiting: false, confirmed: true, closing: true });
+    const o = service.logOverride({ visitId: a.id, field: 'resolution', findings: [{ rule: 'R-NO-LINKS', match: 'http://bit.ly/x' }], reason: '客户要求的政府网站' });
+    expect(o).toMatchObject({ visitId: a.id, agent: '1001', at: T0 + 60_000, reason: '客户要求的政府网站' });
+    expect(service.get(a.id).overrides).toEqual([o]);
+    expect(service.get(b.id).overrides).toEqual([]);
+    expect(service.report(T0, T0 + 24 * HOUR).script).toEqual({ calls: 2, greeting: 1, held: 2, waiting: 1, confirmed: 1, closing: 2, overrides: 1 });
+    expect(service.report(T0 + 2 * HOUR, T0 + 24 * HOUR).script).toEqual({ calls: 0, greeting: 0, held: 0, waiting: 0, confirmed: 0, closing: 0, overrides: 0 });
+    expect(() => service.setChecklist({ visitId: 999, checklist: { greeting: true, waiting: null, confirmed: false, closing: false } })).toThrow(/999/);
+    expect(() => service.logOverride({ visitId: 999, field: 'reply', findings: [{ rule: 'R-NO-LINKS', match: 'x' }], reason: 'why not' })).toThrow(/999/);
+  });
+});
+
 describe('mass incidents from saved visits', () => {
   it('suggests a report once five customers describe the same outage within the window', () => {
     const { service, tick } = setup();

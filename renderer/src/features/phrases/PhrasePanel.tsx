@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Input, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkOf } from '../../../../shared/call-script';
 import { PHASES, fillPhrase, type Phase, type Phrase } from '../../../../shared/phrases';
 import { usePlatformApi } from '../../platform/api-context';
-import { useAppStore } from '../../store';
-import { phaseOf } from './phase';
+import { useAppStore, useAppStoreApi } from '../../store';
+import { phaseOf, scriptCallId } from './phase';
+import { ScriptFlows } from './ScriptFlows';
 
 const matches = (p: Phrase, q: string) => [p.situation, ...p.say].some((s) => s.includes(q));
 
@@ -19,9 +21,14 @@ export function PhrasePanel() {
   const calls = useAppStore((s) => s.calls);
   const agent = useAppStore((s) => s.agent.status);
   const following = phaseOf(calls, agent);
-  const [picked, setPicked] = useState<{ phase: Phase; when: Phase } | null>(null);
-  // a phase the agent picked holds until the call moves on
-  const phase = picked && picked.when === following ? picked.phase : following;
+  const [picked, setPicked] = useState<Phase | null>(null);
+  // a phase the agent picked holds until the call moves on (then it is forgotten)
+  const [followed, setFollowed] = useState(following);
+  if (followed !== following) {
+    setFollowed(following);
+    setPicked(null);
+  }
+  const phase = picked ?? following;
   const [query, setQuery] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
   const company = useAppStore((s) => s.settings?.companyName);
@@ -33,24 +40,29 @@ export function PhrasePanel() {
   const call = calls.find((c) => c.phase !== 'ended');
   const values = { company, agentId, customerName: call?.remoteName, phone: call?.remoteUser };
   const shown = useMemo(() => (library?.phrases ?? []).filter((p) => (query.trim() ? matches(p, query.trim()) : p.phase === phase)), [library, phase, query]);
-  const copy = async (text: string) => {
+  const store = useAppStoreApi();
+  /** Copies the wording, and ticks it on the call's script checklist (greeting, waiting, confirmed, closing). */
+  const pick = async (phrase: Phrase, text: string) => {
+    const callId = scriptCallId(store.getState());
+    if (callId) store.getState().tickCheck(callId, checkOf(phrase));
     await navigator.clipboard?.writeText(text).catch(() => {});
     setCopied(text);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.target instanceof HTMLInputElement || !/^[1-9]$/.test(e.key)) return;
     const p = shown[Number(e.key) - 1];
-    if (p) void copy(fillPhrase(p.say[0]!, values).text);
+    if (p) void pick(p, fillPhrase(p.say[0]!, values).text);
   };
   if (!library) return null;
   return (
     <Card size="small" title={t('phrases.title')} data-testid="phrase-panel" data-phase={phase} tabIndex={0} onKeyDown={onKeyDown}>
       <Space orientation="vertical" style={{ width: '100%' }}>
+        <ScriptFlows />
         <Segmented
           size="small"
           value={phase}
           options={PHASES.map((p) => ({ value: p, label: t(`phrases.phase.${p}`) }))}
-          onChange={(v) => setPicked({ phase: v as Phase, when: following })}
+          onChange={(v) => setPicked(v as Phase)}
         />
         <Input allowClear size="small" aria-label={t('phrases.search')} placeholder={t('phrases.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
         {copied && <Alert type="success" showIcon title={t('phrases.copied')} description={copied} data-testid="phrase-copied" />}
@@ -65,7 +77,7 @@ export function PhrasePanel() {
               return (
                 <div key={say}>
                   <Tooltip title={filled.missing.length ? t('phrases.missing', { names: filled.missing.join(', ') }) : t('phrases.copy')}>
-                    <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => void copy(filled.text)}>
+                    <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'start' }} onClick={() => void pick(p, filled.text)}>
                       {filled.text}
                     </Button>
                   </Tooltip>

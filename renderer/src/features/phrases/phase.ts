@@ -1,6 +1,7 @@
 import type { AgentStatus } from '../../../../shared/agent-state';
 import type { Phase } from '../../../../shared/phrases';
 import type { CallSnapshot } from '../../../../shared/softphone';
+import type { RootState } from '../../store';
 
 /**
  * The call phase the phrase panel follows: a ringing call → greeting; a held call → waiting phrases;
@@ -11,4 +12,10 @@ export function phaseOf(calls: readonly CallSnapshot[], agent: AgentStatus): Pha
   if (live.length > 0) return live.every((c) => c.held) ? 'waiting' : 'during';
   if (agent === 'wrap-up') return 'closing';
   return 'opening';
+}
+
+/** The call a phrase used now belongs to: the one being talked to, else the one just ended in wrap-up. */
+export function scriptCallId(s: RootState): string | undefined {
+  const live = s.calls.find((c) => c.phase === 'connected' && !c.held) ?? s.calls.find((c) => c.phase === 'connected');
+  return live?.id ?? (s.agent.status === 'wrap-up' ? s.lastEndedCall?.id : undefined);
 }

@@ -2,9 +2,10 @@ import { Button, Card, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallSnapshot } from '../../../../shared/softphone';
-import { useAppStore } from '../../store';
+import { useAppStore, useAppStoreApi } from '../../store';
 import { CALL_SHORTCUTS, transferInputId } from './call-shortcuts';
 import { useSoftphone } from './context';
+import { requestHangup } from './HangupConfirm';
 import { RingCountdown } from './RingCountdown';
 
 function Shortcut({ combo, children }: { combo: string; children: React.ReactElement }) {
@@ -52,6 +53,7 @@ function TransferRow({ call, others }: { call: CallSnapshot; others: readonly Ca
 export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly CallSnapshot[] }) {
   const { t } = useTranslation();
   const phone = useSoftphone();
+  const store = useAppStoreApi();
   const received = useAppStore((s) => s.dtmfReceived[call.id] ?? '');
   const [digits, setDigits] = useState('');
   const ringing = call.phase === 'ringing' && call.direction === 'inbound';
@@ -94,7 +96,7 @@ export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly 
         ) : (
           <Space wrap>
             <Shortcut combo={CALL_SHORTCUTS.hangup}>
-              <Button danger aria-keyshortcuts={CALL_SHORTCUTS.hangup} onClick={() => void phone.hangup(call.id)}>
+              <Button danger aria-keyshortcuts={CALL_SHORTCUTS.hangup} onClick={() => requestHangup(phone, store, call.id)}>
                 {t('phone.hangup')}
               </Button>
             </Shortcut>

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { RegistrationSnapshot } from '../../../../shared/softphone';
-import { useAppStore } from '../../store';
+import { useAppStore, useAppStoreApi } from '../../store';
 import { CallCard } from './CallCard';
 import { useCallShortcuts } from './call-shortcuts';
 import { useSoftphone } from './context';
+import { HangupConfirm } from './HangupConfirm';
 
 const REGISTRATION_COLOR: Record<RegistrationSnapshot['status'], string> = {
   'not-configured': 'default',
@@ -42,7 +43,8 @@ export function PhonePanel() {
     })),
   );
   const [target, setTarget] = useState('');
-  useCallShortcuts(phone, calls);
+  const store = useAppStoreApi();
+  useCallShortcuts(phone, store, calls);
   const registered = registration.status === 'registered';
   return (
     <Card size="small" title={t('phone.title')} extra={<RegistrationTag />}>
@@ -95,6 +97,7 @@ export function PhonePanel() {
           />
         )}
       </Space>
+      <HangupConfirm />
     </Card>
   );
 }

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { CallSnapshot } from '../../../../shared/softphone';
 import { useGlobalShortcuts, type Shortcut } from '../shell/shortcuts';
+import type { AppStore } from '../../store';
+import { requestHangup } from './HangupConfirm';
 import type { SoftphoneController } from './softphone-controller';
 
 /** Call keys: the same table drives the key handler, the button tooltips and the F1 list. */
@@ -22,17 +24,17 @@ export function activeCall(calls: readonly CallSnapshot[]): CallSnapshot | undef
 }
 
 /** Installs the call keys for the current call (the ringing one for Answer, else the active one). */
-export function useCallShortcuts(phone: SoftphoneController, calls: readonly CallSnapshot[]): void {
+export function useCallShortcuts(phone: SoftphoneController, store: AppStore, calls: readonly CallSnapshot[]): void {
   const shortcuts = useMemo<Shortcut[]>(() => {
     const ringing = calls.find((c) => c.phase === 'ringing' && c.direction === 'inbound');
     const live = activeCall(calls);
     return [
       { combo: CALL_SHORTCUTS.answer, run: () => void (ringing && phone.answer(ringing.id)) },
-      { combo: CALL_SHORTCUTS.hangup, run: () => void (live && phone.hangup(live.id)) },
+      { combo: CALL_SHORTCUTS.hangup, run: () => live && requestHangup(phone, store, live.id) },
       { combo: CALL_SHORTCUTS.hold, run: () => void (live?.phase === 'connected' && phone.setHold(live.id, !live.held)) },
       { combo: CALL_SHORTCUTS.mute, run: () => void (live?.phase === 'connected' && phone.setMute(live.id, !live.muted)) },
       { combo: CALL_SHORTCUTS.transfer, run: () => live && document.getElementById(transferInputId(live.id))?.focus() },
     ];
-  }, [phone, calls]);
+  }, [phone, store, calls]);
   useGlobalShortcuts(shortcuts);
 }

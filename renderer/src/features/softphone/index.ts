@@ -3,3 +3,4 @@ export { LinePanel } from './LinePanel';
 export { PhonePanel, RegistrationTag } from './PhonePanel';
 export { SoftphoneController } from './softphone-controller';
 export { CALL_SHORTCUTS } from './call-shortcuts';
+export { requestHangup } from './HangupConfirm';

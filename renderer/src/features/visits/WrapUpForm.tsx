@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VISIT_STATUSES, type LinkedArticle, type Visit, type VisitEvent, type VisitFields } from '../../../../shared/visits';
+import { CHECKS } from '../../../../shared/call-script';
+import { VISIT_STATUSES, type LinkedArticle, type Visit, type VisitEvent, type VisitDetail, type VisitFields } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { KbSuggestions } from '../kb';
-import { ComplianceHints } from '../phrases';
+import { ComplianceHints, useComplianceGate } from '../phrases';
 import { useGlobalShortcuts } from '../shell/shortcuts';
 import { EventsSection } from './EventsSection';
 
@@ -40,6 +41,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const [history, setHistory] = useState<Visit[]>([]);
   const [events, setEvents] = useState<readonly VisitEvent[]>([]);
   const [articles, setArticles] = useState<readonly LinkedArticle[]>([]);
+  const [script, setScript] = useState<Pick<VisitDetail, 'checklist' | 'overrides'>>({ checklist: null, overrides: [] });
   const revision = useAppStore((s) => s.visitsRevision);
   const description = Form.useWatch('description', form) ?? '';
   const resolution = Form.useWatch('resolution', form) ?? '';
@@ -67,10 +69,14 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
     };
   }, [api, form, visitId]);
 
-  // linked articles change from the knowledge-base panel too
+  // linked articles change from the knowledge-base panel too, the script checklist from the phrase panel
   useEffect(() => {
     let live = true;
-    void api.visits.get({ id: visitId }).then((r) => live && r.ok && setArticles(r.value.articles));
+    void api.visits.get({ id: visitId }).then((r) => {
+      if (!live || !r.ok) return;
+      setArticles(r.value.articles);
+      setScript({ checklist: r.value.checklist, overrides: r.value.overrides });
+    });
     return () => {
       live = false;
     };
@@ -102,21 +108,26 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
     }, DRAFT_DELAY_MS);
   };
 
+  const gate = useComplianceGate(visit?.owner);
+  const { guard } = gate;
   const save = useCallback(async () => {
     clearTimeout(timer.current);
     const values = form.getFieldsValue(EDITABLE);
-    const r = await api.visits.update({ id: visitId, fields: values, ...(visit ? { expectedUpdatedAt: visit.updatedAt } : {}) });
-    if (!r.ok) {
-      setError(r.error.message);
-      form.setFields(Object.entries(r.error.fields ?? {}).map(([path, message]) => ({ name: path.replace(/^fields\./, '').split('.')[0] as keyof FormValues, errors: [message] })));
-      return;
-    }
-    setError(null);
-    setVisit(r.value);
-    setDraftSavedAt(null);
-    setSavedAt(Date.now());
-    visitsChanged();
-  }, [api, form, visit, visitId, visitsChanged]);
+    // what the agent answered is checked before it is kept; the customer's words are only flagged
+    await guard(values.resolution ?? '', 'resolution', visitId, async () => {
+      const r = await api.visits.update({ id: visitId, fields: values, ...(visit ? { expectedUpdatedAt: visit.updatedAt } : {}) });
+      if (!r.ok) {
+        setError(r.error.message);
+        form.setFields(Object.entries(r.error.fields ?? {}).map(([path, message]) => ({ name: path.replace(/^fields\./, '').split('.')[0] as keyof FormValues, errors: [message] })));
+        return;
+      }
+      setError(null);
+      setVisit(r.value);
+      setDraftSavedAt(null);
+      setSavedAt(Date.now());
+      visitsChanged();
+    });
+  }, [api, form, guard, visit, visitId, visitsChanged]);
 
   useGlobalShortcuts(useMemo(() => [{ combo: SAVE_VISIT_SHORTCUT, run: () => void save() }], [save]));
   const category = Form.useWatch('category', form);
@@ -144,6 +155,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {gate.dialog}
       <Typography.Paragraph type="secondary">
         {t(`visits.direction.${visit.direction}`)} · {new Date(visit.startedAt).toLocaleString(locale)} · {t('visits.owner')}: {visit.owner}
       </Typography.Paragraph>
@@ -189,6 +201,28 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
               {a.title}
             </Tag>
           ))}
+        </section>
+      )}
+      {script.checklist && (
+        <section data-testid="visit-checklist">
+          <Typography.Text strong>{t('phrases.checklist.title')}：</Typography.Text>
+          {CHECKS.filter((c) => script.checklist![c] !== null).map((c) => (
+            <Tag key={c} data-check={c} data-done={script.checklist![c]} color={script.checklist![c] ? 'success' : 'error'}>
+              {script.checklist![c] ? '✓' : '✗'} {t(`phrases.checklist.${c}`)}
+            </Tag>
+          ))}
+        </section>
+      )}
+      {script.overrides.length > 0 && (
+        <section data-testid="visit-overrides">
+          <Typography.Text strong>{t('visits.overrides')}</Typography.Text>
+          <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+            {script.overrides.map((o) => (
+              <li key={o.id}>
+                {time(o.at)} · {o.agent} · {o.findings.map((f) => `${t(`phrases.rule.${f.rule}`)}“${f.match}”`).join('、')} · {t('visits.overrideReason', { reason: o.reason })}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <EventsSection visitId={visit.id} events={events} onChange={() => void reloadEvents()} onError={setError} />

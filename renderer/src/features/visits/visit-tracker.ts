@@ -35,6 +35,7 @@ export function trackVisits(store: AppStore, api: AgentApi): () => void {
     });
     if (!r.ok) return store.getState().setPhoneError(r.error.message);
     if (link?.number === number.data) store.getState().setCallbackFor(null);
+    store.getState().linkCallVisit(call.id, r.value.id);
     if (show) store.getState().setCurrentVisit(r.value.id);
     store.getState().visitsChanged();
   };

@@ -35,6 +35,10 @@ export const enUS: Messages = {
     answer: 'Answer',
     reject: 'Reject',
     hangup: 'Hang up',
+    hangupNoClosing: 'The closing phrase was not said',
+    hangupAnyway: 'Hang up anyway',
+    backToCall: 'Back to the call',
+    closingFirst: 'Before hanging up, say: "{{phrase}}"',
     hold: 'Hold',
     resume: 'Resume',
     mute: 'Mute',
@@ -123,6 +127,13 @@ export const enUS: Messages = {
     insteadSay: 'Say instead: {{phrase}}',
     sensitive: 'Sensitive words: {{words}}. Calm the customer, record the details and tell the team lead now.',
     calm: 'Calming script:',
+    flow: { silent: 'Silent call script', 'still-on-line': 'Caller still on the line' },
+    flowSay: 'Say',
+    flowWait: 'Next step in {{seconds}} s',
+    flowDone: 'Script complete: you may hang up.',
+    flowStop: 'Caller answered / stop',
+    gate: { title: 'Please fix this before it goes out', fix: 'Go back and fix', override: 'Keep it, with a reason', reason: 'If it must stay, give the reason (the team lead sees it):' },
+    checklist: { title: 'Script check', greeting: 'Greeting', waiting: 'Waiting phrase', confirmed: 'Understanding confirmed', closing: 'Closing' },
     rule: {
       'R-DONT-SAY': 'Never-say wording',
       'R-NO-ABUSE': 'Rude or rhetorical',
@@ -160,6 +171,8 @@ export const enUS: Messages = {
     import: { button: 'Import articles (Markdown / JSONL / CSV)', reading: 'Reading {{name}}…', saving: 'Importing…', done: 'Imported: {{added}} new, {{updated}} updated; {{total}} articles in all' },
   },
   visits: {
+    overrides: 'Compliance overrides (reason logged):',
+    overrideReason: 'reason: {{reason}}',
     form: { title: 'Visit record', save: 'Save record', saved: 'Saved', draftSaved: 'Draft saved automatically {{time}}' },
     field: {
       customerNumber: 'Number',

@@ -33,6 +33,10 @@ export const zhCN = {
     answer: '接听',
     reject: '拒接',
     hangup: '挂断',
+    hangupNoClosing: '还没有说结束语',
+    hangupAnyway: '仍要挂断',
+    backToCall: '返回通话',
+    closingFirst: '按规范挂机前应先说：“{{phrase}}”',
     hold: '保持',
     resume: '恢复',
     mute: '静音',
@@ -121,6 +125,13 @@ export const zhCN = {
     insteadSay: '请改用：{{phrase}}',
     sensitive: '敏感词预警：{{words}}。请安抚客户、详细记录，并立即报告组长。',
     calm: '安抚话术：',
+    flow: { silent: '无声电话流程', 'still-on-line': '用户未挂机流程' },
+    flowSay: '说',
+    flowWait: '{{seconds}} 秒后进入下一步',
+    flowDone: '流程已完成，可以挂机。',
+    flowStop: '客户已回应 / 结束流程',
+    gate: { title: '发送前请修改', fix: '返回修改', override: '填写原因后保存', reason: '确需保留时请填写原因（组长可见）：' },
+    checklist: { title: '话术检查', greeting: '开头语', waiting: '等待语', confirmed: '确认理解', closing: '结束语' },
     rule: {
       'R-DONT-SAY': '不可以说的话',
       'R-NO-ABUSE': '不文明 / 反问质问',
@@ -158,6 +169,8 @@ export const zhCN = {
     import: { button: '导入文章（Markdown / JSONL / CSV）', reading: '读取 {{name}}…', saving: '正在导入…', done: '已导入：新增 {{added}} 篇，更新 {{updated}} 篇；知识库共 {{total}} 篇' },
   },
   visits: {
+    overrides: '合规例外（已记录原因）：',
+    overrideReason: '原因：{{reason}}',
     form: { title: '来访记录', save: '保存记录', saved: '已保存', draftSaved: '草稿已自动保存 {{time}}' },
     field: {
       customerNumber: '来电号码',

@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+
+// Scripted phrases on a real call through Kamailio: the panel follows the call, the wrap-up form
+// blocks a forbidden reply with the standard wording to use, a kept one needs a reason the lead sees,
+// sensitive words raise the warning, and hanging up without the closing phrase asks first.
+test.describe('scripted phrases and compliance on a real call', () => {
+  test.describe.configure({ mode: 'serial', timeout: 60_000 });
+  let pbx: Pbx;
+  let agent: Party;
+  let customer: Party;
+
+  test.beforeAll(async () => {
+    const accounts = [
+      { user: '1001', password: 'agent-pw-1001' },
+      { user: '1002', password: 'cust-pw-1002' },
+    ];
+    pbx = await startTestPbx(accounts);
+    [agent, customer] = await Promise.all([
+      startParty({ name: 'agent', ...accounts[0]!, toneHz: 400 }),
+      startParty({ name: 'customer', ...accounts[1]!, toneHz: 1000 }),
+    ]);
+    await configureLine(agent, pbx);
+    await configureLine(customer, pbx);
+    await expect(registrationOf(agent)).toHaveText('已注册');
+    await expect(registrationOf(customer)).toHaveText('已注册');
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([agent?.close(), customer?.close()]);
+    await pbx?.stop();
+  });
+
+  test('the panel follows the call: greeting, during, waiting while held', async () => {
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    const panel = agent.page.getByTestId('phrase-panel');
+    await expect(panel).toHaveAttribute('data-phase', 'opening');
+    await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
+    await customer.page.getByRole('button', { name: '呼叫' }).click();
+    await agent.page.getByRole('button', { name: '接听' }).click();
+    await expect(panel).toHaveAttribute('data-phase', 'during');
+    await panel.getByText('开头', { exact: true }).click();
+    await panel.getByRole('button', { name: /欢迎致电/ }).first().click();
+    await expect(agent.page.getByTestId('phrase-copied')).toBeVisible();
+    await agent.page.getByRole('button', { name: '保持' }).click();
+    await expect(panel).toHaveAttribute('data-phase', 'waiting');
+    await panel.getByRole('button', { name: '对不起，请您稍等片刻，好吗？' }).click();
+    await agent.page.getByRole('button', { name: '恢复' }).click();
+    await expect(panel).toHaveAttribute('data-phase', 'during');
+  });
+
+  test('a forbidden reply is blocked with the phrase to say instead; a kept link needs a reason, logged for the lead', async () => {
+    const form = agent.page.getByTestId('wrap-up-form');
+    await form.getByLabel('处理结果').fill('我也没办法，您自己再试试吧');
+    await expect(form.getByTestId('compliance-finding')).toContainText('不可以说的话：“我也没办法”');
+    await agent.page.keyboard.press('Control+KeyS');
+    const gate = agent.page.getByTestId('compliance-gate');
+    await expect(gate).toContainText('请改用：对不起，刚才因为线路忙，让您久等了！');
+    await expect(agent.page.getByRole('button', { name: '填写原因后保存' })).toBeDisabled();
+    await agent.page.getByRole('button', { name: '返回修改' }).click();
+    await expect(form.getByText('已保存')).toHaveCount(0);
+
+    await form.getByLabel('处理结果').fill('已派单，详情见 http://bit.ly/abc');
+    await agent.page.keyboard.press('Control+KeyS');
+    await expect(gate).toContainText('非官方链接：“http://bit.ly/abc”');
+    await gate.getByLabel('确需保留时请填写原因（组长可见）：').fill('客户坚持要这个地址');
+    await agent.page.getByRole('button', { name: '填写原因后保存' }).click();
+    await expect(form.getByText('已保存')).toBeVisible();
+    await expect(form.getByTestId('visit-overrides')).toContainText('非官方链接“http://bit.ly/abc” · 原因：客户坚持要这个地址');
+  });
+
+  test('sensitive words in the customer\'s words raise the warning with the calming script', async () => {
+    const form = agent.page.getByTestId('wrap-up-form');
+    await form.getByLabel('客户诉求').fill('客户说再不处理就找记者曝光');
+    await expect(form.getByTestId('sensitive-warning')).toContainText('敏感词预警：记者、曝光');
+    await expect(form.getByTestId('sensitive-warning')).toContainText('安抚话术：');
+  });
+
+  test('hanging up without the closing phrase asks; after it, the call ends at once and the checklist is kept', async () => {
+    await agent.page.getByTestId('call-card').getByRole('button', { name: '挂断', exact: true }).click();
+    await expect(agent.page.getByTestId('closing-reminder')).toContainText('感谢您的来电');
+    await agent.page.getByRole('button', { name: '返回通话' }).click();
+    await expect(agent.page.getByTestId('call-card')).toHaveAttribute('data-call-phase', 'connected');
+    const panel = agent.page.getByTestId('phrase-panel');
+    await panel.getByText('结束', { exact: true }).click();
+    await panel.getByRole('button', { name: '感谢您的来电，若有问题请再次来电，谢谢，再见！' }).click();
+    await agent.page.getByTestId('call-card').getByRole('button', { name: '挂断', exact: true }).click();
+    await expect(agent.page.getByTestId('call-card')).toHaveCount(0);
+    await expect(customer.page.getByTestId('call-card')).toHaveCount(0);
+    const checklist = agent.page.getByTestId('visit-checklist');
+    await expect(checklist.locator('[data-check="greeting"]')).toHaveAttribute('data-done', 'true');
+    await expect(checklist.locator('[data-check="waiting"]')).toHaveAttribute('data-done', 'true');
+    await expect(checklist.locator('[data-check="confirmed"]')).toHaveAttribute('data-done', 'false');
+    await expect(checklist.locator('[data-check="closing"]')).toHaveAttribute('data-done', 'true');
+  });
+});
