@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ComplianceHints, PhrasePanel } from '../../renderer/src/features/phrases';
+import { SettingsPanel } from '../../renderer/src/features/settings';
 import type { CallSnapshot } from '../../shared/softphone';
 import { renderApp } from './render-app';
 
@@ -49,6 +50,11 @@ describe('phrase panel', () => {
     expect(within(panel).getAllByTestId('phrase')).toHaveLength(1);
     fireEvent.click(within(panel).getByText(/跟您核对一下/));
     await vi.waitFor(() => expect(writeText).toHaveBeenLastCalledWith(expect.stringContaining('收货人张先生，电话13800138000')));
+    // pinyin initials: qnsd = 请您稍等 (any case); initials nothing has find nothing
+    fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: 'QNSD' } });
+    expect(within(panel).getAllByTestId('phrase').map((p) => p.textContent)).toEqual([expect.stringContaining('对不起，请您稍等片刻，好吗？')]);
+    fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: 'zzzzq' } });
+    expect(within(panel).queryAllByTestId('phrase')).toHaveLength(0);
     fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: '' } });
     fireEvent.keyDown(panel, { key: '2' });
     const second = within(panel).getAllByTestId('phrase')[1]!;
@@ -71,6 +77,21 @@ describe('compliance hints', () => {
     const warning = screen.getByTestId('sensitive-warning');
     expect(warning).toHaveTextContent('敏感词预警：媒体、曝光');
     expect(warning).toHaveTextContent('非常理解您的心情');
+  });
+
+  it('takes its word lists from settings: a sensitive word added there warns at once', async () => {
+    const { api } = await setup(
+      <>
+        <SettingsPanel />
+        <ComplianceHints text="我要去消协投诉你们" customerWords />
+      </>,
+    );
+    expect(screen.queryByTestId('sensitive-warning')).toBeNull();
+    const words = screen.getByLabelText('敏感词（客户提到即预警）');
+    fireEvent.change(words, { target: { value: '消协' } });
+    fireEvent.keyDown(words, { key: 'Enter', code: 'Enter' });
+    await vi.waitFor(() => expect(screen.getByTestId('sensitive-warning')).toHaveTextContent('敏感词预警：消协'));
+    expect(api.settings.update).toHaveBeenLastCalledWith({ compliance: expect.objectContaining({ sensitiveWords: ['记者', '媒体', '曝光', '报警', '找领导', '消协'] }) });
   });
 
   it('shows nothing for compliant text', async () => {

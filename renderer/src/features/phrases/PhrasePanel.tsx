@@ -7,12 +7,11 @@ import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore, useAppStoreApi } from '../../store';
 import { phaseOf, scriptCallId } from './phase';
 import { ScriptFlows } from './ScriptFlows';
-
-const matches = (p: Phrase, q: string) => [p.situation, ...p.say].some((s) => s.includes(q));
+import { indexPhrases, searchPhrases } from './search';
 
 /**
  * Standard wording for the moment (R-POLITE): follows the call (ringing → greeting, held → waiting,
- * on a call → during, wrap-up → closing) until the agent picks a phase; searchable; a click or the
+ * on a call → during, wrap-up → closing) until the agent picks a phase; searchable by characters or pinyin initials; a click or the
  * digit keys 1–9 copy the wording with its variables filled; "不可以说" shown with each.
  */
 export function PhrasePanel() {
@@ -39,7 +38,8 @@ export function PhrasePanel() {
   }, [api]);
   const call = calls.find((c) => c.phase !== 'ended');
   const values = { company, agentId, customerName: call?.remoteName, phone: call?.remoteUser };
-  const shown = useMemo(() => (library?.phrases ?? []).filter((p) => (query.trim() ? matches(p, query.trim()) : p.phase === phase)), [library, phase, query]);
+  const index = useMemo(() => indexPhrases(library?.phrases ?? []), [library]);
+  const shown = useMemo(() => (query.trim() ? searchPhrases(index, query) : (library?.phrases ?? []).filter((p) => p.phase === phase)), [index, library, phase, query]);
   const store = useAppStoreApi();
   /** Copies the wording, and ticks it on the call's script checklist (greeting, waiting, confirmed, closing). */
   const pick = async (phrase: Phrase, text: string) => {
@@ -64,7 +64,7 @@ export function PhrasePanel() {
           options={PHASES.map((p) => ({ value: p, label: t(`phrases.phase.${p}`) }))}
           onChange={(v) => setPicked(v as Phase)}
         />
-        <Input allowClear size="small" aria-label={t('phrases.search')} placeholder={t('phrases.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Input allowClear size="small" aria-label={t('phrases.search')} placeholder={t('phrases.searchHint')} value={query} onChange={(e) => setQuery(e.target.value)} />
         {copied && <Alert type="success" showIcon title={t('phrases.copied')} description={copied} data-testid="phrase-copied" />}
         {shown.map((p, i) => (
           <div key={p.id} data-testid="phrase">

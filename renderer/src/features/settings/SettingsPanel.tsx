@@ -2,6 +2,7 @@ import { Alert, Form, Input, Select, Space, Tag, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../shared/settings';
 import { useAppStore } from '../../store';
+import { ComplianceSettings } from './ComplianceSettings';
 
 export function LanguageSelect({ id }: { id?: string }) {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export function SettingsPanel() {
           ))}
         </Space>
       </Form.Item>
+      <ComplianceSettings />
     </Form>
   );
 }

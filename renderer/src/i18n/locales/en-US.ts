@@ -118,6 +118,7 @@ export const enUS: Messages = {
   phrases: {
     title: 'Scripted phrases',
     search: 'Search phrases',
+    searchHint: 'Words, or pinyin initials such as qnsd',
     copy: 'Click to copy',
     copied: 'Copied, ready to paste',
     missing: 'Missing: {{names}}',
@@ -261,6 +262,18 @@ export const enUS: Messages = {
     notReadyReasons: 'Not-ready reasons',
     saved: 'Saved',
     saveFailed: 'Not saved: {{message}}',
+    compliance: {
+      sensitiveWords: 'Sensitive words (warn when the customer uses them)',
+      sensitiveWordsHint: 'e.g. 记者, 媒体, 曝光, 报警, 找领导; press Enter after each',
+      officialHosts: 'Official hosts (links allowed in replies)',
+      officialHostsHint: 'e.g. example.com, subdomains included',
+      staffNames: 'Staff names (never told to customers)',
+      staffNamesHint: 'colleagues\' names, flagged in replies',
+      internalPatterns: 'Internal information (regular expressions)',
+      internalPatternsHint: 'e.g. \\bTK-\\d{5,}\\b (ticket ids)',
+      unreleased: 'Activities not launched yet',
+      unreleasedHint: 'not to be mentioned before launch',
+    },
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

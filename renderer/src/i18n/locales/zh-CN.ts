@@ -116,6 +116,7 @@ export const zhCN = {
   phrases: {
     title: '规范话术',
     search: '搜索话术',
+    searchHint: '汉字或拼音首字母，如 qnsd',
     copy: '点击复制',
     copied: '已复制，可直接粘贴',
     missing: '缺少变量：{{names}}',
@@ -259,6 +260,18 @@ export const zhCN = {
     notReadyReasons: '未就绪原因',
     saved: '已保存',
     saveFailed: '保存失败：{{message}}',
+    compliance: {
+      sensitiveWords: '敏感词（客户提到即预警）',
+      sensitiveWordsHint: '如 记者、媒体、曝光、报警、找领导；输入后回车',
+      officialHosts: '官方网址（允许发送的链接域名）',
+      officialHostsHint: '如 example.com，含其子域名',
+      staffNames: '员工姓名（不得透露给客户）',
+      staffNamesHint: '同事姓名，回复中出现即提示',
+      internalPatterns: '内部信息格式（正则表达式）',
+      internalPatternsHint: '如 \\bTK-\\d{5,}\\b（工单号）',
+      unreleased: '未上线的活动 / 业务',
+      unreleasedHint: '上线前不得向客户提及',
+    },
   },
   shortcuts: {
     title: '键盘快捷键',
