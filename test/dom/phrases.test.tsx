@@ -52,7 +52,7 @@ describe('phrase panel', () => {
     await vi.waitFor(() => expect(writeText).toHaveBeenLastCalledWith(expect.stringContaining('收货人张先生，电话13800138000')));
     // pinyin initials: qnsd = 请您稍等 (any case); initials nothing has find nothing
     fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: 'QNSD' } });
-    expect(within(panel).getAllByTestId('phrase').map((p) => p.textContent)).toEqual([expect.stringContaining('对不起，请您稍等片刻，好吗？')]);
+    await vi.waitFor(() => expect(within(panel).getAllByTestId('phrase').map((p) => p.textContent)).toEqual([expect.stringContaining('对不起，请您稍等片刻，好吗？')]));
     fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: 'zzzzq' } });
     expect(within(panel).queryAllByTestId('phrase')).toHaveLength(0);
     fireEvent.change(within(panel).getByLabelText('搜索话术'), { target: { value: '' } });

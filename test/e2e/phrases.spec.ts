@@ -35,6 +35,11 @@ test.describe('scripted phrases and compliance on a real call', () => {
     await agent.page.getByRole('tab', { name: '工作台' }).click();
     const panel = agent.page.getByTestId('phrase-panel');
     await expect(panel).toHaveAttribute('data-phase', 'opening');
+    // pinyin initials come from a chunk loaded on first use (under the page's CSP)
+    await panel.getByLabel('搜索话术').fill('qnsd');
+    await expect(panel.getByTestId('phrase')).toHaveCount(1);
+    await expect(panel.getByTestId('phrase')).toContainText('对不起，请您稍等片刻，好吗？');
+    await panel.getByLabel('搜索话术').fill('');
     await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
     await customer.page.getByRole('button', { name: '呼叫' }).click();
     await agent.page.getByRole('button', { name: '接听' }).click();

@@ -7,7 +7,7 @@ import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore, useAppStoreApi } from '../../store';
 import { phaseOf, scriptCallId } from './phase';
 import { ScriptFlows } from './ScriptFlows';
-import { indexPhrases, searchPhrases } from './search';
+import { indexPhrases, searchPhrases, withInitials, type PhraseIndex } from './search';
 
 /**
  * Standard wording for the moment (R-POLITE): follows the call (ringing → greeting, held → waiting,
@@ -38,7 +38,16 @@ export function PhrasePanel() {
   }, [api]);
   const call = calls.find((c) => c.phase !== 'ended');
   const values = { company, agentId, customerName: call?.remoteName, phone: call?.remoteUser };
-  const index = useMemo(() => indexPhrases(library?.phrases ?? []), [library]);
+  const plain = useMemo(() => indexPhrases(library?.phrases ?? []), [library]);
+  const [full, setFull] = useState<{ of: readonly PhraseIndex[]; index: readonly PhraseIndex[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void withInitials(plain).then((index) => live && setFull({ of: plain, index }));
+    return () => {
+      live = false;
+    };
+  }, [plain]);
+  const index = full?.of === plain ? full.index : plain;
   const shown = useMemo(() => (query.trim() ? searchPhrases(index, query) : (library?.phrases ?? []).filter((p) => p.phase === phase)), [index, library, phase, query]);
   const store = useAppStoreApi();
   /** Copies the wording, and ticks it on the call's script checklist (greeting, waiting, confirmed, closing). */
