@@ -15,7 +15,7 @@ import { LogOverrideSchema, type ComplianceOverride } from './compliance.js';
 import type { Result } from './result.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
-import type { PhraseLibrary } from './phrases.js';
+import { PhraseSchema, type PhraseLibrary } from './phrases.js';
 import { LocaleSchema, SettingsPatchSchema, type Settings } from './settings.js';
 import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './softphone.js';
 import {
@@ -119,6 +119,11 @@ export const contract = {
   'kb.unreleased': { args: NoArgs, result: returns<string[]>() },
   /** The scripted-phrase library for a UI language (standard wording, counter-examples). */
   'phrases.library': { args: z.object({ locale: LocaleSchema }).strict(), result: returns<PhraseLibrary>() },
+  /** Adds or replaces a phrase (the company's own from then on: shipped updates never overwrite it). */
+  'phrases.save': { args: z.object({ locale: LocaleSchema, phrase: PhraseSchema }).strict(), result: returns<PhraseLibrary>() },
+  'phrases.remove': { args: z.object({ locale: LocaleSchema, id: PhraseSchema.shape.id }).strict(), result: returns<PhraseLibrary>() },
+  /** Replaces the library with an exported file's text (all or nothing, every problem with its path; 300k characters fit the 1 MiB message limit). */
+  'phrases.import': { args: z.object({ locale: LocaleSchema, json: z.string().min(2).max(300_000) }).strict(), result: returns<PhraseLibrary>() },
   'handover.create': { args: CreateHandoverSchema, result: returns<Handover[]>() },
   'handover.acknowledge': { args: AcknowledgeItemSchema, result: returns<Handover[]>() },
   'handover.recent': { args: NoArgs, result: returns<Handover[]>() },

@@ -9,6 +9,7 @@ import { HandoverRepo } from '../db/handover.repo.js';
 import { SipAccountRepo } from '../db/sip-account.repo.js';
 import { VisitsRepo } from '../db/visits.repo.js';
 import { KbRepo } from '../db/kb.repo.js';
+import { PhrasesRepo } from '../db/phrases.repo.js';
 import { DATABASE_FILE } from './paths.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { parseDefaultSettings, SettingsService } from './settings.service.js';
@@ -22,7 +23,7 @@ export interface AppContextOptions {
   readonly version: string;
   /** Folder for the database (created if missing). */
   readonly dataDir: string;
-  /** The shipped resources/ folder (defaults, later phrases and policies). */
+  /** The shipped resources/ folder (defaults, phrases, later policies). */
   readonly resourcesDir: string;
   /** Project root or packaged app root, where native/ builds live. */
   readonly appRoot: string;
@@ -67,7 +68,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     visits: new VisitsService(new VisitsRepo(db), settings, currentAgent),
     handovers: new HandoverRepo(db),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
-    phrases: new PhrasesService(options.resourcesDir),
+    phrases: new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent),
     sipAccount,
     close: () => db.close(),
   };

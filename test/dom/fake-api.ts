@@ -3,7 +3,7 @@ import type { SetChecklist } from '../../shared/call-script';
 import type { AgentApi } from '../../shared/ipc-contract';
 import { fail, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
-import { PhraseLibrarySchema } from '../../shared/phrases';
+import { PhraseLibrarySchema, type Phrase } from '../../shared/phrases';
 import zhCN from '../../resources/phrases/zh-CN.json';
 
 /** The shipped library: DOM tests show the real wording. */
@@ -33,6 +33,7 @@ export const SETTINGS: Settings = {
 /** An in-memory AgentApi for component tests (the real transports are tested in unit and e2e). */
 export function fakeApi() {
   let settings = SETTINGS;
+  let phrases = PHRASES;
   const api = {
     app: {
       getInfo: vi.fn(async () =>
@@ -68,7 +69,12 @@ export function fakeApi() {
       logOverride: vi.fn(),
     },
     kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), import: vi.fn(), unreleased: vi.fn(async () => ok([])) },
-    phrases: { library: vi.fn(async () => ok(PHRASES)) },
+    phrases: {
+      library: vi.fn(async () => ok(phrases)),
+      save: vi.fn(async ({ phrase }: { phrase: Phrase }) => ok((phrases = { ...phrases, phrases: phrases.phrases.map((p) => (p.id === phrase.id ? phrase : p)) }))),
+      remove: vi.fn(async ({ id }: { id: string }) => ok((phrases = { ...phrases, phrases: phrases.phrases.filter((p) => p.id !== id) }))),
+      import: vi.fn(),
+    },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
   };

@@ -1,7 +1,8 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ComplianceHints, PhrasePanel } from '../../renderer/src/features/phrases';
+import { ComplianceHints, PhraseLibraryEditor, PhrasePanel } from '../../renderer/src/features/phrases';
 import { SettingsPanel } from '../../renderer/src/features/settings';
+import { fail } from '../../shared/result';
 import type { CallSnapshot } from '../../shared/softphone';
 import { renderApp } from './render-app';
 
@@ -98,4 +99,30 @@ describe('compliance hints', () => {
     await setup(<ComplianceHints text="请问还有什么可以帮助您？" customerWords />);
     expect(screen.queryByTestId('compliance-hints')).toBeNull();
   });
+});
+
+describe('phrase library editor', () => {
+  it('saves an edited phrase and the panel shows it at once; a bad import names each problem and changes nothing', async () => {
+    const { api } = await setup(
+      <>
+        <PhraseLibraryEditor />
+        <PhrasePanel />
+      </>,
+    );
+    const editor = screen.getByTestId('phrase-library');
+    expect(editor).toHaveTextContent('话术库（版本 1，33 条）');
+    fireEvent.click(within(editor).getAllByText('编辑')[0]!); // (role queries are slow over this many nodes)
+    const say = await vi.waitFor(() => document.querySelector<HTMLTextAreaElement>('.ant-modal textarea#say')!);
+    fireEvent.change(say, { target: { value: '您好，{company}热线为您服务。\n您好，请讲。' } });
+    fireEvent.click(document.querySelector('.ant-modal .ant-btn-primary')!);
+    await vi.waitFor(() => expect(api.phrases.save).toHaveBeenCalledWith({ locale: 'zh-CN', phrase: expect.objectContaining({ id: 'greeting', say: ['您好，{company}热线为您服务。', '您好，请讲。'] }) }));
+    await vi.waitFor(() => expect(screen.getByTestId('phrase-panel')).toHaveTextContent('您好，请讲。'));
+
+    api.phrases.import.mockResolvedValue(fail('bad-arguments', 'not a phrase library', { 'phrases.3.say': 'Too small: expected array to have >=1 items' }));
+    const file = new File(['{"version":1}'], 'phrases.json', { type: 'application/json' });
+    fireEvent.change(editor.querySelector('input[type=file]')!, { target: { files: [file] } });
+    await vi.waitFor(() => expect(screen.getByTestId('phrase-library-error')).toHaveTextContent('phrases.3.say: Too small'));
+    expect(api.phrases.import).toHaveBeenCalledWith({ locale: 'zh-CN', json: '{"version":1}' });
+    expect(editor).toHaveTextContent('话术库（版本 1，33 条）');
+  }, 30_000); // the first modal, form and table in this file pay antd's style generation in jsdom (~3 s here)
 });

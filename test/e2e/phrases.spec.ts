@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
 
 // Scripted phrases on a real call through Kamailio: the panel follows the call, the wrap-up form
@@ -97,5 +98,21 @@ test.describe('scripted phrases and compliance on a real call', () => {
     await expect(checklist.locator('[data-check="waiting"]')).toHaveAttribute('data-done', 'true');
     await expect(checklist.locator('[data-check="confirmed"]')).toHaveAttribute('data-done', 'false');
     await expect(checklist.locator('[data-check="closing"]')).toHaveAttribute('data-done', 'true');
+  });
+  test('the company edits a phrase in settings: the panel shows it, and the export carries it', async () => {
+    const page = agent.page;
+    await page.getByRole('tab', { name: '设置' }).click();
+    const editor = page.getByTestId('phrase-library');
+    await editor.getByRole('row', { name: /开头语 \/ 问候/ }).getByRole('button', { name: '编辑' }).click();
+    await page.getByLabel(/^标准话术（每行一种说法/).fill('您好，{company}热线，{agentId}号为您服务，请讲。');
+    await page.locator('.ant-modal').getByRole('button', { name: /确 ?定|OK/ }).click();
+    await expect(editor.getByRole('row', { name: /开头语 \/ 问候/ })).toContainText('请讲。');
+    const [download] = await Promise.all([page.waitForEvent('download'), editor.getByRole('button', { name: '导出' }).click()]);
+    expect(download.suggestedFilename()).toBe('phrases-zh-CN.json');
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { phrases: { id: string; say: string[] }[] };
+    expect(exported.phrases.find((p) => p.id === 'greeting')?.say).toEqual(['您好，{company}热线，{agentId}号为您服务，请讲。']);
+    await page.getByRole('tab', { name: '工作台' }).click();
+    await page.getByTestId('phrase-panel').getByText('开头', { exact: true }).click(); // still in wrap-up: pick the greetings
+    await expect(page.getByTestId('phrase-panel')).toContainText('热线，1001号为您服务，请讲。');
   });
 });

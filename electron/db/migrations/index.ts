@@ -9,7 +9,8 @@ import { m007VisitArticles } from './007-visit-articles.js';
 import { m008Kb } from './008-kb.js';
 import { m009ReindexMixedWords } from './009-reindex-mixed-words.js';
 import { m010CallScript } from './010-call-script.js';
+import { m011Phrases } from './011-phrases.js';
 
 /** Every schema step in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles, m008Kb, m009ReindexMixedWords, m010CallScript];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles, m008Kb, m009ReindexMixedWords, m010CallScript, m011Phrases];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -9,6 +9,8 @@ export interface PhrasesSlice {
   unreleasedTitles: readonly string[];
   phrasesError: string | null;
   loadPhrases(locale: Locale): Promise<void>;
+  /** After an edit or import of the library shown (the UI language's). */
+  setPhraseLibrary(library: PhraseLibrary): void;
 }
 
 export const createPhrasesSlice =
@@ -25,4 +27,5 @@ export const createPhrasesSlice =
         phrasesError: library.ok ? null : library.error.message,
       });
     },
+    setPhraseLibrary: (phraseLibrary) => set({ phraseLibrary }),
   });

@@ -33,9 +33,11 @@ export function PhrasePanel() {
   const company = useAppStore((s) => s.settings?.companyName);
   const api = usePlatformApi();
   const [agentId, setAgentId] = useState<string>();
+  const line = useAppStore((s) => s.registration.status);
+  // read again whenever the line changes state: saving the account re-registers
   useEffect(() => {
     void api.sipAccount.get().then((r) => setAgentId(r.ok ? r.value.account?.agentId || r.value.account?.authUser : undefined));
-  }, [api]);
+  }, [api, line]);
   const call = calls.find((c) => c.phase !== 'ended');
   const values = { company, agentId, customerName: call?.remoteName, phone: call?.remoteUser };
   const plain = useMemo(() => indexPhrases(library?.phrases ?? []), [library]);

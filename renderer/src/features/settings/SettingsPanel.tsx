@@ -2,6 +2,7 @@ import { Alert, Form, Input, Select, Space, Tag, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../shared/settings';
 import { useAppStore } from '../../store';
+import { PhraseLibraryEditor } from '../phrases';
 import { ComplianceSettings } from './ComplianceSettings';
 
 export function LanguageSelect({ id }: { id?: string }) {
@@ -45,22 +46,25 @@ export function SettingsPanel() {
   const error = useAppStore((s) => s.settingsError);
   if (!settings) return null;
   return (
-    <Form layout="vertical" style={{ maxWidth: 480 }}>
-      {error && <Alert type="error" showIcon title={t('settings.saveFailed', { message: error.message })} />}
-      <Form.Item label={t('settings.language')} htmlFor="settings-language">
-        <LanguageSelect id="settings-language" />
-      </Form.Item>
-      <Form.Item label={t('settings.companyName')} htmlFor="settings-company">
-        <CompanyName id="settings-company" />
-      </Form.Item>
-      <Form.Item label={t('settings.notReadyReasons')}>
-        <Space wrap>
-          {settings.notReadyReasons.map((r) => (
-            <Tag key={r.id}>{r.label[i18n.language as Locale]}</Tag>
-          ))}
-        </Space>
-      </Form.Item>
-      <ComplianceSettings />
-    </Form>
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Form layout="vertical" style={{ maxWidth: 480 }}>
+        {error && <Alert type="error" showIcon title={t('settings.saveFailed', { message: error.message })} />}
+        <Form.Item label={t('settings.language')} htmlFor="settings-language">
+          <LanguageSelect id="settings-language" />
+        </Form.Item>
+        <Form.Item label={t('settings.companyName')} htmlFor="settings-company">
+          <CompanyName id="settings-company" />
+        </Form.Item>
+        <Form.Item label={t('settings.notReadyReasons')}>
+          <Space wrap>
+            {settings.notReadyReasons.map((r) => (
+              <Tag key={r.id}>{r.label[i18n.language as Locale]}</Tag>
+            ))}
+          </Space>
+        </Form.Item>
+        <ComplianceSettings />
+      </Form>
+      <PhraseLibraryEditor />
+    </Space>
   );
 }

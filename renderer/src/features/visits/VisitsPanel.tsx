@@ -2,6 +2,7 @@ import { Alert, Button, Input, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_STATUSES, type Visit, type VisitReport, type VisitStatus } from '../../../../shared/visits';
+import { downloadFile } from '../../platform/download';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { ReportView } from './ReportView';
@@ -35,11 +36,7 @@ function ExportBar({ onError }: { onError: (message: string | null) => void }) {
     if (!r.ok) return onError(r.error.message);
     onError(null);
     const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([bytes], { type: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    link.download = r.value.fileName;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadFile(bytes, r.value.fileName, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
