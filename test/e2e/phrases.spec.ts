@@ -99,6 +99,17 @@ test.describe('scripted phrases and compliance on a real call', () => {
     await expect(checklist.locator('[data-check="confirmed"]')).toHaveAttribute('data-done', 'false');
     await expect(checklist.locator('[data-check="closing"]')).toHaveAttribute('data-done', 'true');
   });
+  test("the week's statistics show how the script was used, for the team lead", async () => {
+    await agent.page.getByRole('tab', { name: '来访记录' }).click();
+    await agent.page.getByRole('button', { name: '统计' }).click();
+    const report = agent.page.getByTestId('visit-report');
+    await expect(report.locator('tr', { hasText: '开头语使用率' })).toContainText('100.0%');
+    await expect(report.locator('tr', { hasText: '保持时等待语使用率' })).toContainText('100.0%');
+    await expect(report.locator('tr', { hasText: '确认理解率' })).toContainText('0.0%');
+    await expect(report.locator('tr', { hasText: '结束语使用率' })).toContainText('100.0%');
+    await expect(report.locator('tr', { hasText: '合规例外（附原因）' })).toContainText('1');
+  });
+
   test('the company edits a phrase in settings: the panel shows it, and the export carries it', async () => {
     const page = agent.page;
     await page.getByRole('tab', { name: '设置' }).click();

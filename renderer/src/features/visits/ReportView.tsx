@@ -24,7 +24,7 @@ function Bars({ title, counts, label }: { title: string; counts: Record<string, 
 
 const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
 
-/** The period report (R-STATS-WEEKLY, R-ANSWER-RATE): volumes, complaints, answer rates, talk and wrap-up time. */
+/** The period report (R-STATS-WEEKLY, R-ANSWER-RATE): volumes, complaints, answer rates, talk and wrap-up time, script use. */
 export function ReportView({ report }: { report: VisitReport }) {
   const { t, i18n } = useTranslation();
   const categories = useAppStore((s) => s.settings?.visitCategories ?? []);
@@ -43,6 +43,11 @@ export function ReportView({ report }: { report: VisitReport }) {
           { key: 'timely', label: t('visits.report.timelyRate'), children: rate(report.inbound.answeredWithin15s, report.inbound.total) },
           { key: 'handle', label: t('visits.report.meanHandle'), children: seconds(report.meanHandleMs) },
           { key: 'wrapUp', label: t('visits.report.meanWrapUp'), children: seconds(report.meanWrapUpMs) },
+          { key: 'greeting', label: t('visits.report.greetingRate'), children: rate(report.script.greeting, report.script.calls) },
+          { key: 'waiting', label: t('visits.report.waitingRate'), children: rate(report.script.waiting, report.script.held) },
+          { key: 'confirmed', label: t('visits.report.confirmedRate'), children: rate(report.script.confirmed, report.script.calls) },
+          { key: 'closing', label: t('visits.report.closingRate'), children: rate(report.script.closing, report.script.calls) },
+          { key: 'overrides', label: t('visits.report.overrides'), children: report.script.overrides },
         ]}
       />
       <Bars title={t('visits.field.category')} counts={report.byCategory} label={(k) => categories.find((c) => c.id === k)?.label[locale] ?? (k || '—')} />

@@ -223,6 +223,11 @@ export const enUS: Messages = {
       seconds: '{{s}} s',
       channel: 'Channel',
       agent: 'Agent',
+      greetingRate: 'Greeting used',
+      waitingRate: 'Waiting phrase used when holding',
+      confirmedRate: 'Understanding confirmed',
+      closingRate: 'Closing used',
+      overrides: 'Compliance overrides (with reason)',
     },
     vocThanks: 'Suggestion (VOC): thank the customer, e.g. "Thank you for your valuable suggestion; we will pass it on to the department concerned" (R-VOC)',
     events: {

@@ -221,6 +221,11 @@ export const zhCN = {
       seconds: '{{s}} 秒',
       channel: '渠道',
       agent: '坐席',
+      greetingRate: '开头语使用率',
+      waitingRate: '保持时等待语使用率',
+      confirmedRate: '确认理解率',
+      closingRate: '结束语使用率',
+      overrides: '合规例外（附原因）',
     },
     vocThanks: '建议(VOC)：请向客户致谢，如“非常感谢您的宝贵建议，我们会把您的建议反馈给相关部门”（R-VOC）',
     events: {
