@@ -14,10 +14,36 @@ const check = compileChecker({
   internalPatterns: ['\\bTK-\\d{5,}\\b', '\\b(?:10|172|192\\.168)(?:\\.\\d{1,3}){2,3}\\b'],
   unreleased: ['双十二会员日', '极速退款通道'],
 });
-const labelled = readFileSync(join(ROOT, 'test/fixtures/compliance/replies-zh-CN.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { text: string; rules: ComplianceRule[] });
+const load = (name: string) =>
+  readFileSync(join(ROOT, 'test/fixtures/compliance', name), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { text: string; rules: ComplianceRule[] });
+const labelled = load('replies-zh-CN.jsonl');
+
+/** Precision and recall over a labelled set, overall and per rule; each miss or false alarm printed. */
+function score(set: readonly { text: string; rules: ComplianceRule[] }[]) {
+  const table = Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
+  const wrong: string[] = [];
+  for (const { text, rules } of set) {
+    const found = new Set(check(text, { agentId: '1001' }).map((f) => f.rule));
+    for (const rule of COMPLIANCE_RULES) {
+      const want = rules.includes(rule);
+      const got = found.has(rule);
+      if (want && got) table[rule]!.tp++;
+      else if (got) table[rule]!.fp++;
+      else if (want) table[rule]!.fn++;
+      if (want !== got) wrong.push(`${got ? 'false alarm' : 'missed'} ${rule}: ${text}`);
+    }
+  }
+  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  const perRule = Object.fromEntries(Object.entries(table).map(([r, c]) => [r, { precision: +ratio(c.tp, c.tp + c.fp).toFixed(3), recall: +ratio(c.tp, c.tp + c.fn).toFixed(3) }]));
+  const all = Object.values(table).reduce((s, c) => ({ tp: s.tp + c.tp, fp: s.fp + c.fp, fn: s.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  const result = { replies: set.length, precision: +ratio(all.tp, all.tp + all.fp).toFixed(3), recall: +ratio(all.tp, all.tp + all.fn).toFixed(3), perRule };
+  console.info(JSON.stringify(result));
+  if (wrong.length) console.info(wrong.join('\n'));
+  return result;
+}
 
 describe('compliance checker on the labelled replies', () => {
   it('has at least 200 replies, every rule covered, compliant ones included', () => {
@@ -27,29 +53,22 @@ describe('compliance checker on the labelled replies', () => {
   });
 
   it('reaches precision >= 0.95 overall, and per rule precision and recall >= 0.9', () => {
-    const table = Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
-    const wrong: string[] = [];
-    for (const { text, rules } of labelled) {
-      const found = new Set(check(text, { agentId: '1001' }).map((f) => f.rule));
-      for (const rule of COMPLIANCE_RULES) {
-        const want = rules.includes(rule);
-        const got = found.has(rule);
-        if (want && got) table[rule]!.tp++;
-        else if (got) table[rule]!.fp++;
-        else if (want) table[rule]!.fn++;
-        if (want !== got) wrong.push(`${got ? 'false alarm' : 'missed'} ${rule}: ${text}`);
-      }
-    }
-    const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-    const report = Object.fromEntries(Object.entries(table).map(([r, c]) => [r, { precision: +ratio(c.tp, c.tp + c.fp).toFixed(3), recall: +ratio(c.tp, c.tp + c.fn).toFixed(3) }]));
-    const all = Object.values(table).reduce((s, c) => ({ tp: s.tp + c.tp, fp: s.fp + c.fp, fn: s.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-    console.info(JSON.stringify({ replies: labelled.length, precision: +ratio(all.tp, all.tp + all.fp).toFixed(3), recall: +ratio(all.tp, all.tp + all.fn).toFixed(3), perRule: report }));
-    if (wrong.length) console.info(wrong.join('\n'));
-    expect(ratio(all.tp, all.tp + all.fp)).toBeGreaterThanOrEqual(0.95);
-    for (const [rule, r] of Object.entries(report)) {
+    const { precision, perRule } = score(labelled);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    for (const [rule, r] of Object.entries(perRule)) {
       expect(r.precision, `${rule} precision`).toBeGreaterThanOrEqual(0.9);
       expect(r.recall, `${rule} recall`).toBeGreaterThanOrEqual(0.9);
     }
+  });
+
+  // Written after the rules were fixed and never used to tune them: the honest figure. Measured
+  // 2026-11-23: precision 1.0, recall 0.85 (misses: 这点小事也要打电话来问, 这是常识谁都知道, 这不归我管).
+  it('keeps precision >= 0.95 on 40 held-out replies the rules were not tuned on', () => {
+    const holdout = load('replies-holdout-zh-CN.jsonl');
+    expect(holdout.length).toBe(40);
+    const { precision, recall } = score(holdout);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
   });
 });
 
