@@ -12,6 +12,16 @@ import { z } from 'zod';
 import { AgentStatus } from './agent-state.js';
 import { SetChecklistSchema } from './call-script.js';
 import { LogOverrideSchema, type ComplianceOverride } from './compliance.js';
+import {
+  AcknowledgedSchema,
+  AttemptSchema,
+  NewEscalationSchema,
+  ReceiveSchema,
+  RefusedSchema,
+  RespondSchema,
+  type AckPayload,
+  type Escalation,
+} from './escalation.js';
 import type { Result } from './result.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
@@ -110,6 +120,20 @@ export const contract = {
   /** Similar visits piling up in the recent window: a mass incident to report (R-MASS). */
   'visits.massIncidents': { args: NoArgs, result: returns<MassIncident[]>() },
   /** Shift handover: the outgoing agent lists open matters; the incoming agent acknowledges each. */
+  /** The agent raises an escalation (queued until a lead's desk answers 200; the renderer sends it). */
+  'escalations.create': { args: NewEscalationSchema, result: returns<Escalation>() },
+  /** One send attempt and the SIP response code it got. */
+  'escalations.attempted': { args: AttemptSchema, result: returns<Escalation>() },
+  /** The lead's desk stores an escalation that arrived (already checked: version, shape, sender). */
+  'escalations.receive': { args: ReceiveSchema, result: returns<{ escalation: Escalation; isNew: boolean }>() },
+  /** The lead acknowledges or resolves; returns the acknowledgement to send to the agent. */
+  'escalations.respond': { args: RespondSchema, result: returns<{ escalation: Escalation; ack: AckPayload }>() },
+  /** A lead's acknowledgement reached the agent's desk. */
+  'escalations.acknowledged': { args: AcknowledgedSchema, result: returns<Escalation>() },
+  'escalations.list': { args: z.object({ direction: z.enum(['out', 'in']) }).strict(), result: returns<Escalation[]>() },
+  /** A team message refused on arrival, with why (never shown raw). */
+  'escalations.refused': { args: RefusedSchema, result: returns<null>() },
+  'escalations.refusals': { args: NoArgs, result: returns<{ at: number; from: string; code: number; reason: string }[]>() },
   /** Published articles for free text (search as you type; any text is safe). */
   'kb.search': { args: KbSearchSchema, result: returns<KbHit[]>() },
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },

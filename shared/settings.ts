@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ComplianceSettingsSchema } from './compliance.js';
+import { TeamSettingsSchema } from './escalation.js';
 import { SynonymsSchema } from './kb.js';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
 import { MassIncidentPolicySchema } from './mass-incident.js';
@@ -51,6 +52,8 @@ export const SettingsSchema = z
     kbSynonyms: SynonymsSchema,
     /** Official link hosts, colleagues' names, internal patterns, unreleased names, sensitive words. */
     compliance: ComplianceSettingsSchema,
+    /** This desk's role, its team leads (primary first, then backups) and, for a lead, its agents. */
+    team: TeamSettingsSchema,
     notReadyReasons: z
       .array(NotReadyReasonSchema)
       .min(1)

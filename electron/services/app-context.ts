@@ -10,6 +10,7 @@ import { SipAccountRepo } from '../db/sip-account.repo.js';
 import { VisitsRepo } from '../db/visits.repo.js';
 import { KbRepo } from '../db/kb.repo.js';
 import { PhrasesRepo } from '../db/phrases.repo.js';
+import { EscalationsRepo } from '../db/escalations.repo.js';
 import { DATABASE_FILE } from './paths.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { parseDefaultSettings, SettingsService } from './settings.service.js';
@@ -17,6 +18,7 @@ import { SipAccountService } from './sip-account.service.js';
 import { VisitsService } from './visits.service.js';
 import { KbService } from './kb.service.js';
 import { PhrasesService } from './phrases.service.js';
+import { EscalationsService } from './escalations.service.js';
 
 export interface AppContextOptions {
   readonly host: HostKind;
@@ -41,6 +43,7 @@ export interface AppContext {
   readonly handovers: HandoverRepo;
   readonly kb: KbService;
   readonly phrases: PhrasesService;
+  readonly escalations: EscalationsService;
   readonly sipAccount: SipAccountService;
   close(): void;
 }
@@ -60,6 +63,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     const account = sipAccount.get().account;
     return account?.agentId || account?.authUser || 'local';
   };
+  // the line's SIP user: what the PBX proves as the From of this desk's messages
+  const lineUser = () => /^sips?:([^@;]+)@/.exec(sipAccount.get().account?.sipUri ?? '')?.[1] ?? 'local';
   return {
     options,
     db,
@@ -69,6 +74,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     handovers: new HandoverRepo(db),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
     phrases: new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent),
+    escalations: new EscalationsService(new EscalationsRepo(db), lineUser),
     sipAccount,
     close: () => db.close(),
   };

@@ -19,6 +19,7 @@ export const SETTINGS: Settings = {
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
+  team: { role: 'agent', leads: ['1005'], agents: [], ackTimeoutSeconds: 60 },
   compliance: { officialHosts: ['example.com'], staffNames: [], internalPatterns: [], unreleased: [], sensitiveWords: ['记者', '媒体', '曝光', '报警', '找领导'] },
   visitCategories: [
     { id: 'consult', label: { 'zh-CN': '咨询', 'en-US': 'Enquiry' }, followUp: 'none' },

@@ -15,7 +15,7 @@ const tempDir = useTempDirs();
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const tables = (db: Database.Database) =>
   db.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE schema='main' AND type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
-const ALL_TABLES = ['agent_state_log', 'compliance_overrides', 'follow_ups', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'phrase_seeds', 'phrases', 'settings', 'sip_account', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
+const ALL_TABLES = ['agent_state_log', 'compliance_overrides', 'escalations', 'follow_ups', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'message_refusals', 'phrase_seeds', 'phrases', 'settings', 'sip_account', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
 
 describe('database', () => {
   it('opens a new file with WAL, foreign keys, a busy timeout and the latest schema', () => {

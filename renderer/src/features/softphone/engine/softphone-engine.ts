@@ -9,6 +9,7 @@
  * - Transfers: blind (REFER to a number) and attended (REFER with Replaces to a consult call).
  *   A REFER received on an established call is followed (the desk places the new call), and an
  *   INVITE that Replaces one of our calls is taken at once.
+ * - Team messages (SIP MESSAGE) go out and come in through sip-messages.ts; the store never sees sip.js.
  * - Media follows the network and the headset: ICE restart when the OS reports the network back or
  *   ICE fails, microphone track and speaker sink switched mid-call when devices change.
  */
@@ -19,6 +20,7 @@ import type { ReconnectPolicy } from '../../../../../shared/reconnect-policy';
 import { sipDomain, type CallEndReason, type CallSnapshot, type RegistrationSnapshot, type SipCredentials } from '../../../../../shared/softphone';
 import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from './media-factory';
 import { RegistrationSupervisor, type LinePort, type RegisterOutcome } from './registration-supervisor';
+import { incomingSipMessage, sendSipMessage, type IncomingSipMessage } from './sip-messages';
 
 export interface PhoneSnapshot {
   readonly registration: RegistrationSnapshot;
@@ -76,6 +78,7 @@ export class SoftphoneEngine {
   private lastEnded: CallSnapshot | null = null;
   private dtmfReceived: Record<string, string> = {};
   private readonly listeners = new Set<(s: PhoneSnapshot) => void>();
+  private readonly messageListeners = new Set<(m: IncomingSipMessage) => void>();
   private nextCallId = 1;
   private readonly warmer = new MicrophoneWarmer();
   private readonly now: () => number;
@@ -90,6 +93,17 @@ export class SoftphoneEngine {
   onDidChange(listener: (s: PhoneSnapshot) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Incoming MESSAGEs (team messages); with no listener they are refused (415). */
+  onMessage(listener: (m: IncomingSipMessage) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /** Sends a MESSAGE on the registered line; the final response code (408 when none came). */
+  sendMessage(toUser: string, contentType: string, body: string): Promise<number> {
+    return sendSipMessage(this.requireUa(), toUser, contentType, body);
   }
 
   snapshot(): PhoneSnapshot {
@@ -130,6 +144,11 @@ export class SoftphoneEngine {
       },
       delegate: {
         onInvite: (invitation) => this.onInvite(invitation),
+        onMessage: (message) => {
+          const m = incomingSipMessage(message);
+          if (this.messageListeners.size === 0) return m.respond(415, 'no messages here');
+          for (const l of this.messageListeners) l(m);
+        },
         onConnect: () => void this.supervisor?.connected(),
         onDisconnect: (error) => {
           if (!this.supervisor?.active) return;
