@@ -45,7 +45,7 @@ export interface PermissionRequest {
   readonly mediaTypes?: readonly string[] | undefined;
 }
 
-/** Grants `media` for audio to the app's own origin; refuses everything else (camera, geolocation, …). */
+/** Grants `media` for audio and `notifications` to the app's own origin; refuses everything else (camera, geolocation, …). */
 export function decidePermission(req: PermissionRequest, allowedOrigins: readonly string[]): boolean {
   if (!ALLOWED_PERMISSIONS.has(req.permission)) return false;
   if (!isOwnOrigin(req.requestingUrl, allowedOrigins)) return false;

@@ -25,8 +25,8 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
-/** Browser permissions the app may be granted: only microphone/speaker access for calls. */
-export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['media']);
+/** Browser permissions the app may be granted: microphone/speaker access for calls, and notifications (escalations, deadlines). */
+export const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['media', 'notifications']);
 
 /** The scheme and host the Electron build serves its renderer from. */
 export const APP_SCHEME = 'app';

@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
+import { TeamChannelContext, type TeamChannel } from './features/escalation';
 import { AppShell } from './features/shell';
 import { SoftphoneContext, type SoftphoneController } from './features/softphone';
 import { ApiContext } from './platform/api-context';
@@ -44,16 +45,19 @@ export interface AppProps {
   readonly api: AgentApi;
   readonly store: AppStore;
   readonly softphone: SoftphoneController;
+  readonly team: TeamChannel;
   readonly i18n: i18n;
 }
 
-/** Every context the features read: contract API, store, softphone, i18n, antd. */
-export function AppProviders({ api, store, softphone, i18n, children }: AppProps & { children: React.ReactNode }) {
+/** Every context the features read: contract API, store, softphone, team channel, i18n, antd. */
+export function AppProviders({ api, store, softphone, team, i18n, children }: AppProps & { children: React.ReactNode }) {
   return (
     <ApiContext.Provider value={api}>
       <StoreContext.Provider value={store}>
         <SoftphoneContext.Provider value={softphone}>
-          <Providers i18n={i18n}>{children}</Providers>
+          <TeamChannelContext.Provider value={team}>
+            <Providers i18n={i18n}>{children}</Providers>
+          </TeamChannelContext.Provider>
         </SoftphoneContext.Provider>
       </StoreContext.Provider>
     </ApiContext.Provider>

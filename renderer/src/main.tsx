@@ -9,6 +9,7 @@ import { App } from './App';
 import './global.css';
 import { BootError, type BootFailure } from './BootError';
 import { SoftphoneController } from './features/softphone';
+import { announceEscalation, TeamChannel } from './features/escalation';
 import { trackScript } from './features/phrases';
 import { trackVisits } from './features/visits';
 import { createI18n } from './i18n';
@@ -25,13 +26,15 @@ async function boot(): Promise<void> {
     const locale = store.getState().settings?.locale;
     if (locale) await i18n.changeLanguage(locale);
     const softphone = new SoftphoneController(store, api);
+    const team = new TeamChannel(store, api, softphone, announceEscalation(store, (e) => i18n.t('escalation.notify', { agent: e.payload.agent, reason: i18n.t(`escalation.reasons.${e.payload.reason}`) })));
     root.render(
       <StrictMode>
-        <App api={api} store={store} softphone={softphone} i18n={i18n} />
+        <App api={api} store={store} softphone={softphone} team={team} i18n={i18n} />
       </StrictMode>,
     );
     trackVisits(store, api);
     trackScript(store, api);
+    void team.start();
     softphone.watchEnvironment();
     void softphone.connectSaved();
     requestAnimationFrame(() => {

@@ -18,10 +18,13 @@ export interface FarEnd {
   call(target: string): Promise<void>;
   state(): Promise<string>;
   hangup(): Promise<void>;
+  message(target: string, contentType: string, body: string): Promise<number>;
   close(): Promise<void>;
 }
 
-type FarEndWindow = { farEnd: { start(c: FarEndConfig): Promise<void>; call(t: string): Promise<void>; state(): string; hangup(): Promise<void> } };
+type FarEndWindow = {
+  farEnd: { start(c: FarEndConfig): Promise<void>; call(t: string): Promise<void>; state(): string; hangup(): Promise<void>; message(t: string, type: string, body: string): Promise<number> };
+};
 
 export async function startFarEnd(pbx: Pbx, account: { user: string; password: string }, toneHz: number, prepare?: (page: Page) => Promise<void>): Promise<FarEnd> {
   const bundle = await build({ entryPoints: [join(import.meta.dirname, 'far-end', 'page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' });
@@ -42,6 +45,7 @@ export async function startFarEnd(pbx: Pbx, account: { user: string; password: s
     call: (target) => page.evaluate((t) => (window as unknown as FarEndWindow).farEnd.call(t), target),
     state: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.state()),
     hangup: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.hangup()),
+    message: (target, type, body) => page.evaluate(([t, c, b]) => (window as unknown as FarEndWindow).farEnd.message(t, c, b), [target, type, body] as const),
     close: async () => {
       await browser.close();
       server.close();

@@ -17,6 +17,9 @@ export interface VisitsSlice {
   setCurrentVisit(id: number | null): void;
   setCallbackFor(link: { number: string; visitId: number } | null): void;
   visitsChanged(): void;
+  /** Bumped whenever an escalation was created, sent, received or acknowledged. */
+  escalationsRevision: number;
+  escalationsChanged(): void;
 }
 
 export const createVisitsSlice: StateCreator<RootState, [], [], VisitsSlice> = (set) => ({
@@ -28,4 +31,6 @@ export const createVisitsSlice: StateCreator<RootState, [], [], VisitsSlice> = (
   setCurrentVisit: (currentVisitId) => set({ currentVisitId }),
   setCallbackFor: (callbackFor) => set({ callbackFor }),
   visitsChanged: () => set((s) => ({ visitsRevision: s.visitsRevision + 1 })),
+  escalationsRevision: 0,
+  escalationsChanged: () => set((s) => ({ escalationsRevision: s.escalationsRevision + 1 })),
 });

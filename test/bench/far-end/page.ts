@@ -1,12 +1,13 @@
 /**
  * The far end for `bench:calls`: a plain sip.js user agent in a page of its own (no app, no UI),
  * standing in for a customer's phone or a gateway. Bundled by far-end.ts and driven through
- * `window.farEnd`. It answers at once, and uses the same fast media factory as the desk so its own
+ * `window.farEnd` (also by the e2e tests, as a customer's phone and to forge team messages). It answers at once, and uses the same fast media factory as the desk so its own
  * ICE gathering does not count against the desk; its microphone is opened between calls, as a phone's
  * is always there, so a getUserMedia per answer does not count against the desk either.
  */
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type Session } from 'sip.js';
 import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from '../../../renderer/src/features/softphone/engine/media-factory';
+import { sendSipMessage } from '../../../renderer/src/features/softphone/engine/sip-messages';
 
 export interface FarEndConfig {
   readonly wsUrl: string;
@@ -82,4 +83,10 @@ async function hangup(): Promise<void> {
   if (session?.state === SessionState.Established) await session.bye();
 }
 
-Object.assign(window, { farEnd: { start, call, state, hangup } });
+/** Sends a SIP MESSAGE (the e2e tests forge team messages with it); the final response code. */
+function message(target: string, contentType: string, body: string): Promise<number> {
+  if (!ua) throw new Error('far end not started');
+  return sendSipMessage(ua, target, contentType, body);
+}
+
+Object.assign(window, { farEnd: { start, call, state, hangup, message } });

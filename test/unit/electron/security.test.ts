@@ -48,7 +48,8 @@ describe('Electron security checklist', () => {
     ['camera for the app', { permission: 'media', requestingUrl: `${APP_ORIGIN}/`, mediaTypes: ['audio', 'video'] }, false],
     ['microphone for another origin', { permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['audio'] }, false],
     ['geolocation for the app', { permission: 'geolocation', requestingUrl: `${APP_ORIGIN}/` }, false],
-    ['notifications for the app', { permission: 'notifications', requestingUrl: `${APP_ORIGIN}/` }, false],
+    ['notifications for the app (escalations)', { permission: 'notifications', requestingUrl: `${APP_ORIGIN}/` }, true],
+    ['notifications for another origin', { permission: 'notifications', requestingUrl: 'https://evil.example/' }, false],
     ['clipboard read for the app', { permission: 'clipboard-read', requestingUrl: `${APP_ORIGIN}/` }, false],
     ['media for an unparsable URL', { permission: 'media', requestingUrl: 'not a url', mediaTypes: ['audio'] }, false],
   ])('permission: %s → %s', (_name, request, granted) => {

@@ -3,14 +3,28 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findSensitive } from '../../../../shared/compliance';
 import { useAppStore } from '../../store';
+import { EscalateButton } from '../escalation';
 import { useChecker } from './useChecker';
 
 /**
  * Findings for text the agent records or sends, as they type: rule, the words, and the standard
  * phrase to use instead. With `customerWords`, sensitive words (记者, 曝光, 报警…) raise the early
- * warning with the calming script (R-ESCALATE-SENSITIVE).
+ * warning with the calming script and a one-click escalation with the words attached (R-ESCALATE-SENSITIVE).
  */
-export function ComplianceHints({ text, customerWords = false, agentId }: { text: string; customerWords?: boolean; agentId?: string }) {
+export function ComplianceHints({
+  text,
+  customerWords = false,
+  agentId,
+  customerNumber,
+  visitId,
+}: {
+  text: string;
+  customerWords?: boolean;
+  agentId?: string;
+  /** The visit the words belong to, attached to a one-click escalation. */
+  customerNumber?: string;
+  visitId?: number;
+}) {
   const { t } = useTranslation();
   const check = useChecker();
   const library = useAppStore((s) => s.phraseLibrary);
@@ -32,6 +46,7 @@ export function ComplianceHints({ text, customerWords = false, agentId }: { text
               <Typography.Text>{t('phrases.calm')}</Typography.Text> <Typography.Text strong>{phrase('sensitive-calm')}</Typography.Text>
             </>
           }
+          action={<EscalateButton size="small" reason="sensitive-words" words={sensitive} {...(customerNumber ? { customerNumber } : {})} {...(visitId ? { visitId } : {})} />}
         />
       )}
       {findings.map((f) => (

@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '../../../../shared/settings';
 import { useAppStore } from '../../store';
 import { PhraseLibraryEditor } from '../phrases';
 import { ComplianceSettings } from './ComplianceSettings';
+import { TeamSettings } from './TeamSettings';
 
 export function LanguageSelect({ id }: { id?: string }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function SettingsPanel() {
             ))}
           </Space>
         </Form.Item>
+        <TeamSettings />
         <ComplianceSettings />
       </Form>
       <PhraseLibraryEditor />

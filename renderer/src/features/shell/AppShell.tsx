@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore, useAppStoreApi } from '../../store';
 import { KbPanel } from '../kb';
 import { OverviewPanel } from '../overview';
+import { ESCALATE_SHORTCUT, EscalationsPanel } from '../escalation';
 import { PhrasePanel } from '../phrases';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
@@ -40,6 +41,7 @@ const TABS: readonly WorkspaceTab[] = [
   { key: 'kb', labelKey: 'tabs.kb', render: () => <KbPanel /> },
   { key: 'line', labelKey: 'tabs.line', render: () => <LinePanel /> },
   { key: 'settings', labelKey: 'tabs.settings', render: () => <SettingsPanel /> },
+  { key: 'escalations', labelKey: 'tabs.escalations', render: () => <EscalationsPanel /> },
 ];
 
 const regionStyle = { outline: 'none' } as const;
@@ -84,6 +86,7 @@ export function AppShell() {
       { combo: CALL_SHORTCUTS.mute, label: `${t('phone.mute')} / ${t('phone.unmute')}` },
       { combo: CALL_SHORTCUTS.transfer, label: t('phone.transferTarget') },
       { combo: SAVE_VISIT_SHORTCUT, label: t('visits.form.save') },
+      { combo: ESCALATE_SHORTCUT, label: t('escalation.button') },
     ],
     [shortcuts, t],
   );

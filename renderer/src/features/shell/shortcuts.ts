@@ -4,6 +4,11 @@ import { useEffect } from 'react';
 export interface Shortcut {
   readonly combo: string;
   readonly run: () => void;
+  /**
+   * Only while this element is on screen: a part mounted twice (the visit form on the desk tab and on
+   * the visit-log tab; hidden tabs stay mounted) answers its key once, where the agent is looking.
+   */
+  readonly shownWith?: { readonly current: HTMLElement | null };
 }
 
 /** Whether a keydown matches a combo exactly (modifiers must match, letters case-insensitive). */
@@ -24,7 +29,7 @@ export function matchesCombo(e: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 
 export function useGlobalShortcuts(shortcuts: readonly Shortcut[]): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const hit = shortcuts.find((s) => matchesCombo(e, s.combo));
+      const hit = shortcuts.find((s) => matchesCombo(e, s.combo) && (!s.shownWith || s.shownWith.current?.offsetParent));
       if (!hit) return;
       e.preventDefault();
       hit.run();

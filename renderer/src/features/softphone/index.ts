@@ -4,3 +4,4 @@ export { PhonePanel, RegistrationTag } from './PhonePanel';
 export { SoftphoneController } from './softphone-controller';
 export { CALL_SHORTCUTS } from './call-shortcuts';
 export { requestHangup } from './HangupConfirm';
+export { playTone, type TonePattern } from './audio/tones';

@@ -6,6 +6,7 @@ import { VISIT_STATUSES, type LinkedArticle, type Visit, type VisitEvent, type V
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { KbSuggestions } from '../kb';
+import { EscalateButton } from '../escalation';
 import { ComplianceHints, useComplianceGate } from '../phrases';
 import { useGlobalShortcuts } from '../shell/shortcuts';
 import { EventsSection } from './EventsSection';
@@ -129,7 +130,8 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
     });
   }, [api, form, guard, visit, visitId, visitsChanged]);
 
-  useGlobalShortcuts(useMemo(() => [{ combo: SAVE_VISIT_SHORTCUT, run: () => void save() }], [save]));
+  const card = useRef<HTMLDivElement>(null);
+  useGlobalShortcuts(useMemo(() => [{ combo: SAVE_VISIT_SHORTCUT, run: () => void save(), shownWith: card }], [save]));
   const category = Form.useWatch('category', form);
   const isComplaint = categories.find((c) => c.id === category)?.followUp === 'complaint';
   const isSuggestion = category === 'suggestion';
@@ -138,6 +140,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const time = (ms: number) => new Date(ms).toLocaleTimeString(locale);
   return (
     <Card
+      ref={card}
       size="small"
       data-testid="wrap-up-form"
       data-visit-id={visit.id}
@@ -146,6 +149,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
         <Space>
           {draftSavedAt && <Typography.Text type="secondary" data-testid="draft-saved">{t('visits.form.draftSaved', { time: time(draftSavedAt) })}</Typography.Text>}
           {savedAt && !draftSavedAt && <Tag color="success">{t('visits.form.saved')}</Tag>}
+          <EscalateButton shortcut customerNumber={visit.customerNumber} visitId={visit.id} {...(visit.customerName ? { customerName: visit.customerName } : {})} />
           <Tooltip title={SAVE_VISIT_SHORTCUT}>
             <Button type="primary" aria-keyshortcuts={SAVE_VISIT_SHORTCUT} onClick={() => void save()}>
               {t('visits.form.save')}
@@ -183,7 +187,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
         <Form.Item name="description" label={t('visits.field.description')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
         </Form.Item>
-        <ComplianceHints text={description} customerWords agentId={visit.owner} />
+        <ComplianceHints text={description} customerWords agentId={visit.owner} customerNumber={visit.customerNumber} visitId={visit.id} />
         <Form.Item name="resolution" label={t('visits.field.resolution')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
         </Form.Item>

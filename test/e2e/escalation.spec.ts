@@ -1,0 +1,123 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startFarEnd, type FarEnd } from '../bench/far-end';
+import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+
+// Escalation over SIP MESSAGE through a real Kamailio: a customer's phone calls the agent, sensitive
+// words raise the warning and its escalation button, the lead's desk receives and acknowledges, the
+// agent sees it; a forged message is refused; with the lead gone the backup lead gets it.
+const ACCOUNTS = { agent: '1001', customer: '1002', lead: '1005', backup: '1006' } as const;
+const password = (user: string) => `pw-${user}-secret`;
+
+async function team(page: Page, role: 'agent' | 'lead', users: { leads?: string[]; agents?: string[] }, ackTimeout?: number) {
+  await page.getByRole('tab', { name: '设置' }).click();
+  if (role === 'lead') {
+    await page.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option[title="组长"]').click();
+  }
+  for (const [list, label] of [
+    ['leads', '组长 SIP 号码'],
+    ['agents', '组员 SIP 号码'],
+  ] as const) {
+    for (const user of users[list] ?? []) {
+      await page.getByLabel(new RegExp(`^${label}`)).fill(user);
+      await page.getByLabel(new RegExp(`^${label}`)).press('Enter');
+      await expect(page.locator('.ant-form-item').filter({ hasText: label })).toContainText(user); // saved: the tag shows
+    }
+  }
+  if (ackTimeout) {
+    await page.getByLabel('未确认多少秒后转给备份组长').fill(String(ackTimeout));
+    await page.getByLabel('未确认多少秒后转给备份组长').blur();
+  }
+}
+
+test.describe('escalation to the team lead over SIP MESSAGE', () => {
+  test.describe.configure({ mode: 'serial', timeout: 90_000 });
+  let pbx: Pbx;
+  let agent: Party;
+  let lead: Party;
+  let backup: Party;
+  let customer: FarEnd;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000); // three desks, their team settings and a phone: ~15 s alone, more beside other specs
+    pbx = await startTestPbx(Object.values(ACCOUNTS).map((user) => ({ user, password: password(user) })));
+    [agent, lead, backup] = await Promise.all([
+      startParty({ name: 'agent', user: ACCOUNTS.agent, password: password(ACCOUNTS.agent), toneHz: 400 }),
+      startParty({ name: 'lead', user: ACCOUNTS.lead, password: password(ACCOUNTS.lead), toneHz: 600 }),
+      startParty({ name: 'backup', user: ACCOUNTS.backup, password: password(ACCOUNTS.backup), toneHz: 800 }),
+    ]);
+    for (const p of [agent, lead, backup]) await configureLine(p, pbx);
+    for (const p of [agent, lead, backup]) await expect(registrationOf(p)).toHaveText('已注册');
+    await team(agent.page, 'agent', { leads: [ACCOUNTS.lead, ACCOUNTS.backup] }, 5);
+    await team(lead.page, 'lead', { agents: [ACCOUNTS.agent] });
+    await team(backup.page, 'lead', { agents: [ACCOUNTS.agent] });
+    customer = await startFarEnd(pbx, { user: ACCOUNTS.customer, password: password(ACCOUNTS.customer) }, 1000);
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([agent?.close(), lead?.close(), backup?.close(), customer?.close()]);
+    await pbx?.stop();
+  });
+
+  test('sensitive words raise the escalation button; the lead receives it, acknowledges, and the agent sees it', async () => {
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    const calling = customer.call(ACCOUNTS.agent);
+    await agent.page.getByRole('button', { name: '接听' }).click();
+    await calling;
+    const form = agent.page.getByTestId('wrap-up-form');
+    await form.getByLabel('客户诉求').fill('再不处理我就找记者曝光你们');
+    const warning = form.getByTestId('sensitive-warning');
+    await expect(warning).toContainText('敏感词预警：记者、曝光');
+    await warning.getByTestId('escalate').click();
+    const dialog = agent.page.getByTestId('escalate-dialog');
+    await expect(dialog).toContainText('敏感词');
+    await expect(dialog).toContainText('客户：1002');
+    await dialog.getByLabel('备注').fill('客户情绪激动，要求找领导');
+    await agent.page.getByRole('dialog').getByRole('button', { name: '发送给组长' }).click();
+
+    await lead.page.getByRole('tab', { name: '升级' }).click();
+    const item = lead.page.getByTestId('inbox-item');
+    await expect(item).toHaveCount(1);
+    await expect(item).toContainText('记者');
+    await expect(item).toContainText('客户情绪激动，要求找领导');
+    await expect(item).toContainText('来自坐席 1001');
+    await agent.page.getByRole('tab', { name: '升级' }).click();
+    const mine = agent.page.getByTestId('my-escalation').first();
+    await expect(mine.getByTestId('escalation-status')).toHaveText('已送达');
+    await item.getByLabel('备注').fill('我马上过来');
+    await item.getByRole('button', { name: '确认' }).click();
+    await expect(mine.getByTestId('escalation-status')).toHaveText('组长已确认');
+    await expect(mine).toContainText('组长备注：我马上过来');
+    await customer.hangup();
+  });
+
+  test('a forged or malformed team message is refused with a logged reason and never shown', async () => {
+    const payload = { v: 1, kind: 'escalation', id: 'forged-0001', agent: ACCOUNTS.agent, createdAt: Date.now(), reason: 'manual', words: [], note: 'fake' };
+    // the customer's phone is authenticated by the PBX as 1002: not in the lead's team, and not 1001
+    expect(await customer.message(ACCOUNTS.lead, 'application/vnd.zuoxi.team+json', JSON.stringify(payload))).toBe(403);
+    expect(await customer.message(ACCOUNTS.lead, 'application/vnd.zuoxi.team+json', '{"v":9,"kind":"escalation"}')).toBe(400);
+    expect(await customer.message(ACCOUNTS.lead, 'text/plain', 'hello')).toBe(415);
+    const refusals = lead.page.getByTestId('message-refusals');
+    await expect(refusals).toContainText('1002 · 403 · 1002 may not send escalation here');
+    await expect(refusals).toContainText('unknown schema version 9');
+    await expect(lead.page.getByTestId('inbox-item')).toHaveCount(1);
+    await expect(lead.page.getByTestId('escalation-inbox')).not.toContainText('fake');
+  });
+
+  test('with the lead gone, the escalation is retried and moves to the backup lead', async () => {
+    await lead.page.close(); // its registration stays in Kamailio, but nothing answers on it
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    await agent.page.getByRole('tab', { name: '升级' }).click();
+    await agent.page.getByRole('tab', { name: '来访记录' }).click();
+    await agent.page.getByTestId('visits-table').locator('tbody tr').first().click();
+    await agent.page.keyboard.press('Alt+KeyE');
+    await agent.page.getByTestId('escalate-dialog').getByLabel('备注').fill('主管不在线');
+    await agent.page.getByRole('dialog').getByRole('button', { name: '发送给组长' }).click();
+    await backup.page.getByRole('tab', { name: '升级' }).click();
+    await expect(backup.page.getByTestId('inbox-item')).toContainText('主管不在线', { timeout: 30_000 });
+    await agent.page.getByRole('tab', { name: '升级' }).click();
+    const newest = agent.page.getByTestId('my-escalation').filter({ hasText: '主管不在线' });
+    await expect(newest.getByTestId('escalation-status')).toHaveText('已送达');
+    await expect(newest).toContainText('发往组长 1006');
+  });
+});
