@@ -74,7 +74,7 @@ describe('per-call script checklist', () => {
     fireEvent.click(within(panel).getByText('感谢您的来电，若有问题请再次来电，谢谢，再见！'));
     fireEvent.click(screen.getByRole('button', { name: '挂断' }));
     expect(hangup).toHaveBeenCalledWith('c1');
-  });
+  }, 30_000); // the file's first modal pays antd's style generation in jsdom (~3 s here, more on a busy machine)
 
   it('runs the silent-call script: greet, 5 s, greet, 5 s, no-sound phrase, 5 s, then hang up (R-SILENT-5S)', async () => {
     const { store, hangup, phone } = await setup();
