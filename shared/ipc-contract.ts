@@ -40,7 +40,7 @@ import {
   SubmitEventSchema,
   UnlinkArticleSchema,
   UpdateVisitSchema,
-  type FollowUp,
+  type VisitDeadline,
   type LinkedArticle,
   type Visit,
   type VisitDetail,
@@ -151,9 +151,14 @@ export const contract = {
   'handover.create': { args: CreateHandoverSchema, result: returns<Handover[]>() },
   'handover.acknowledge': { args: AcknowledgeItemSchema, result: returns<Handover[]>() },
   'handover.recent': { args: NoArgs, result: returns<Handover[]>() },
-  /** Today's work: open follow-ups, soonest due first. */
-  'followUps.today': { args: NoArgs, result: returns<FollowUp[]>() },
-  'followUps.complete': { args: ById, result: returns<boolean>() },
+  /** The deadline board: every running clock of every visit, soonest due first, paused ones last. */
+  'deadlines.running': { args: NoArgs, result: returns<VisitDeadline[]>() },
+  /** The customer owes an answer: stops a clock whose rule pauses on customer-wait (else Forbidden). */
+  'deadlines.pause': { args: ById, result: returns<VisitDeadline>() },
+  'deadlines.resume': { args: ById, result: returns<VisitDeadline>() },
+  'deadlines.complete': { args: ById, result: returns<VisitDeadline>() },
+  /** The desk told the agent: true for the first teller only (no repeats after a restart or in a second window). */
+  'deadlines.alerted': { args: z.object({ id: z.number().int().positive(), kind: z.enum(['due-soon', 'breached']) }).strict(), result: returns<boolean>() },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,8 +1,10 @@
 /**
  * How long an inbound call may ring: answer within 15 s (R-ANSWER-15S), that is within 3 rings
  * (R-RING-3) of the Chinese ring cadence (1 s on, 4 s off: one ring every 5 s).
- * The deadline policy file (issue: deadlines) will supply these numbers; the shape stays.
+ * The numbers come from the deadline policy's `ring` rule.
  */
+import { durationMs, type DeadlineRule } from './deadlines.js';
+
 export interface RingPolicy {
   readonly answerWithinMs: number;
   readonly rings: number;
@@ -10,7 +12,12 @@ export interface RingPolicy {
   readonly dueSoonMs: number;
 }
 
-export const DEFAULT_RING_POLICY: RingPolicy = { answerWithinMs: 15_000, rings: 3, dueSoonMs: 5_000 };
+/** R-RING-3: the answer limit is three rings long. */
+export const RINGS = 3;
+
+export function ringPolicy(rule: DeadlineRule): RingPolicy {
+  return { answerWithinMs: durationMs(rule.duration), rings: RINGS, dueSoonMs: durationMs(rule.dueSoon) };
+}
 
 export interface RingCountdown {
   readonly remainingMs: number;
@@ -19,7 +26,7 @@ export interface RingCountdown {
   readonly level: 'ok' | 'due-soon' | 'breached';
 }
 
-export function ringCountdown(startedAt: number, now: number, policy: RingPolicy = DEFAULT_RING_POLICY): RingCountdown {
+export function ringCountdown(startedAt: number, now: number, policy: RingPolicy): RingCountdown {
   const elapsed = Math.max(0, now - startedAt);
   const remainingMs = Math.max(0, policy.answerWithinMs - elapsed);
   const ringPeriod = policy.answerWithinMs / policy.rings;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ComplianceSettingsSchema } from './compliance.js';
+import { DeadlinePolicySchema } from './deadlines.js';
 import { TeamSettingsSchema } from './escalation.js';
 import { SynonymsSchema } from './kb.js';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
@@ -52,6 +53,8 @@ export const SettingsSchema = z
     kbSynonyms: SynonymsSchema,
     /** Official link hosts, colleagues' names, internal patterns, unreleased names, sensitive words. */
     compliance: ComplianceSettingsSchema,
+    /** Every clock: durations, amber thresholds, business hours, pauses and what a breach does (resources/policies/default.json). */
+    deadlinePolicy: DeadlinePolicySchema,
     /** This desk's role, its team leads (primary first, then backups) and, for a lead, its agents. */
     team: TeamSettingsSchema,
     notReadyReasons: z

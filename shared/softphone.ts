@@ -44,6 +44,8 @@ export interface CallSnapshot {
   readonly remoteName?: string | undefined;
   readonly phase: CallPhase;
   readonly held: boolean;
+  /** When the current hold began (the hold clock runs from it). */
+  readonly heldAt?: number | undefined;
   readonly muted: boolean;
   readonly startedAt: number;
   readonly answeredAt?: number | undefined;

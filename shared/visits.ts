@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Checklist } from './call-script.js';
 import type { ComplianceOverride } from './compliance.js';
+import type { Clock, VisitClock } from './deadlines.js';
 
 export const VISIT_STATUSES = ['open', 'pending-department', 'resolved', 'closed'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
@@ -143,17 +144,19 @@ export interface AuditEntry {
   readonly change: Readonly<Record<string, readonly [unknown, unknown]>>;
 }
 
-export type FollowUpRule = 'R-FOLLOWUP-7D' | 'R-COMPLAINT-12-48' | 'R-NEXT-DAY';
-
-export interface FollowUp {
+/** A clock of a visit (deadlines.ts) as the deadline board and the visit show it. */
+export interface VisitDeadline extends Clock {
   readonly id: number;
   readonly visitId: number;
-  readonly rule: FollowUpRule;
-  readonly dueAt: number;
-  readonly doneAt: number | null;
+  readonly clock: VisitClock;
+  /** The department event a department-event clock tracks; 0 for the visit's own clocks. */
+  readonly subject: number;
   readonly customerNumber: string;
   readonly customerName: string;
   readonly summary: string;
+  /** When the agent was told it is due soon / breached, so a restart does not tell again. */
+  readonly soonAlertedAt: number | null;
+  readonly breachAlertedAt: number | null;
 }
 
 /** A knowledge article linked to a visit; ids are the knowledge base's own (text). */
@@ -178,7 +181,7 @@ export interface VisitDetail {
   readonly visit: Visit;
   readonly draft: { readonly fields: Record<string, unknown>; readonly savedAt: number } | null;
   readonly audit: readonly AuditEntry[];
-  readonly followUps: readonly FollowUp[];
+  readonly deadlines: readonly VisitDeadline[];
   readonly events: readonly VisitEvent[];
   readonly articles: readonly LinkedArticle[];
   readonly checklist: Checklist | null;
@@ -215,41 +218,31 @@ export interface VisitReport {
   };
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
 /**
- * Follow-ups a saved visit needs (pure; the service stores them):
- * - an order: a follow-up call within 7 days of the contact (R-FOLLOWUP-7D);
- * - a complaint: resolved within 48 h of the contact (R-COMPLAINT-12-48; the 12 h reply clock is
- *   the deadline engine's, issue: deadlines);
- * - anything still open or pending: due the next working morning, 09:00 local (R-NEXT-DAY).
- * Resolved and closed visits need none.
+ * The clocks a saved visit needs, and from when (pure; the deadline service starts and stops them):
+ * - an order: a follow-up call within 7 days of the contact (R-FOLLOWUP-7D), unless closed;
+ * - an open complaint: reply within 12 h and resolve within 48 h of the contact (R-COMPLAINT-12-48),
+ *   the reply clock stopping once a resolution is written; when it cannot be answered now, a definite
+ *   answer within 2 h (simple) or 24 h (complex) of that decision (R-COMPLAINT-2-24);
+ * - any other open problem: resolved within 24 h (R-ISSUE-24H) and handled the next working day
+ *   (R-NEXT-DAY).
+ * A clock already started keeps its start; one no longer wanted is completed.
  */
-export function followUpsFor(
-  visit: Pick<Visit, 'status' | 'startedAt'>,
+export function visitClocksFor(
+  visit: Pick<Visit, 'status' | 'startedAt' | 'complexity' | 'resolution'>,
   category: VisitCategory | undefined,
   now: number,
-  tzOffsetMinutes: number,
-): { rule: FollowUpRule; dueAt: number }[] {
+): { clock: VisitClock; startedAt: number }[] {
   if (visit.status === 'closed') return [];
-  const out: { rule: FollowUpRule; dueAt: number }[] = [];
-  if (category?.followUp === 'order') out.push({ rule: 'R-FOLLOWUP-7D', dueAt: visit.startedAt + 7 * DAY });
+  const out: { clock: VisitClock; startedAt: number }[] = [];
+  if (category?.followUp === 'order') out.push({ clock: 'follow-up', startedAt: visit.startedAt });
   if (visit.status === 'resolved') return out;
-  if (category?.followUp === 'complaint') out.push({ rule: 'R-COMPLAINT-12-48', dueAt: visit.startedAt + 48 * HOUR });
-  else out.push({ rule: 'R-NEXT-DAY', dueAt: nextMorning(now, tzOffsetMinutes) });
+  if (category?.followUp === 'complaint') {
+    if (visit.resolution.trim() === '') out.push({ clock: 'complaint-reply', startedAt: visit.startedAt });
+    out.push({ clock: 'complaint-resolve', startedAt: visit.startedAt });
+    if (visit.complexity) out.push({ clock: visit.complexity === 'simple' ? 'complaint-answer-simple' : 'complaint-answer-complex', startedAt: now });
+  } else {
+    out.push({ clock: 'issue-resolve', startedAt: visit.startedAt }, { clock: 'next-day', startedAt: now });
+  }
   return out;
-}
-
-/** 09:00 local time on the day after `now` (tzOffsetMinutes as Date#getTimezoneOffset gives it). */
-export function nextMorning(now: number, tzOffsetMinutes: number): number {
-  const local = now - tzOffsetMinutes * 60_000;
-  const startOfLocalDay = Math.floor(local / DAY) * DAY;
-  return startOfLocalDay + DAY + 9 * HOUR + tzOffsetMinutes * 60_000;
-}
-
-/** End of the local day containing `now`: the "today's work" list shows everything due before it. */
-export function endOfDay(now: number, tzOffsetMinutes: number): number {
-  const local = now - tzOffsetMinutes * 60_000;
-  return Math.floor(local / DAY) * DAY + DAY + tzOffsetMinutes * 60_000;
 }

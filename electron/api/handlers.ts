@@ -69,7 +69,10 @@ export function createHandlers(ctx: AppContext): HandlerTable {
       return ctx.handovers.recent(HANDOVERS_SHOWN);
     },
     'handover.recent': () => ctx.handovers.recent(HANDOVERS_SHOWN),
-    'followUps.today': () => ctx.visits.today(),
-    'followUps.complete': ({ id }) => ctx.visits.completeFollowUp(id),
+    'deadlines.running': () => ctx.deadlines.running(),
+    'deadlines.pause': ({ id }) => ctx.deadlines.pause(id),
+    'deadlines.resume': ({ id }) => ctx.deadlines.resume(id),
+    'deadlines.complete': ({ id }) => ctx.deadlines.complete(id),
+    'deadlines.alerted': ({ id, kind }) => ctx.deadlines.alerted(id, kind),
   };
 }

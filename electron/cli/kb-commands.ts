@@ -11,7 +11,7 @@ import { checkoutPaths } from '../services/app-paths.js';
 import { evaluate } from '../services/kb-eval.js';
 import { KbService } from '../services/kb.service.js';
 import { DATABASE_FILE } from '../services/paths.js';
-import { parseDefaultSettings, SettingsService } from '../services/settings.service.js';
+import { loadDefaultSettings, SettingsService } from '../services/settings.service.js';
 import type { CliIo } from './zuoxi.js';
 
 export const KB_USAGE = `  kb import PATH                       add or update articles (by id) from a .jsonl, .csv (UTF-8 or GB18030),
@@ -82,7 +82,7 @@ export function runKb(args: KbArgs, io: CliIo): number | { usage: string } {
   }
 }
 
-const defaultSettings = () => parseDefaultSettings(readFileSync(join(checkoutPaths(__dirname).resourcesDir, 'defaults', 'settings.json'), 'utf8'));
+const defaultSettings = () => loadDefaultSettings(checkoutPaths(__dirname).resourcesDir);
 
 function kbService(db: Db): KbService {
   const settings = new SettingsService(new SettingsRepo(db), defaultSettings());

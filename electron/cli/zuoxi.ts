@@ -8,7 +8,7 @@
  *
  * Bad arguments print the usage and exit 2. Later features add command groups here.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/database.js';
@@ -17,7 +17,9 @@ import { SettingsRepo } from '../db/settings.repo.js';
 import { VisitsRepo } from '../db/visits.repo.js';
 import { checkoutPaths } from '../services/app-paths.js';
 import { DATABASE_FILE, defaultDataDir } from '../services/paths.js';
-import { parseDefaultSettings, SettingsService } from '../services/settings.service.js';
+import { loadDefaultSettings, SettingsService } from '../services/settings.service.js';
+import { DeadlinesService } from '../services/deadlines.service.js';
+import { DeadlinesRepo } from '../db/deadlines.repo.js';
 import { VisitsService } from '../services/visits.service.js';
 import { KB_USAGE, runKb } from './kb-commands.js';
 
@@ -93,8 +95,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   try {
     if (period) {
       const paths = checkoutPaths(__dirname);
-      const settings = new SettingsService(new SettingsRepo(db), parseDefaultSettings(readFileSync(join(paths.resourcesDir, 'defaults', 'settings.json'), 'utf8')));
-      const visits = new VisitsService(new VisitsRepo(db), settings, () => 'cli');
+      const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(paths.resourcesDir));
+      const visits = new VisitsService(new VisitsRepo(db), settings, () => 'cli', new DeadlinesService(new DeadlinesRepo(db), settings));
       writeFileSync(period.out, visits.export(period.from, period.to, period.format));
       io.out(`wrote ${period.out}`);
       return 0;

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Checklist } from '../../shared/call-script.js';
 import type { ComplianceOverride, LogOverride } from '../../shared/compliance.js';
 import { indexText, matchQuery } from '../../shared/text-index.js';
-import type { AuditEntry, EventStatus, FollowUp, FollowUpRule, LinkedArticle, OpenVisit, SubmitEvent, Visit, VisitEvent, VisitFields, VisitReport } from '../../shared/visits.js';
+import type { AuditEntry, EventStatus, LinkedArticle, OpenVisit, SubmitEvent, Visit, VisitEvent, VisitFields, VisitReport } from '../../shared/visits.js';
 import type { Db } from './database.js';
 
 interface VisitRow {
@@ -83,7 +83,7 @@ export const COUNT_CAP = 1_000;
 export const visitTokens = (v: Pick<Visit, 'customerName' | 'contact' | 'description' | 'resolution' | 'tags'>): string =>
   indexText(v.customerName, v.contact, v.description, v.resolution, v.tags.join(' '));
 
-/** Visits, their audit trail, drafts, follow-ups and the free-text index (migration 004). */
+/** Visits, their audit trail, drafts, deadlines (deadlines.repo.ts) and the free-text index (migration 004). */
 export class VisitsRepo {
   private readonly insertVisit: Statement;
   private readonly byId: Statement<[number], VisitRow>;
@@ -95,11 +95,6 @@ export class VisitsRepo {
   private readonly draftPut: Statement<[number, string, number]>;
   private readonly draftGet: Statement<[number], { fields: string; saved_at: number }>;
   private readonly draftDelete: Statement<[number]>;
-  private readonly followUpsOf: Statement<[number], FollowUpRow>;
-  private readonly followUpsOpen: Statement<[number], FollowUpRow>;
-  private readonly followUpUpsert: Statement<[number, string, number, number]>;
-  private readonly followUpDropOpen: Statement<[number]>;
-  private readonly followUpDone: Statement<[number, number]>;
 
   constructor(private readonly db: Db) {
     this.insertVisit = db.prepare(`
@@ -116,15 +111,6 @@ export class VisitsRepo {
     );
     this.draftGet = db.prepare('SELECT fields, saved_at FROM visit_drafts WHERE visit_id = ?');
     this.draftDelete = db.prepare('DELETE FROM visit_drafts WHERE visit_id = ?');
-    const followUpSelect = `SELECT f.id, f.visit_id, f.rule, f.due_at, f.done_at, v.customer_number, v.customer_name, v.description
-      FROM follow_ups f JOIN visits v ON v.id = f.visit_id`;
-    this.followUpsOf = db.prepare(`${followUpSelect} WHERE f.visit_id = ? ORDER BY f.due_at`);
-    this.followUpsOpen = db.prepare(`${followUpSelect} WHERE f.done_at IS NULL ORDER BY f.due_at, f.id LIMIT ?`);
-    this.followUpUpsert = db.prepare(
-      'INSERT INTO follow_ups (visit_id, rule, due_at, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (visit_id, rule) DO UPDATE SET due_at = excluded.due_at WHERE done_at IS NULL',
-    );
-    this.followUpDropOpen = db.prepare('DELETE FROM follow_ups WHERE visit_id = ? AND done_at IS NULL');
-    this.followUpDone = db.prepare('UPDATE follow_ups SET done_at = ? WHERE id = ? AND done_at IS NULL');
   }
 
   /** Statements built from the fixed column whitelist: a handful of shapes, prepared once each. */
@@ -201,25 +187,6 @@ export class VisitsRepo {
 
   dropDraft(visitId: number): void {
     this.draftDelete.run(visitId);
-  }
-
-  /** Replaces the open follow-ups of a visit with these (done ones are kept as history). */
-  setFollowUps(visitId: number, wanted: readonly { rule: FollowUpRule; dueAt: number }[], now: number): void {
-    this.followUpDropOpen.run(visitId);
-    for (const f of wanted) this.followUpUpsert.run(visitId, f.rule, f.dueAt, now);
-  }
-
-  followUps(visitId: number): FollowUp[] {
-    return this.followUpsOf.all(visitId).map(toFollowUp);
-  }
-
-  /** Open follow-ups, soonest due first (overdue ones lead), for "today's work". */
-  openFollowUps(limit: number): FollowUp[] {
-    return this.followUpsOpen.all(limit).map(toFollowUp);
-  }
-
-  completeFollowUp(id: number, at: number): boolean {
-    return this.followUpDone.run(at, id).changes === 1;
   }
 
   addEvent(e: SubmitEvent, by: string, now: number): VisitEvent {
@@ -424,28 +391,6 @@ export class VisitsRepo {
     return { items: rows.map(toVisit), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 }
-
-interface FollowUpRow {
-  id: number;
-  visit_id: number;
-  rule: FollowUpRule;
-  due_at: number;
-  done_at: number | null;
-  customer_number: string;
-  customer_name: string;
-  description: string;
-}
-
-const toFollowUp = (r: FollowUpRow): FollowUp => ({
-  id: r.id,
-  visitId: r.visit_id,
-  rule: r.rule,
-  dueAt: r.due_at,
-  doneAt: r.done_at,
-  customerNumber: r.customer_number,
-  customerName: r.customer_name,
-  summary: r.description.slice(0, 80),
-});
 
 interface EventRow {
   id: number;

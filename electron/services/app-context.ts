@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HostKind } from '../../shared/ipc-contract.js';
 import { AgentStateRepo } from '../db/agent-state.repo.js';
@@ -7,15 +7,17 @@ import { resolveNativeBinding } from '../db/native-binding.js';
 import { SettingsRepo } from '../db/settings.repo.js';
 import { HandoverRepo } from '../db/handover.repo.js';
 import { SipAccountRepo } from '../db/sip-account.repo.js';
+import { DeadlinesRepo } from '../db/deadlines.repo.js';
 import { VisitsRepo } from '../db/visits.repo.js';
 import { KbRepo } from '../db/kb.repo.js';
 import { PhrasesRepo } from '../db/phrases.repo.js';
 import { EscalationsRepo } from '../db/escalations.repo.js';
 import { DATABASE_FILE } from './paths.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
-import { parseDefaultSettings, SettingsService } from './settings.service.js';
+import { loadDefaultSettings, SettingsService } from './settings.service.js';
 import { SipAccountService } from './sip-account.service.js';
 import { VisitsService } from './visits.service.js';
+import { DeadlinesService } from './deadlines.service.js';
 import { KbService } from './kb.service.js';
 import { PhrasesService } from './phrases.service.js';
 import { EscalationsService } from './escalations.service.js';
@@ -40,6 +42,7 @@ export interface AppContext {
   readonly settings: SettingsService;
   readonly agentStates: AgentStateRepo;
   readonly visits: VisitsService;
+  readonly deadlines: DeadlinesService;
   readonly handovers: HandoverRepo;
   readonly kb: KbService;
   readonly phrases: PhrasesService;
@@ -54,7 +57,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     path: join(options.dataDir, DATABASE_FILE),
     nativeBinding: resolveNativeBinding({ env: process.env, versions: process.versions, appRoot: options.appRoot, exists: existsSync }),
   });
-  const defaults = parseDefaultSettings(readFileSync(join(options.resourcesDir, 'defaults', 'settings.json'), 'utf8'));
+  const defaults = loadDefaultSettings(options.resourcesDir);
   const settings = new SettingsService(new SettingsRepo(db), defaults);
   settings.seedDefaults();
   const sipAccount = new SipAccountService(new SipAccountRepo(db), options.secrets ?? new FileKeySecretStore(options.dataDir));
@@ -65,12 +68,14 @@ export function createAppContext(options: AppContextOptions): AppContext {
   };
   // the line's SIP user: what the PBX proves as the From of this desk's messages
   const lineUser = () => /^sips?:([^@;]+)@/.exec(sipAccount.get().account?.sipUri ?? '')?.[1] ?? 'local';
+  const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings);
   return {
     options,
     db,
     settings,
     agentStates: new AgentStateRepo(db),
-    visits: new VisitsService(new VisitsRepo(db), settings, currentAgent),
+    visits: new VisitsService(new VisitsRepo(db), settings, currentAgent, deadlines),
+    deadlines,
     handovers: new HandoverRepo(db),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
     phrases: new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent),

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SettingsPatchSchema, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/settings.js';
 import { AppError, ErrorCode } from '../../shared/result.js';
 import type { SettingsRepo } from '../db/settings.repo.js';
 
 /**
- * Settings with defaults from resources/defaults/settings.json: defaults are seeded into SQLite on
+ * Settings with defaults from resources/ (loadDefaultSettings): defaults are seeded into SQLite on
  * first run (never overwriting the agent's own choices) and every read is validated, so a
  * hand-edited or older row falls back to its default instead of breaking the UI.
  */
@@ -36,7 +38,11 @@ export class SettingsService {
   }
 }
 
-/** Parses the shipped defaults file; a broken resources/ folder is a packaging bug, so fail loudly. */
-export function parseDefaultSettings(json: string): Settings {
-  return SettingsSchema.parse(JSON.parse(json));
+/**
+ * The shipped defaults: resources/defaults/settings.json with the deadline policy from
+ * resources/policies/default.json. A broken resources/ folder is a packaging bug, so fail loudly.
+ */
+export function loadDefaultSettings(resourcesDir: string): Settings {
+  const read = (...path: string[]) => JSON.parse(readFileSync(join(resourcesDir, ...path), 'utf8')) as Record<string, unknown>;
+  return SettingsSchema.parse({ ...read('defaults', 'settings.json'), deadlinePolicy: read('policies', 'default.json') });
 }

@@ -5,8 +5,6 @@ import { AppError, ErrorCode } from '../../shared/result.js';
 import {
   ListVisitsSchema,
   VisitFieldsSchema,
-  followUpsFor,
-  type FollowUp,
   type LinkArticle,
   type LinkedArticle,
   type ListVisits,
@@ -20,6 +18,7 @@ import {
   type VisitReport,
 } from '../../shared/visits.js';
 import type { VisitsRepo } from '../db/visits.repo.js';
+import type { DeadlinesService } from './deadlines.service.js';
 import type { SettingsService } from './settings.service.js';
 import { exportVisits, type ExportFormat } from './visit-export.js';
 
@@ -36,7 +35,7 @@ const systemClock: Clock = { now: Date.now, tzOffset: (at) => new Date(at).getTi
 
 /**
  * The visit log's rules, over the repository: every change is validated (field-level errors), written
- * with its audit row, its index entry and its follow-ups in one transaction, so nothing half-written
+ * with its audit row, its index entry and its deadlines in one transaction, so nothing half-written
  * reaches the database. The draft being typed is stored separately and dropped when the form is saved.
  */
 export class VisitsService {
@@ -44,6 +43,7 @@ export class VisitsService {
     private readonly repo: VisitsRepo,
     private readonly settings: SettingsService,
     private readonly agent: CurrentAgent,
+    private readonly deadlines: DeadlinesService,
     private readonly clock: Clock = systemClock,
   ) {}
 
@@ -52,7 +52,7 @@ export class VisitsService {
     return this.repo.transaction(() => {
       const now = this.clock.now();
       const { visit, created } = this.repo.open(input, this.agent(), now);
-      if (created) this.repo.setFollowUps(visit.id, this.followUps(visit, now), now);
+      if (created) this.syncDeadlines(visit, now);
       return visit;
     });
   }
@@ -63,7 +63,7 @@ export class VisitsService {
       visit,
       draft: this.repo.draft(id),
       audit: this.repo.audit(id),
-      followUps: this.repo.followUps(id),
+      deadlines: this.deadlines.forVisit(id),
       events: this.repo.events(id),
       articles: this.repo.articles(id),
       checklist: this.repo.checklist(id),
@@ -113,7 +113,7 @@ export class VisitsService {
       const changedFields = Object.fromEntries(Object.keys(change).map((k) => [k, clean[k as keyof VisitFields]])) as Partial<VisitFields>;
       const after = this.repo.update(id, changedFields, Math.max(now, before.updatedAt + 1));
       this.repo.addAudit(id, now, this.agent(), change);
-      this.repo.setFollowUps(id, this.followUps(after, now, categories), now);
+      this.syncDeadlines(after, now, categories);
       return after;
     });
   }
@@ -128,6 +128,7 @@ export class VisitsService {
       const now = this.clock.now();
       if (input.dueAt <= now) throw new AppError(ErrorCode.BadArguments, 'the due time must be in the future', { dueAt: 'must be in the future' });
       const event = this.repo.addEvent(input, this.agent(), now);
+      this.deadlines.syncEvent(event, now);
       this.repo.addAudit(visit.id, now, this.agent(), { event: [null, `${input.department}: ${input.description}`] });
       if (visit.status === 'open') this.setStatus(visit, 'pending-department', now);
       return event;
@@ -162,6 +163,7 @@ export class VisitsService {
       if (!event) throw new AppError(ErrorCode.NotFound, `no event ${id}`);
       const now = this.clock.now();
       this.repo.setEventStatus(id, status, now);
+      this.deadlines.syncEvent(this.repo.event(id)!, now);
       this.repo.addAudit(event.visitId, now, this.agent(), { [`event ${id}`]: [event.status, status] });
       const visit = this.require(event.visitId);
       const allInformed = this.repo.events(event.visitId).every((e) => e.status === 'customer-informed');
@@ -174,7 +176,7 @@ export class VisitsService {
   private setStatus(visit: Visit, status: Visit['status'], now: number): void {
     const after = this.repo.update(visit.id, { status }, Math.max(now, visit.updatedAt + 1));
     this.repo.addAudit(visit.id, now, this.agent(), { status: [visit.status, status] });
-    this.repo.setFollowUps(visit.id, this.followUps(after, now), now);
+    this.syncDeadlines(after, now);
   }
 
   saveDraft(id: number, fields: Record<string, unknown>): { savedAt: number } {
@@ -192,11 +194,6 @@ export class VisitsService {
   /** A caller's earlier visits (screen pop), newest first. */
   history(customerNumber: string, limit = 20): Visit[] {
     return this.repo.list({ customerNumber, exactNumber: true }, 0, limit).items;
-  }
-
-  /** Today's work: every open follow-up, overdue first, then due today, then upcoming. */
-  today(limit = 200): FollowUp[] {
-    return this.repo.openFollowUps(limit);
   }
 
   report(from: number, to: number): VisitReport {
@@ -218,13 +215,8 @@ export class VisitsService {
     return detectMassIncidents(recent, policy, now);
   }
 
-  completeFollowUp(id: number): boolean {
-    return this.repo.completeFollowUp(id, this.clock.now());
-  }
-
-  private followUps(visit: Visit, now: number, categories = this.settings.get().visitCategories) {
-    const category = categories.find((c) => c.id === visit.category);
-    return followUpsFor(visit, category, now, this.clock.tzOffset(now));
+  private syncDeadlines(visit: Visit, now: number, categories = this.settings.get().visitCategories): void {
+    this.deadlines.syncVisit(visit, categories.find((c) => c.id === visit.category), now);
   }
 
   private require(id: number): Visit {

@@ -10,10 +10,12 @@ import './global.css';
 import { BootError, type BootFailure } from './BootError';
 import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
+import { watchDeadlines } from './features/deadlines';
 import { trackScript } from './features/phrases';
 import { trackVisits } from './features/visits';
 import { createI18n } from './i18n';
 import { BridgeUnavailableError, connectBridge } from './platform/bridge';
+import { notify } from './platform/notify';
 import { createAppStore } from './store';
 
 async function boot(): Promise<void> {
@@ -34,6 +36,12 @@ async function boot(): Promise<void> {
     );
     trackVisits(store, api);
     trackScript(store, api);
+    watchDeadlines(store, api, {
+      notify,
+      escalate: (input) => void team.escalate(input),
+      text: (kind, d) => i18n.t(`deadlines.notify.${kind}`, { clock: i18n.t(`deadlines.clock.${d.clock}`), customer: d.customerName || d.customerNumber }),
+      summary: (count) => i18n.t('deadlines.notify.many', { count }),
+    });
     void team.start();
     softphone.watchEnvironment();
     void softphone.connectSaved();

@@ -18,13 +18,13 @@ import { openDatabase } from '../../electron/db/database';
 import { KbRepo } from '../../electron/db/kb.repo';
 import { evaluate, percentile, score } from '../../electron/services/kb-eval';
 import { KbService } from '../../electron/services/kb.service';
-import { parseDefaultSettings } from '../../electron/services/settings.service';
+import { loadDefaultSettings } from '../../electron/services/settings.service';
 
 const EVAL = join(__dirname, '../../../shared/kb-eval');
 const N = Number(process.env['ZUOXI_BENCH_KB'] ?? 100_000);
 const QUERIES = 2_000;
 
-const synonyms = parseDefaultSettings(readFileSync(join(__dirname, '../../resources/defaults/settings.json'), 'utf8')).kbSynonyms;
+const synonyms = loadDefaultSettings(join(__dirname, '../../resources')).kbSynonyms;
 
 function prng(seed: number) {
   return () => {

@@ -7,7 +7,6 @@
  * separately on a fresh database.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,9 +14,11 @@ import { expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database';
 import { SettingsRepo } from '../../electron/db/settings.repo';
 import { VisitsRepo } from '../../electron/db/visits.repo';
-import { parseDefaultSettings, SettingsService } from '../../electron/services/settings.service';
+import { loadDefaultSettings, SettingsService } from '../../electron/services/settings.service';
 import { VisitsService } from '../../electron/services/visits.service';
-import { followUpsFor, type VisitFields } from '../../shared/visits';
+import { type VisitFields } from '../../shared/visits';
+import { DeadlinesRepo } from '../../electron/db/deadlines.repo';
+import { DeadlinesService } from '../../electron/services/deadlines.service';
 
 const N = Number(process.env['ZUOXI_BENCH_VISITS'] ?? 1_000_000);
 const BATCH = 5_000;
@@ -60,7 +61,7 @@ const time = (fn: () => unknown) => {
 };
 
 function settingsFor(db: ReturnType<typeof openDatabase>) {
-  const settings = new SettingsService(new SettingsRepo(db), parseDefaultSettings(readFileSync(join(__dirname, '../../resources/defaults/settings.json'), 'utf8')));
+  const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(join(__dirname, '../../resources')));
   settings.seedDefaults();
   return settings;
 }
@@ -94,7 +95,8 @@ it(`visit log with ${N.toLocaleString('en')} visits`, () => {
   try {
     // 1. the app's own write path: one transaction per open and per save
     const small = openDatabase({ path: join(dir, 'app-path.sqlite3') });
-    const service = new VisitsService(new VisitsRepo(small), settingsFor(small), () => '1001');
+    const smallSettings = settingsFor(small);
+    const service = new VisitsService(new VisitsRepo(small), smallSettings, () => '1001', new DeadlinesService(new DeadlinesRepo(small), smallSettings));
     const APP_PATH = 5_000;
     const appPathMs = time(() => {
       for (let i = 0; i < APP_PATH; i++) {
@@ -110,13 +112,14 @@ it(`visit log with ${N.toLocaleString('en')} visits`, () => {
     const settings = settingsFor(db);
     const categories = settings.get().visitCategories;
     const repo = new VisitsRepo(db);
+    const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings);
     const load = db.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const g = generate(i);
         const { visit } = repo.open(g.open, g.owner, g.open.startedAt);
         const after = repo.update(visit.id, g.fields, g.open.startedAt + 1);
         repo.addAudit(visit.id, g.open.startedAt + 1, g.owner, { description: ['', g.fields.description] });
-        repo.setFollowUps(visit.id, followUpsFor(after, categories.find((c) => c.id === after.category), g.open.startedAt, -480), g.open.startedAt);
+        deadlines.syncVisit(after, categories.find((c) => c.id === after.category), g.open.startedAt);
       }
     });
     const loadMs = time(() => {

@@ -5,6 +5,9 @@ import { fail, ok } from '../../shared/result';
 import type { Settings } from '../../shared/settings';
 import { PhraseLibrarySchema, type Phrase } from '../../shared/phrases';
 import zhCN from '../../resources/phrases/zh-CN.json';
+import policy from '../../resources/policies/default.json';
+import { DeadlinePolicySchema } from '../../shared/deadlines';
+import type { VisitDeadline } from '../../shared/visits';
 
 /** The shipped library: DOM tests show the real wording. */
 export const PHRASES = PhraseLibrarySchema.parse(zhCN);
@@ -25,6 +28,7 @@ export const SETTINGS: Settings = {
     { id: 'consult', label: { 'zh-CN': '咨询', 'en-US': 'Enquiry' }, followUp: 'none' },
     { id: 'complaint', label: { 'zh-CN': '投诉', 'en-US': 'Complaint' }, followUp: 'complaint' },
   ],
+  deadlinePolicy: DeadlinePolicySchema.parse(policy),
   notReadyReasons: [
     { id: 'break', label: { 'zh-CN': '小休', 'en-US': 'Short break' } },
     { id: 'meal', label: { 'zh-CN': '用餐', 'en-US': 'Meal' } },
@@ -77,7 +81,13 @@ export function fakeApi() {
       import: vi.fn(),
     },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
-    followUps: { today: vi.fn(async () => ok([])), complete: vi.fn(async () => ok(false)) },
+    deadlines: {
+      running: vi.fn(async () => ok([] as VisitDeadline[])),
+      pause: vi.fn(async () => fail('not-found', 'no deadline')),
+      resume: vi.fn(async () => fail('not-found', 'no deadline')),
+      complete: vi.fn(async () => fail('not-found', 'no deadline')),
+      alerted: vi.fn(async () => ok(true)),
+    },
   };
   return api as typeof api & AgentApi;
 }

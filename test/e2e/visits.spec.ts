@@ -54,8 +54,11 @@ test.describe('visit log from a real call', () => {
     const again = await startHost(agent.host.dataDir);
     restarted = again.child;
     await openDesk(agent.page, again.host.url);
-    const item = agent.page.getByTestId('today-item').first();
-    await expect(item).toHaveAttribute('data-rule', 'R-NEXT-DAY');
+    // its clocks came back with it: handled by the next working morning, resolved within 24 h
+    const board = agent.page.getByTestId('deadline-board');
+    await expect(board.locator('[data-clock="issue-resolve"]')).toHaveAttribute('data-level', 'ok');
+    const item = board.locator('[data-clock="next-day"]');
+    await expect(item).toContainText('次日处理');
     await item.getByRole('button', { name: '打开' }).click();
     await expect(agent.page.getByTestId('wrap-up-form').getByLabel('客户诉求')).toHaveValue('宽带断网三天，要求上门报修');
   });

@@ -11,7 +11,8 @@ import { m009ReindexMixedWords } from './009-reindex-mixed-words.js';
 import { m010CallScript } from './010-call-script.js';
 import { m011Phrases } from './011-phrases.js';
 import { m012Escalations } from './012-escalations.js';
+import { m013Deadlines } from './013-deadlines.js';
 
 /** Every schema step in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles, m008Kb, m009ReindexMixedWords, m010CallScript, m011Phrases, m012Escalations];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles, m008Kb, m009ReindexMixedWords, m010CallScript, m011Phrases, m012Escalations, m013Deadlines];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

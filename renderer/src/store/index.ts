@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { createAgentSlice } from './agent.slice';
 import { createAppSlice } from './app.slice';
+import { createDeadlinesSlice } from './deadlines.slice';
 import { createPhoneSlice } from './phone.slice';
 import { createPhrasesSlice } from './phrases.slice';
 import { createScriptSlice } from './script.slice';
@@ -22,6 +23,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createVisitsSlice(...a),
     ...createPhrasesSlice(deps)(...a),
     ...createScriptSlice(...a),
+    ...createDeadlinesSlice(deps)(...a),
   }));
 }
 

@@ -15,7 +15,7 @@ const tempDir = useTempDirs();
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const tables = (db: Database.Database) =>
   db.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE schema='main' AND type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
-const ALL_TABLES = ['agent_state_log', 'compliance_overrides', 'escalations', 'follow_ups', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'message_refusals', 'phrase_seeds', 'phrases', 'settings', 'sip_account', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
+const ALL_TABLES = ['agent_state_log', 'compliance_overrides', 'deadlines', 'escalations', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'message_refusals', 'phrase_seeds', 'phrases', 'settings', 'sip_account', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
 
 describe('database', () => {
   it('opens a new file with WAL, foreign keys, a busy timeout and the latest schema', () => {
@@ -147,6 +147,41 @@ describe('migration 009: words running into Han characters', () => {
     expect(match('visits_fts', '4g')).toEqual([1]);
     expect(match('kb_fts', '密码')).toEqual([1]);
     expect(new KbRepo(db).documentFrequency('密码')).toBe(1);
+    db.close();
+  });
+});
+
+describe('migration 013: follow-ups become deadlines', () => {
+  it('turns follow_ups rows into clocks with the same due time and adds a clock for each unanswered department event', () => {
+    const path = join(tempDir(), 'old.sqlite3');
+    const old = openDatabase({ path, migrations: MIGRATIONS.filter((m) => m.version <= 12) });
+    const HOUR = 3_600_000;
+    const T0 = Date.UTC(2026, 10, 20, 2);
+    for (const id of [1, 2]) {
+      old.prepare("INSERT INTO visits (id, channel, direction, customer_number, started_at, owner, created_at, updated_at) VALUES (?, 'hotline', 'inbound', '13800138000', ?, '1001', ?, ?)").run(id, T0, T0, T0);
+    }
+    const follow = old.prepare('INSERT INTO follow_ups (visit_id, rule, due_at, done_at, created_at) VALUES (?, ?, ?, ?, ?)');
+    follow.run(1, 'R-COMPLAINT-12-48', T0 + 48 * HOUR, null, T0 + HOUR);
+    follow.run(1, 'R-NEXT-DAY', T0 + 23 * HOUR, T0 + 20 * HOUR, T0 + HOUR);
+    follow.run(2, 'R-FOLLOWUP-7D', T0 + 7 * 24 * HOUR, null, T0);
+    const event = old.prepare("INSERT INTO visit_events (visit_id, department, description, due_at, status, created_by, created_at, updated_at) VALUES (2, '维修部', 'x', ?, ?, '1001', ?, ?)");
+    event.run(T0 + 30 * HOUR, 'in-progress', T0 + 2 * HOUR, T0 + 2 * HOUR);
+    event.run(T0 + 30 * HOUR, 'customer-informed', T0 + 2 * HOUR, T0 + 3 * HOUR);
+    old.close();
+
+    const db = openDatabase({ path });
+    expect(tables(db)).not.toContain('follow_ups');
+    const rows = db
+      .prepare<[], { visit_id: number; clock: string; subject: number; started_at: number; due: number; done_at: number | null; due_at: number | null }>(
+        'SELECT visit_id, clock, subject, started_at, started_at + duration_ms AS due, done_at, due_at FROM deadlines ORDER BY visit_id, clock',
+      )
+      .all();
+    expect(rows).toEqual([
+      { visit_id: 1, clock: 'complaint-resolve', subject: 0, started_at: T0, due: T0 + 48 * HOUR, done_at: null, due_at: T0 + 48 * HOUR },
+      { visit_id: 1, clock: 'next-day', subject: 0, started_at: T0 + HOUR, due: T0 + 23 * HOUR, done_at: T0 + 20 * HOUR, due_at: null },
+      { visit_id: 2, clock: 'department-event', subject: 1, started_at: T0 + 2 * HOUR, due: T0 + 30 * HOUR, done_at: null, due_at: T0 + 30 * HOUR },
+      { visit_id: 2, clock: 'follow-up', subject: 0, started_at: T0, due: T0 + 7 * 24 * HOUR, done_at: null, due_at: T0 + 7 * 24 * HOUR },
+    ]);
     db.close();
   });
 });

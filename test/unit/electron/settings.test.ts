@@ -1,17 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/db/database';
 import { SettingsRepo } from '../../../electron/db/settings.repo';
 import { createAppContext } from '../../../electron/services/app-context';
-import { parseDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
+import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
 import { AppError } from '../../../shared/result';
 import type { SettingsPatch } from '../../../shared/settings';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const root = join(__dirname, '..', '..', '..');
-const defaults = parseDefaultSettings(readFileSync(join(root, 'resources', 'defaults', 'settings.json'), 'utf8'));
+const defaults = loadDefaultSettings(join(root, 'resources'));
 
 describe('settings', () => {
   it('ships Simplified Chinese as the default language and valid not-ready reasons', () => {

@@ -6,8 +6,10 @@ import { runCli } from '../../../electron/cli/zuoxi';
 import { openDatabase } from '../../../electron/db/database';
 import { SettingsRepo } from '../../../electron/db/settings.repo';
 import { VisitsRepo } from '../../../electron/db/visits.repo';
-import { parseDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
+import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
 import { toCsv } from '../../../electron/services/spreadsheet';
+import { DeadlinesRepo } from '../../../electron/db/deadlines.repo';
+import { DeadlinesService } from '../../../electron/services/deadlines.service';
 import { VisitsService } from '../../../electron/services/visits.service';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -28,9 +30,9 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
 function desk() {
   const dataDir = tempDir();
   const db = openDatabase({ path: join(dataDir, 'zuoxi.sqlite3') });
-  const settings = new SettingsService(new SettingsRepo(db), parseDefaultSettings(readFileSync(join(__dirname, '../../../resources/defaults/settings.json'), 'utf8')));
+  const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(join(__dirname, '../../../resources')));
   settings.seedDefaults();
-  const service = new VisitsService(new VisitsRepo(db), settings, () => '1001');
+  const service = new VisitsService(new VisitsRepo(db), settings, () => '1001', new DeadlinesService(new DeadlinesRepo(db), settings));
   const start = new Date('2026-11-20T09:30:00').getTime();
   const a = service.open({ channel: 'hotline', direction: 'inbound', customerNumber: '13800138000', customerName: '王女士', startedAt: start, answeredAt: start + 8000, callId: 'a' });
   service.update(a.id, { category: 'complaint', description: '宽带断网，<急> "三天" & 未修复', status: 'open', endedAt: start + 128_000, tags: ['宽带', '加急'] });

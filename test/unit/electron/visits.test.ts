@@ -4,12 +4,13 @@ import { AgentStateRepo } from '../../../electron/db/agent-state.repo';
 import { openDatabase } from '../../../electron/db/database';
 import { SettingsRepo } from '../../../electron/db/settings.repo';
 import { VisitsRepo } from '../../../electron/db/visits.repo';
-import { parseDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
+import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
 import { VisitsService } from '../../../electron/services/visits.service';
 import type { AgentStateChange } from '../../../shared/ipc-contract';
 import { type AppError } from '../../../shared/result';
-import { followUpsFor, nextMorning } from '../../../shared/visits';
-import { readFileSync } from 'node:fs';
+import { visitClocksFor, type VisitCategory, type VisitDeadline } from '../../../shared/visits';
+import { DeadlinesRepo } from '../../../electron/db/deadlines.repo';
+import { DeadlinesService } from '../../../electron/services/deadlines.service';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -20,24 +21,32 @@ const BEIJING = -480;
 
 function setup() {
   const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
-  const settings = new SettingsService(new SettingsRepo(db), parseDefaultSettings(readFileSync(join(__dirname, '../../../resources/defaults/settings.json'), 'utf8')));
+  const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(join(__dirname, '../../../resources')));
   settings.seedDefaults();
   let now = T0;
   let agent = '1001';
-  const service = new VisitsService(new VisitsRepo(db), settings, () => agent, { now: () => now, tzOffset: () => BEIJING });
-  return { db, service, tick: (ms: number) => (now += ms), setAgent: (a: string) => (agent = a) };
+  const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings, () => now);
+  const service = new VisitsService(new VisitsRepo(db), settings, () => agent, deadlines, { now: () => now, tzOffset: () => BEIJING });
+  return { db, service, deadlines, tick: (ms: number) => (now += ms), setAgent: (a: string) => (agent = a) };
 }
+
+/** Where a wall-clock deadline falls (none of these run in business hours). */
+const due = (d: VisitDeadline) => d.startedAt + d.durationMs + d.pausedMs;
+const running = (ds: readonly VisitDeadline[]) => ds.filter((d) => d.doneAt === null).map((d) => [d.clock, due(d)]);
 
 const call = { channel: 'hotline' as const, direction: 'inbound' as const, customerNumber: '13800138000', startedAt: T0, answeredAt: T0 + 5000, callId: 'call-1' };
 
 describe('visit log service (real SQLite)', () => {
-  it('opens one visit per call, owned by the agent who took it, due for follow-up next morning', () => {
+  it('opens one visit per call, owned by the agent who took it, due in 24 h and on the next working morning', () => {
     const { service } = setup();
     const v = service.open(call);
     expect(service.open(call).id).toBe(v.id);
     expect(v).toMatchObject({ customerNumber: '13800138000', owner: '1001', status: 'open', answeredAt: T0 + 5000 });
-    const [f] = service.get(v.id).followUps;
-    expect(f).toMatchObject({ rule: 'R-NEXT-DAY', dueAt: Date.UTC(2026, 10, 23, 1, 0) }); // 09:00 Beijing
+    // T0 is Sunday: the next working morning is Monday 09:00 Beijing
+    expect(running(service.get(v.id).deadlines)).toEqual([
+      ['issue-resolve', T0 + 24 * HOUR],
+      ['next-day', Date.UTC(2026, 10, 23, 1, 0)],
+    ]);
   });
 
   it('saves fields with an audit entry (who, when, before/after), keeps the first owner, and drops the draft', () => {
@@ -52,8 +61,17 @@ describe('visit log service (real SQLite)', () => {
     const detail = service.get(v.id);
     expect(detail.draft).toBeNull();
     expect(detail.audit).toEqual([{ at: T0 + 60_000, actor: '2002', change: { category: [null, 'complaint'], description: ['', '宽带断网三天，要求赔偿'], complexity: [null, 'complex'] } }]);
-    expect(detail.followUps.map((f) => f.rule)).toEqual(['R-COMPLAINT-12-48']);
-    expect(detail.followUps[0]!.dueAt).toBe(T0 + 48 * HOUR);
+    // a complaint: reply 12 h, resolve 48 h from the call, a definite answer within 24 h of deciding it is complex;
+    // the general-problem clocks started when the call was opened are completed, not dropped
+    expect(running(detail.deadlines)).toEqual([
+      ['complaint-reply', T0 + 12 * HOUR],
+      ['complaint-resolve', T0 + 48 * HOUR],
+      ['complaint-answer-complex', T0 + 60_000 + 24 * HOUR],
+    ]);
+    expect(detail.deadlines.filter((d) => d.doneAt !== null).map((d) => [d.clock, d.doneAt])).toEqual([
+      ['issue-resolve', T0 + 60_000],
+      ['next-day', T0 + 60_000],
+    ]);
   });
 
   it('gives field-level errors and writes nothing for bad input', () => {
@@ -100,22 +118,50 @@ describe('visit log service (real SQLite)', () => {
     expect(service.history('13900000003').map((v) => v.description)).toEqual(['宽带报修']);
   });
 
-  it("lists today's work: every open follow-up, soonest due first, and completes items", () => {
-    const { service, tick } = setup();
+  it('keeps the board: running clocks soonest first, complete, pause while the customer owes an answer, alert once', () => {
+    const { service, deadlines, tick } = setup();
     const order = service.open({ ...call, callId: 'o' });
     service.update(order.id, { category: 'order', status: 'resolved' });
-    const open = service.open({ ...call, callId: 'n' });
-    const today = service.today();
-    expect(today.map((f) => [f.visitId, f.rule])).toEqual([
-      [open.id, 'R-NEXT-DAY'],
-      [order.id, 'R-FOLLOWUP-7D'],
+    const complaint = service.open({ ...call, callId: 'c' });
+    service.update(complaint.id, { category: 'complaint', resolution: '已致歉，正在核实' });
+    expect(deadlines.running().map((d) => [d.visitId, d.clock])).toEqual([
+      [complaint.id, 'complaint-resolve'],
+      [order.id, 'follow-up'],
     ]);
-    tick(24 * HOUR);
-    expect(service.completeFollowUp(today[0]!.id)).toBe(true);
-    expect(service.completeFollowUp(today[0]!.id)).toBe(false);
-    expect(service.today().map((f) => f.rule)).toEqual(['R-FOLLOWUP-7D']);
-    service.update(open.id, { status: 'closed' });
-    expect(service.get(open.id).followUps.map((f) => [f.rule, f.doneAt])).toEqual([['R-NEXT-DAY', T0 + 24 * HOUR]]);
+    const [resolve, followUp] = deadlines.running();
+    expect(() => deadlines.pause(followUp!.id)).toThrow(/does not pause/);
+    tick(HOUR);
+    expect(deadlines.pause(resolve!.id).pausedAt).toBe(T0 + HOUR);
+    expect(deadlines.running().map((d) => d.clock)).toEqual(['follow-up', 'complaint-resolve']); // paused ones last
+    tick(5 * HOUR);
+    const resumed = deadlines.resume(resolve!.id);
+    expect(due(resumed)).toBe(T0 + 53 * HOUR);
+    expect(deadlines.alerted(resolve!.id, 'due-soon')).toBe(true);
+    expect(deadlines.alerted(resolve!.id, 'due-soon')).toBe(false);
+    expect(deadlines.alerted(resolve!.id, 'breached')).toBe(true);
+    expect(deadlines.complete(followUp!.id).doneAt).toBe(T0 + 6 * HOUR);
+    expect(deadlines.running().map((d) => d.clock)).toEqual(['complaint-resolve']);
+    service.update(complaint.id, { status: 'closed' });
+    expect(deadlines.running()).toEqual([]);
+    expect(() => deadlines.complete(999)).toThrow(/999/);
+  });
+
+  it('resumes every clock after a restart exactly where it was (a new process on the same file)', () => {
+    const { db, service, deadlines, tick } = setup();
+    const v = service.open(call);
+    const [first] = deadlines.running();
+    tick(3 * HOUR);
+    const path = db.name;
+    db.close();
+    const reopened = openDatabase({ path });
+    const settings = new SettingsService(new SettingsRepo(reopened), loadDefaultSettings(join(__dirname, '../../../resources')));
+    const again = new DeadlinesService(new DeadlinesRepo(reopened), settings, () => T0 + 3 * HOUR).running();
+    expect(again[0]).toEqual(first);
+    expect(again.map((d) => [d.visitId, d.clock, due(d)])).toEqual([
+      [v.id, 'next-day', Date.UTC(2026, 10, 23, 1, 0)],
+      [v.id, 'issue-resolve', T0 + 24 * HOUR],
+    ]);
+    reopened.close();
   });
 });
 
@@ -135,6 +181,8 @@ describe('events to other departments (R-EVENT)', () => {
     expect(detail.visit.status).toBe('open');
     expect(detail.events).toHaveLength(1);
     expect(detail.audit.map((a) => Object.keys(a.change)[0])).toEqual(['event', 'status', `event ${e.id}`, `event ${e.id}`, 'status']);
+    // the department's due time ran as its own clock until the customer was informed
+    expect(detail.deadlines.filter((d) => d.clock === 'department-event').map((d) => [d.subject, due(d), d.doneAt])).toEqual([[e.id, T0 + 24 * HOUR, T0 + 2 * HOUR]]);
   });
 });
 
@@ -233,15 +281,21 @@ describe('visit report', () => {
   });
 });
 
-describe('follow-up rules (pure)', () => {
+describe('which clocks a visit needs (pure)', () => {
   const order = { id: 'order', label: { 'zh-CN': '订购', 'en-US': 'Order' }, followUp: 'order' as const };
-  it('closed needs nothing; resolved orders keep the 7-day call; open items are due next morning', () => {
-    expect(followUpsFor({ status: 'closed', startedAt: T0 }, order, T0, BEIJING)).toEqual([]);
-    expect(followUpsFor({ status: 'resolved', startedAt: T0 }, order, T0, BEIJING)).toEqual([{ rule: 'R-FOLLOWUP-7D', dueAt: T0 + 7 * 24 * HOUR }]);
-    expect(followUpsFor({ status: 'open', startedAt: T0 }, undefined, T0, BEIJING)).toEqual([{ rule: 'R-NEXT-DAY', dueAt: nextMorning(T0, BEIJING) }]);
+  const complaint = { id: 'complaint', label: { 'zh-CN': '投诉', 'en-US': 'Complaint' }, followUp: 'complaint' as const };
+  const visit = { status: 'open' as const, startedAt: T0, complexity: null, resolution: '' };
+  const clocks = (v: object, category?: VisitCategory) => visitClocksFor({ ...visit, ...v }, category, T0 + HOUR).map((c) => `${c.clock}@${c.startedAt - T0}`);
+  it('closed needs nothing; resolved orders keep the 7-day call; open problems get 24 h and the next working day', () => {
+    expect(clocks({ status: 'closed' }, order)).toEqual([]);
+    expect(clocks({ status: 'resolved' }, order)).toEqual(['follow-up@0']);
+    expect(clocks({})).toEqual(['issue-resolve@0', `next-day@${HOUR}`]);
+    expect(clocks({ status: 'pending-department' }, order)).toEqual(['follow-up@0', 'issue-resolve@0', `next-day@${HOUR}`]);
   });
-  it('next morning is 09:00 local on the next local day, also just before midnight', () => {
-    expect(nextMorning(Date.UTC(2026, 10, 22, 15, 59), BEIJING)).toBe(Date.UTC(2026, 10, 23, 1, 0)); // 23:59 Beijing
-    expect(nextMorning(Date.UTC(2026, 10, 22, 16, 1), BEIJING)).toBe(Date.UTC(2026, 10, 24, 1, 0)); // 00:01 Beijing next day
+  it('a complaint: reply until a resolution is written, resolve, and the 2 h / 24 h answer once judged simple or complex', () => {
+    expect(clocks({}, complaint)).toEqual(['complaint-reply@0', 'complaint-resolve@0']);
+    expect(clocks({ resolution: '已回复' }, complaint)).toEqual(['complaint-resolve@0']);
+    expect(clocks({ complexity: 'simple' }, complaint)).toEqual(['complaint-reply@0', 'complaint-resolve@0', `complaint-answer-simple@${HOUR}`]);
+    expect(clocks({ complexity: 'complex', resolution: 'x' }, complaint)).toEqual(['complaint-resolve@0', `complaint-answer-complex@${HOUR}`]);
   });
 });

@@ -1,11 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RING_POLICY, ringCountdown } from '../../../shared/ring-policy';
+import { DeadlinePolicySchema } from '../../../shared/deadlines';
+import { ringCountdown, ringPolicy } from '../../../shared/ring-policy';
+
+const policy = ringPolicy(DeadlinePolicySchema.parse(JSON.parse(readFileSync(join(__dirname, '../../../resources/policies/default.json'), 'utf8'))).rules.ring);
 
 describe('ring countdown (R-ANSWER-15S, R-RING-3)', () => {
-  const at = (ms: number) => ringCountdown(1_000, 1_000 + ms);
+  const at = (ms: number) => ringCountdown(1_000, 1_000 + ms, policy);
 
   it('counts 15 s down over three 5 s rings', () => {
-    expect(DEFAULT_RING_POLICY).toMatchObject({ answerWithinMs: 15_000, rings: 3 });
+    expect(policy).toEqual({ answerWithinMs: 15_000, rings: 3, dueSoonMs: 5_000 });
     expect(at(0)).toEqual({ remainingMs: 15_000, ring: 1, level: 'ok' });
     expect(at(4_999).ring).toBe(1);
     expect(at(5_000).ring).toBe(2);
@@ -20,6 +25,6 @@ describe('ring countdown (R-ANSWER-15S, R-RING-3)', () => {
   });
 
   it('treats a clock before the start (skew) as the start', () => {
-    expect(ringCountdown(5_000, 4_000)).toEqual({ remainingMs: 15_000, ring: 1, level: 'ok' });
+    expect(ringCountdown(5_000, 4_000, policy)).toEqual({ remainingMs: 15_000, ring: 1, level: 'ok' });
   });
 });

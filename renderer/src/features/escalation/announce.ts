@@ -1,4 +1,5 @@
 import type { Escalation } from '../../../../shared/escalation';
+import { notify } from '../../platform/notify';
 import type { AppStore } from '../../store';
 import { playTone, type TonePattern } from '../softphone';
 
@@ -9,9 +10,6 @@ export function announceEscalation(store: AppStore, title: (e: Escalation) => st
   return (e: Escalation) => {
     const tone = playTone(ALERT, store.getState().resolvedDevices.ids.ringer, () => {});
     setTimeout(() => tone.stop(), 1_400);
-    if (typeof Notification === 'undefined') return;
-    const show = () => new Notification(title(e), { body: [e.payload.customerNumber, e.payload.words.join('、'), e.payload.note].filter(Boolean).join(' · '), tag: e.payload.id });
-    if (Notification.permission === 'granted') show();
-    else if (Notification.permission === 'default') void Notification.requestPermission().then((p) => p === 'granted' && show());
+    notify(title(e), [e.payload.customerNumber, e.payload.words.join('、'), e.payload.note].filter(Boolean).join(' · '), e.payload.id);
   };
 }

@@ -9,7 +9,8 @@ import { ESCALATE_SHORTCUT, EscalationsPanel } from '../escalation';
 import { PhrasePanel } from '../phrases';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
-import { CurrentVisit, HandoverCard, MassIncidentAlert, SAVE_VISIT_SHORTCUT, TodayList, VisitsPanel } from '../visits';
+import { CurrentVisit, HandoverCard, MassIncidentAlert, SAVE_VISIT_SHORTCUT, VisitsPanel } from '../visits';
+import { CountdownStrip, DeadlineBoard } from '../deadlines';
 import { PhoneRail } from './PhoneRail';
 import { ShortcutHelp } from './ShortcutHelp';
 import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
@@ -31,7 +32,7 @@ const TABS: readonly WorkspaceTab[] = [
         <MassIncidentAlert />
         <CurrentVisit />
         <PhrasePanel />
-        <TodayList />
+        <DeadlineBoard />
         <HandoverCard />
         <OverviewPanel />
       </Space>
@@ -111,6 +112,7 @@ export function AppShell() {
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, overflow: 'auto', background: '#fff' }}>
           <main data-region="workspace" tabIndex={-1} aria-label={t('nav.workspace')} style={regionStyle}>
+            <CountdownStrip />
             <Tabs
               activeKey={activeTab}
               onChange={setActiveTab}

@@ -1,7 +1,8 @@
 import { Progress, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_RING_POLICY, ringCountdown } from '../../../../shared/ring-policy';
+import { ringCountdown, ringPolicy } from '../../../../shared/ring-policy';
+import { useAppStore } from '../../store';
 
 const COLOR = { ok: '#52c41a', 'due-soon': '#faad14', breached: '#ff4d4f' } as const;
 
@@ -11,12 +12,14 @@ const COLOR = { ok: '#52c41a', 'due-soon': '#faad14', breached: '#ff4d4f' } as c
  */
 export function RingCountdown({ startedAt }: { startedAt: number }) {
   const { t } = useTranslation();
+  const rule = useAppStore((s) => s.settings?.deadlinePolicy.rules.ring);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, []);
-  const policy = DEFAULT_RING_POLICY;
+  if (!rule) return null;
+  const policy = ringPolicy(rule);
   const c = ringCountdown(startedAt, now, policy);
   return (
     <div data-testid="ring-countdown" data-level={c.level} role="timer">

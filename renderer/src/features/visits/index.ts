@@ -1,6 +1,5 @@
 export { HandoverCard } from './HandoverCard';
 export { MassIncidentAlert } from './MassIncidentAlert';
-export { TodayList } from './TodayList';
 export { trackVisits } from './visit-tracker';
 export { VisitsPanel } from './VisitsPanel';
 export { CurrentVisit, SAVE_VISIT_SHORTCUT } from './WrapUpForm';

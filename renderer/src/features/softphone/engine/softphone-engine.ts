@@ -245,7 +245,7 @@ export class SoftphoneEngine {
     if (!held) await this.holdOthers(id);
     const accepted = await this.reinvite(call, { hold: held, constraints: this.constraints() } as SessionDescriptionHandlerOptions, held ? 'hold' : 'resume');
     if (accepted) {
-      this.update(call, { held });
+      this.update(call, { held, heldAt: held ? this.now() : undefined });
       this.applyMedia(call);
     }
     return accepted;

@@ -1,0 +1,55 @@
+import { Space, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { durationMs, startClock, type CallClock } from '../../../../shared/deadlines';
+import { useAppStore } from '../../store';
+import { bindCountdown } from './ticker';
+
+interface Running {
+  readonly key: string;
+  readonly clock: CallClock;
+  readonly startedAt: number;
+  readonly who: string;
+}
+
+/**
+ * The clocks of the conversation in hand, at the top of the workspace: ringing (R-ANSWER-15S), on
+ * hold and in wrap-up (the company's limits); the online channel will add reply (R-REPLY-3MIN) and
+ * idle (R-CLOSE-3-5). Re-rendered when a call or the desk state changes; the ticker writes the time.
+ */
+export function CountdownStrip() {
+  const { t } = useTranslation();
+  const { calls, status, since } = useAppStore(useShallow((s) => ({ calls: s.calls, status: s.agent.status, since: s.agentSince })));
+  const running: Running[] = [];
+  for (const c of calls) {
+    const who = c.remoteName || c.remoteUser;
+    if (c.phase === 'ringing' && c.direction === 'inbound') running.push({ key: `ring-${c.id}`, clock: 'ring', startedAt: c.startedAt, who });
+    if (c.held && c.heldAt !== undefined) running.push({ key: `hold-${c.id}-${c.heldAt}`, clock: 'hold', startedAt: c.heldAt, who });
+  }
+  if (status === 'wrap-up') running.push({ key: `wrap-up-${since}`, clock: 'wrap-up', startedAt: since, who: '' });
+  if (running.length === 0) return null;
+  return (
+    <Space wrap data-testid="countdown-strip" aria-label={t('deadlines.strip')} style={{ marginBottom: 8 }}>
+      {running.map((r) => (
+        <Pill key={r.key} running={r} label={t(`deadlines.clock.${r.clock}`)} />
+      ))}
+    </Space>
+  );
+}
+
+function Pill({ running, label }: { running: Running; label: string }) {
+  const policy = useAppStore((s) => s.settings?.deadlinePolicy);
+  const pill = useRef<HTMLSpanElement>(null);
+  const left = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!policy) return;
+    const rule = policy.rules[running.clock];
+    return bindCountdown(left.current!, { clock: startClock(rule, running.startedAt, policy.businessHours), dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }, pill.current!);
+  }, [policy, running.clock, running.startedAt]);
+  return (
+    <span ref={pill} className="countdown-pill" data-testid="countdown" data-clock={running.clock} role="timer">
+      <Typography.Text>{label}</Typography.Text> {running.who && <Typography.Text type="secondary">{running.who}</Typography.Text>} <span ref={left} className="deadline-left" />
+    </span>
+  );
+}

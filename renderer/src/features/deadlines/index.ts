@@ -1,0 +1,3 @@
+export { CountdownStrip } from './CountdownStrip';
+export { DeadlineBoard } from './DeadlineBoard';
+export { watchDeadlines, type AlertOutlets } from './watch';
