@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from '../../../../shared/settings';
 import { useAppStore } from '../../store';
 import { PhraseLibraryEditor } from '../phrases';
 import { ComplianceSettings } from './ComplianceSettings';
+import { DeadlineSettings } from './DeadlineSettings';
 import { TeamSettings } from './TeamSettings';
 
 export function LanguageSelect({ id }: { id?: string }) {
@@ -65,6 +66,9 @@ export function SettingsPanel() {
         </Form.Item>
         <TeamSettings />
         <ComplianceSettings />
+      </Form>
+      <Form layout="vertical">
+        <DeadlineSettings />
       </Form>
       <PhraseLibraryEditor />
     </Space>

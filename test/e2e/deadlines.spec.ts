@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { configureLine, hangUpFrom, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+
+// The clocks of a real call over Kamailio, the board of a saved complaint, and the policy editor.
+test.describe('deadlines on a real call', () => {
+  test.describe.configure({ mode: 'serial', timeout: 60_000 });
+  let pbx: Pbx;
+  let agent: Party;
+  let customer: Party;
+
+  test.beforeAll(async () => {
+    const accounts = [
+      { user: '1001', password: 'agent-pw-1001' },
+      { user: '1002', password: 'cust-pw-1002' },
+    ];
+    pbx = await startTestPbx(accounts);
+    [agent, customer] = await Promise.all([startParty({ name: 'agent', ...accounts[0]!, toneHz: 400 }), startParty({ name: 'customer', ...accounts[1]!, toneHz: 1000 })]);
+    await configureLine(agent, pbx);
+    await configureLine(customer, pbx);
+    await expect(registrationOf(agent)).toHaveText('已注册');
+    await expect(registrationOf(customer)).toHaveText('已注册');
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([agent?.close(), customer?.close()]);
+    await pbx?.stop();
+  });
+
+  const pill = (clock: string) => agent.page.locator(`[data-testid="countdown"][data-clock="${clock}"]`);
+  const call = async () => {
+    await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
+    await customer.page.getByRole('button', { name: '呼叫' }).click();
+  };
+
+  test('the call in hand shows its clocks: ringing, on hold, wrap-up', async () => {
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    await call();
+    await expect(pill('ring')).toHaveAttribute('data-level', 'ok');
+    await expect(pill('ring')).toContainText(/1[0-5]s$/);
+    await agent.page.getByRole('button', { name: '接听' }).click();
+    await expect(pill('ring')).toHaveCount(0);
+    await agent.page.getByRole('button', { name: '保持' }).click();
+    await expect(pill('hold')).toContainText(/[0-9]+s$/);
+    await expect(pill('hold')).toHaveAttribute('data-level', 'ok');
+    await agent.page.getByRole('button', { name: '恢复' }).click();
+    await expect(pill('hold')).toHaveCount(0);
+    await hangUpFrom(customer);
+    await expect(pill('wrap-up')).toContainText(/[0-9]:[0-5][0-9]$/);
+  });
+
+  test('a complaint starts its clocks on the board; waiting for the customer pauses one', async () => {
+    const form = agent.page.getByTestId('wrap-up-form');
+    await form.getByLabel('类别').click();
+    await agent.page.locator('.ant-select-item-option[title="投诉"]').click();
+    await form.getByLabel('客户诉求').fill('宽带断网三天未修复，投诉维修人员');
+    await agent.page.keyboard.press('Control+KeyS');
+    await expect(form.getByText('已保存')).toBeVisible();
+    const board = agent.page.getByTestId('deadline-board');
+    const reply = board.locator('[data-clock="complaint-reply"]');
+    const resolve = board.locator('[data-clock="complaint-resolve"]');
+    await expect(reply).toHaveAttribute('data-level', 'ok');
+    await expect(reply).toContainText(/11h 5[0-9]min/);
+    await expect(resolve).toContainText(/47h 5[0-9]min/);
+    await resolve.getByRole('button', { name: '等待客户' }).click();
+    await expect(resolve).toHaveAttribute('data-level', 'paused');
+    await expect(resolve).toContainText('已暂停（等待客户）');
+    await resolve.getByRole('button', { name: '继续计时' }).click();
+    await expect(resolve).toHaveAttribute('data-level', 'ok');
+    await agent.page.getByRole('button', { name: '完成话后处理' }).click();
+  });
+
+  test('the policy is edited in settings: a bad duration is refused with the reason, a good one rings', async () => {
+    await agent.page.getByRole('tab', { name: '设置' }).click();
+    const ring = agent.page.locator('#deadline-ring-duration');
+    await ring.fill('15 秒');
+    await ring.press('Enter');
+    await expect(agent.page.getByTestId('deadline-policy-problem')).toContainText('rules.ring.duration');
+    await agent.page.reload();
+    await agent.page.getByRole('tab', { name: '设置' }).click();
+    await expect(agent.page.locator('#deadline-ring-duration')).toHaveValue('15s'); // nothing was saved
+    await agent.page.locator('#deadline-ring-duration').fill('40s');
+    await agent.page.locator('#deadline-ring-duration').press('Enter');
+    await expect(agent.page.getByTestId('deadline-policy-problem')).toHaveCount(0);
+    await agent.page.reload();
+    await expect(registrationOf(agent)).toHaveText('已注册');
+    await agent.page.getByRole('tab', { name: '设置' }).click();
+    await expect(agent.page.locator('#deadline-ring-duration')).toHaveValue('40s');
+    await call();
+    await expect(pill('ring')).toContainText(/(3[0-9]|40)s$/);
+    await agent.page.getByRole('button', { name: '接听' }).click();
+    await hangUpFrom(customer);
+  });
+});
