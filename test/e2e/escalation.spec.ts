@@ -109,7 +109,7 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     await agent.page.getByRole('tab', { name: '工作台' }).click();
     await agent.page.getByRole('tab', { name: '升级' }).click();
     await agent.page.getByRole('tab', { name: '来访记录' }).click();
-    await agent.page.getByTestId('visits-table').locator('tbody tr').first().click();
+    await agent.page.getByTestId('visits-table').locator('tbody tr.ant-table-row').first().click();
     await agent.page.keyboard.press('Alt+KeyE');
     await agent.page.getByTestId('escalate-dialog').getByLabel('备注').fill('主管不在线');
     await agent.page.getByRole('dialog').getByRole('button', { name: '发送给组长' }).click();
