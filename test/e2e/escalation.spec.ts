@@ -120,4 +120,29 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     await expect(newest.getByTestId('escalation-status')).toHaveText('已送达');
     await expect(newest).toContainText('发往组长 1006');
   });
+  test('a complaint clock that breaches escalates by itself (reason 超时), here to the backup lead', async () => {
+    // a 5 s definite-answer clock on wall time, so it breaches within the test
+    await agent.page.getByRole('tab', { name: '设置' }).click();
+    const duration = agent.page.locator('#deadline-complaint-answer-simple-duration');
+    await duration.fill('5s');
+    await duration.press('Enter');
+    const businessHours = agent.page.getByRole('switch', { name: 'complaint-answer-simple business hours' });
+    await businessHours.click();
+    await expect(businessHours).toHaveAttribute('aria-checked', 'false');
+    await expect(duration).toHaveValue('5s');
+
+    await agent.page.getByRole('tab', { name: '来访记录' }).click();
+    await agent.page.getByTestId('visits-table').locator('tbody tr.ant-table-row').first().click();
+    const form = agent.page.getByRole('tabpanel', { name: '来访记录' }).getByTestId('wrap-up-form');
+    await form.getByLabel('类别').click();
+    await agent.page.locator('.ant-select-item-option[title="投诉"]:visible').click();
+    await form.getByLabel('简单').check();
+    await agent.page.keyboard.press('Control+KeyS');
+    await expect(form.getByText('已保存')).toBeVisible();
+
+    await expect(backup.page.getByTestId('inbox-item').filter({ hasText: '超时' })).toContainText('投诉 2 小时内明确答复已超时', { timeout: 30_000 });
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    const row = agent.page.getByTestId('deadline-board').locator('[data-clock="complaint-answer-simple"]');
+    await expect(row).toHaveAttribute('data-level', 'breached');
+  });
 });

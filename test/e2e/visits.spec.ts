@@ -92,7 +92,7 @@ test.describe('visit log from a real call', () => {
     await form.getByRole('button', { name: '提交事件' }).click();
     const event = form.getByTestId('visit-event');
     await expect(event).toHaveAttribute('data-status', 'submitted');
-    await expect(form.locator('#visit-status').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('待其他部门');
+    await expect(form.getByLabel('状态').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('待其他部门');
     for (const [button, status] of [
       ['标记处理中', 'in-progress'],
       ['部门已答复', 'answered'],
@@ -101,7 +101,7 @@ test.describe('visit log from a real call', () => {
       await event.getByRole('button', { name: button }).click();
       await expect(event).toHaveAttribute('data-status', status);
     }
-    await expect(form.locator('#visit-status').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('处理中');
+    await expect(form.getByLabel('状态').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('处理中');
   });
 
   test('the week exports as a real XLSX with the same row, and its statistics show it', async () => {

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHECKS } from '../../../../shared/call-script';
 import { VISIT_STATUSES, type LinkedArticle, type Visit, type VisitEvent, type VisitDetail, type VisitFields } from '../../../../shared/visits';
@@ -38,6 +38,8 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const categories = useAppStore((s) => s.settings?.visitCategories ?? []);
   const visitsChanged = useAppStore((s) => s.visitsChanged);
   const [form] = Form.useForm<FormValues>();
+  // the form is mounted twice (工作台 and 来访记录 tabs): element ids, and so labels, must not collide
+  const formName = `visit${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const [visit, setVisit] = useState<Visit | null>(null);
   const [history, setHistory] = useState<Visit[]>([]);
   const [events, setEvents] = useState<readonly VisitEvent[]>([]);
@@ -163,7 +165,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       <Typography.Paragraph type="secondary">
         {t(`visits.direction.${visit.direction}`)} · {new Date(visit.startedAt).toLocaleString(locale)} · {t('visits.owner')}: {visit.owner}
       </Typography.Paragraph>
-      <Form<FormValues> form={form} layout="vertical" onValuesChange={saveDraft}>
+      <Form<FormValues> form={form} name={formName} layout="vertical" onValuesChange={saveDraft}>
         <Space wrap style={{ width: '100%' }}>
           <Form.Item name="customerName" label={t('visits.field.customerName')}>
             <Input maxLength={50} />
@@ -171,11 +173,11 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
           <Form.Item name="contact" label={t('visits.field.contact')}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="category" label={t('visits.field.category')} htmlFor="visit-category">
-            <Select id="visit-category" style={{ width: 160 }} allowClear options={categories.map((c) => ({ value: c.id, label: c.label[locale] }))} />
+          <Form.Item name="category" label={t('visits.field.category')} htmlFor={`${formName}-category`}>
+            <Select id={`${formName}-category`} style={{ width: 160 }} allowClear options={categories.map((c) => ({ value: c.id, label: c.label[locale] }))} />
           </Form.Item>
-          <Form.Item name="status" label={t('visits.field.status')} htmlFor="visit-status">
-            <Select id="visit-status" style={{ width: 160 }} options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`visits.status.${s}`) }))} />
+          <Form.Item name="status" label={t('visits.field.status')} htmlFor={`${formName}-status`}>
+            <Select id={`${formName}-status`} style={{ width: 160 }} options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`visits.status.${s}`) }))} />
           </Form.Item>
         </Space>
         {isComplaint && (
@@ -192,8 +194,8 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} showCount />
         </Form.Item>
         <ComplianceHints text={resolution} agentId={visit.owner} />
-        <Form.Item name="tags" label={t('visits.field.tags')} htmlFor="visit-tags">
-          <Select id="visit-tags" mode="tags" maxCount={10} />
+        <Form.Item name="tags" label={t('visits.field.tags')} htmlFor={`${formName}-tags`}>
+          <Select id={`${formName}-tags`} mode="tags" maxCount={10} />
         </Form.Item>
       </Form>
       <KbSuggestions text={description} />
