@@ -61,6 +61,9 @@ test.describe('deadlines on a real call', () => {
     await expect(reply).toHaveAttribute('data-level', 'ok');
     await expect(reply).toContainText(/11h 5[0-9]min/);
     await expect(resolve).toContainText(/47h 5[0-9]min/);
+    // the same clocks on the visit itself
+    await expect(form.getByTestId('visit-clock')).toHaveCount(2);
+    await expect(form.locator('[data-testid="visit-clock"][data-clock="complaint-reply"]')).toContainText(/投诉 12 小时内回复 11h 5[0-9]min/);
     await resolve.getByRole('button', { name: '等待客户' }).click();
     await expect(resolve).toHaveAttribute('data-level', 'paused');
     await expect(resolve).toContainText('已暂停（等待客户）');

@@ -1,10 +1,10 @@
 import { Space, Typography } from 'antd';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { durationMs, startClock, type CallClock } from '../../../../shared/deadlines';
 import { useAppStore } from '../../store';
-import { bindCountdown } from './ticker';
+import { useCountdown } from './ticker';
 
 interface Running {
   readonly key: string;
@@ -40,13 +40,12 @@ export function CountdownStrip() {
 
 function Pill({ running, label }: { running: Running; label: string }) {
   const policy = useAppStore((s) => s.settings?.deadlinePolicy);
-  const pill = useRef<HTMLSpanElement>(null);
-  const left = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    if (!policy) return;
+  const source = useMemo(() => {
+    if (!policy) return null;
     const rule = policy.rules[running.clock];
-    return bindCountdown(left.current!, { clock: startClock(rule, running.startedAt, policy.businessHours), dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }, pill.current!);
+    return { clock: startClock(rule, running.startedAt, policy.businessHours), dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours };
   }, [policy, running.clock, running.startedAt]);
+  const { level: pill, left } = useCountdown<HTMLSpanElement>(source);
   return (
     <span ref={pill} className="countdown-pill" data-testid="countdown" data-clock={running.clock} role="timer">
       <Typography.Text>{label}</Typography.Text> {running.who && <Typography.Text type="secondary">{running.who}</Typography.Text>} <span ref={left} className="deadline-left" />

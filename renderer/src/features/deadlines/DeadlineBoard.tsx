@@ -1,5 +1,5 @@
 import { Button, Card, Empty, Space, Typography } from 'antd';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { durationMs, type DeadlinePolicy } from '../../../../shared/deadlines';
@@ -7,7 +7,7 @@ import type { VisitDeadline } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { useSoftphone } from '../softphone';
-import { bindCountdown } from './ticker';
+import { useCountdown } from './ticker';
 
 /** Rows drawn at first: a busy desk has hundreds of clocks, and every one is still watched (watch.ts). */
 const PAGE = 20;
@@ -61,10 +61,8 @@ const BoardRow = memo(function BoardRow({ d, policy }: { d: VisitDeadline; polic
   const { setCallbackFor, setCurrentVisit, visitsChanged } = useAppStore(
     useShallow((s) => ({ setCallbackFor: s.setCallbackFor, setCurrentVisit: s.setCurrentVisit, visitsChanged: s.visitsChanged })),
   );
-  const row = useRef<HTMLDivElement>(null);
-  const left = useRef<HTMLSpanElement>(null);
   const rule = policy.rules[d.clock];
-  useEffect(() => bindCountdown(left.current!, { clock: d, dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }, row.current!), [d, rule, policy.businessHours]);
+  const { level: row, left } = useCountdown<HTMLDivElement>(useMemo(() => ({ clock: d, dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }), [d, rule, policy.businessHours]));
   const paused = d.pausedAt !== null;
   const act = (call: Promise<unknown>) => void call.then(() => visitsChanged());
   const dueAt = d.businessHours ? null : d.startedAt + d.durationMs + d.pausedMs;

@@ -1,3 +1,4 @@
 export { CountdownStrip } from './CountdownStrip';
 export { DeadlineBoard } from './DeadlineBoard';
+export { VisitClocks } from './VisitClocks';
 export { watchDeadlines, type AlertOutlets } from './watch';

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { BusinessHours } from '../../../../shared/business-calendar';
 import { formatRemaining, levelAt, remainingMs, schedule, type Clock, type DeadlineLevel } from '../../../../shared/deadlines';
 
@@ -75,4 +76,15 @@ export function bindCountdown(text: HTMLElement, source: CountdownSource, levelO
     if (text.textContent !== value) text.textContent = value;
     if (levelOf.dataset['level'] !== level) levelOf.dataset['level'] = level;
   });
+}
+
+/**
+ * Refs for a countdown: `left` shows the time, `level` (the row or pill) carries data-level. Bound
+ * again only when `source` changes (memoise it on the clock's fields).
+ */
+export function useCountdown<L extends HTMLElement>(source: CountdownSource | null) {
+  const level = useRef<L>(null);
+  const left = useRef<HTMLSpanElement>(null);
+  useEffect(() => (source && left.current && level.current ? bindCountdown(left.current, source, level.current) : undefined), [source]);
+  return { level, left };
 }

@@ -6,6 +6,7 @@ import { VISIT_STATUSES, type LinkedArticle, type Visit, type VisitEvent, type V
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { KbSuggestions } from '../kb';
+import { VisitClocks } from '../deadlines';
 import { EscalateButton } from '../escalation';
 import { ComplianceHints, useComplianceGate } from '../phrases';
 import { useGlobalShortcuts } from '../shell/shortcuts';
@@ -165,6 +166,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       <Typography.Paragraph type="secondary">
         {t(`visits.direction.${visit.direction}`)} · {new Date(visit.startedAt).toLocaleString(locale)} · {t('visits.owner')}: {visit.owner}
       </Typography.Paragraph>
+      <VisitClocks visitId={visit.id} />
       <Form<FormValues> form={form} name={formName} layout="vertical" onValuesChange={saveDraft}>
         <Space wrap style={{ width: '100%' }}>
           <Form.Item name="customerName" label={t('visits.field.customerName')}>

@@ -279,6 +279,7 @@ export const enUS: Messages = {
   deadlines: {
     title: 'Deadline board',
     strip: 'Clocks of the current call',
+    ofVisit: 'Clocks of this visit:',
     empty: 'No running deadlines',
     more: '{{count}} more…',
     count: { breached: '{{count}} overdue', dueSoon: '{{count}} due soon', ok: '{{count}} on time' },

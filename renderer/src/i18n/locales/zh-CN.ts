@@ -277,6 +277,7 @@ export const zhCN = {
   deadlines: {
     title: '期限看板',
     strip: '当前通话的计时',
+    ofVisit: '本记录的期限：',
     empty: '没有进行中的期限',
     more: '还有 {{count}} 项…',
     count: { breached: '已超时 {{count}}', dueSoon: '即将到期 {{count}}', ok: '正常 {{count}}' },
