@@ -16,6 +16,11 @@ export class SettingsRepo {
     this.insertIfMissing = db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   }
 
+  /** Changes whenever another connection (another process: the CLI) commits to the database file. */
+  othersVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
   all(): Map<string, unknown> {
     return new Map(this.selectAll.all().map((r) => [r.key, JSON.parse(r.value) as unknown]));
   }

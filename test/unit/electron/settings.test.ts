@@ -32,6 +32,20 @@ describe('settings', () => {
     second.close();
   });
 
+  it('sees its own updates and another process\'s at once, though it keeps what it parsed', () => {
+    const path = join(tempDir(), 'z.sqlite3');
+    const db = openDatabase({ path });
+    const service = new SettingsService(new SettingsRepo(db), defaults);
+    service.seedDefaults();
+    expect(service.get()).toBe(service.get()); // parsed once
+    expect(service.update({ companyName: '起点' }).companyName).toBe('起点');
+    const cli = openDatabase({ path }); // another connection: the CLI
+    new SettingsService(new SettingsRepo(cli), defaults).update({ companyName: '终点' });
+    cli.close();
+    expect(service.get().companyName).toBe('终点');
+    db.close();
+  });
+
   it('falls back to the default for a stored value that no longer validates', () => {
     const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
     const repo = new SettingsRepo(db);
