@@ -1,29 +1,19 @@
 import { expect, test } from '@playwright/test';
-import { configureLine, hangUpFrom, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+import { agentAndCustomer, hangUpFrom, type Party, registrationOf } from './sip-harness';
 
 // The clocks of a real call over Kamailio, the board of a saved complaint, and the policy editor.
 test.describe('deadlines on a real call', () => {
   test.describe.configure({ mode: 'serial', timeout: 60_000 });
-  let pbx: Pbx;
+  let close: () => Promise<void>;
   let agent: Party;
   let customer: Party;
 
   test.beforeAll(async () => {
-    const accounts = [
-      { user: '1001', password: 'agent-pw-1001' },
-      { user: '1002', password: 'cust-pw-1002' },
-    ];
-    pbx = await startTestPbx(accounts);
-    [agent, customer] = await Promise.all([startParty({ name: 'agent', ...accounts[0]!, toneHz: 400 }), startParty({ name: 'customer', ...accounts[1]!, toneHz: 1000 })]);
-    await configureLine(agent, pbx);
-    await configureLine(customer, pbx);
-    await expect(registrationOf(agent)).toHaveText('已注册');
-    await expect(registrationOf(customer)).toHaveText('已注册');
+    ({ agent, customer, close } = await agentAndCustomer());
   });
 
   test.afterAll(async () => {
-    await Promise.all([agent?.close(), customer?.close()]);
-    await pbx?.stop();
+    await close?.();
   });
 
   const pill = (clock: string) => agent.page.locator(`[data-testid="countdown"][data-clock="${clock}"]`);

@@ -1,35 +1,22 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+import { agentAndCustomer, type Party } from './sip-harness';
 
 // Scripted phrases on a real call through Kamailio: the panel follows the call, the wrap-up form
 // blocks a forbidden reply with the standard wording to use, a kept one needs a reason the lead sees,
 // sensitive words raise the warning, and hanging up without the closing phrase asks first.
 test.describe('scripted phrases and compliance on a real call', () => {
   test.describe.configure({ mode: 'serial', timeout: 60_000 });
-  let pbx: Pbx;
+  let close: () => Promise<void>;
   let agent: Party;
   let customer: Party;
 
   test.beforeAll(async () => {
-    const accounts = [
-      { user: '1001', password: 'agent-pw-1001' },
-      { user: '1002', password: 'cust-pw-1002' },
-    ];
-    pbx = await startTestPbx(accounts);
-    [agent, customer] = await Promise.all([
-      startParty({ name: 'agent', ...accounts[0]!, toneHz: 400 }),
-      startParty({ name: 'customer', ...accounts[1]!, toneHz: 1000 }),
-    ]);
-    await configureLine(agent, pbx);
-    await configureLine(customer, pbx);
-    await expect(registrationOf(agent)).toHaveText('已注册');
-    await expect(registrationOf(customer)).toHaveText('已注册');
+    ({ agent, customer, close } = await agentAndCustomer());
   });
 
   test.afterAll(async () => {
-    await Promise.all([agent?.close(), customer?.close()]);
-    await pbx?.stop();
+    await close?.();
   });
 
   test('the panel follows the call: greeting, during, waiting while held', async () => {

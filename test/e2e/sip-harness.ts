@@ -156,6 +156,27 @@ export async function configureLine(party: Party, pbx: Pbx, password = party.pas
 
 export const registrationOf = (p: Party) => p.page.getByTestId('registration-status');
 
+/** A test PBX with an agent desk (1001, sends 400 Hz) and a customer desk (1002, 1,000 Hz), both registered. */
+export async function agentAndCustomer(): Promise<{ pbx: Pbx; agent: Party; customer: Party; close(): Promise<void> }> {
+  const accounts = [
+    { user: '1001', password: 'agent-pw-1001' },
+    { user: '1002', password: 'cust-pw-1002' },
+  ];
+  const pbx = await startTestPbx(accounts);
+  const [agent, customer] = await Promise.all([startParty({ name: 'agent', ...accounts[0]!, toneHz: 400 }), startParty({ name: 'customer', ...accounts[1]!, toneHz: 1000 })]);
+  for (const party of [agent, customer]) await configureLine(party, pbx);
+  for (const party of [agent, customer]) await expect(registrationOf(party)).toHaveText('已注册');
+  return {
+    pbx,
+    agent,
+    customer,
+    close: async () => {
+      await Promise.all([agent.close(), customer.close()]);
+      await pbx.stop();
+    },
+  };
+}
+
 /** Hangs up from the call card; a connected call whose closing phrase was not used asks first (R-POLITE): confirmed here. */
 export async function hangUpFrom(party: Party): Promise<void> {
   await party.page.getByTestId('call-card').getByRole('button', { name: '挂断', exact: true }).click();

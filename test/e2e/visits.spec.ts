@@ -3,37 +3,24 @@ import JSZip from 'jszip';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { openDesk, startHost, stopHost } from './harness';
-import { configureLine, hangUpFrom, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+import { agentAndCustomer, hangUpFrom, type Party } from './sip-harness';
 
 // A real call opens the visit; the agent types, the desk is killed mid-typing, the draft survives;
 // the saved visit is found by a Chinese word and its follow-up is in today's work.
 test.describe('visit log from a real call', () => {
   test.describe.configure({ mode: 'serial', timeout: 60_000 });
-  let pbx: Pbx;
+  let close: () => Promise<void>;
   let agent: Party;
   let customer: Party;
   let restarted: ChildProcess | undefined;
 
   test.beforeAll(async () => {
-    const accounts = [
-      { user: '1001', password: 'agent-pw-1001' },
-      { user: '1002', password: 'cust-pw-1002' },
-    ];
-    pbx = await startTestPbx(accounts);
-    [agent, customer] = await Promise.all([
-      startParty({ name: 'agent', ...accounts[0]!, toneHz: 400 }),
-      startParty({ name: 'customer', ...accounts[1]!, toneHz: 1000 }),
-    ]);
-    await configureLine(agent, pbx);
-    await configureLine(customer, pbx);
-    await expect(registrationOf(agent)).toHaveText('已注册');
-    await expect(registrationOf(customer)).toHaveText('已注册');
+    ({ agent, customer, close } = await agentAndCustomer());
   });
 
   test.afterAll(async () => {
-    await Promise.all([agent?.close(), customer?.close()]);
+    await close?.();
     if (restarted) await stopHost(restarted);
-    await pbx?.stop();
   });
 
   test('answering a call opens its visit, prefilled; a draft survives the desk being killed', async () => {

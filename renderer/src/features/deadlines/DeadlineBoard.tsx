@@ -2,7 +2,7 @@ import { Button, Card, Empty, Space, Typography } from 'antd';
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { durationMs, type DeadlinePolicy } from '../../../../shared/deadlines';
+import { durationMs, schedule, type DeadlinePolicy } from '../../../../shared/deadlines';
 import type { VisitDeadline } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
@@ -62,10 +62,11 @@ const BoardRow = memo(function BoardRow({ d, policy }: { d: VisitDeadline; polic
     useShallow((s) => ({ setCallbackFor: s.setCallbackFor, setCurrentVisit: s.setCurrentVisit, visitsChanged: s.visitsChanged })),
   );
   const rule = policy.rules[d.clock];
-  const { level: row, left } = useCountdown<HTMLDivElement>(useMemo(() => ({ clock: d, dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }), [d, rule, policy.businessHours]));
+  const source = useMemo(() => ({ clock: d, dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }), [d, rule, policy.businessHours]);
+  const { level: row, left } = useCountdown<HTMLDivElement>(source);
+  const dueAt = useMemo(() => schedule(source.clock, source.dueSoonMs, source.hours)?.dueAt ?? null, [source]);
   const paused = d.pausedAt !== null;
   const act = (call: Promise<unknown>) => void call.then(() => visitsChanged());
-  const dueAt = d.businessHours ? null : d.startedAt + d.durationMs + d.pausedMs;
   return (
     <div ref={row} role="listitem" className="deadline-row" data-testid="deadline-row" data-clock={d.clock}>
       <span ref={left} className="deadline-left" role="timer" aria-label={t('deadlines.left')} />
@@ -73,7 +74,8 @@ const BoardRow = memo(function BoardRow({ d, policy }: { d: VisitDeadline; polic
         <Typography.Text strong>{d.customerName || d.customerNumber}</Typography.Text> · {t(`deadlines.clock.${d.clock}`)}
         {rule.seed && <Typography.Text type="secondary"> ({rule.seed})</Typography.Text>}
         {' · '}
-        {paused ? t('deadlines.paused') : dueAt !== null ? new Date(dueAt).toLocaleString(i18n.language) : t('deadlines.businessHours')}
+        {dueAt === null ? t('deadlines.paused') : new Date(dueAt).toLocaleString(i18n.language)}
+        {d.businessHours && <Typography.Text type="secondary"> ({t('deadlines.businessHours')})</Typography.Text>}
         {d.summary && <Typography.Text type="secondary"> · {d.summary}</Typography.Text>}
       </span>
       <Space size={4}>
