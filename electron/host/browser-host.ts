@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,15 +8,19 @@ import {
   IPC_SUBPROTOCOL,
   IpcRequestSchema,
   MAX_REQUEST_BYTES,
-  TOKEN_FRAGMENT_KEY,
+  SESSION_PATH,
+  SessionRequestSchema,
+  TICKET_FRAGMENT_KEY,
   TOKEN_SUBPROTOCOL_PREFIX,
   type IpcResponse,
+  type SessionResponse,
 } from '../../shared/browser-host-protocol.js';
 import { ErrorCode, fail } from '../../shared/result.js';
 import { contentSecurityPolicy } from '../../shared/security-policy.js';
 import { dispatch, type Logger } from '../api/dispatch.js';
 import type { HandlerTable } from '../api/handlers.js';
 import { resolveStaticPath, staticContentType } from '../services/static-files.js';
+import { LaunchTickets } from './launch-tickets.js';
 
 export interface BrowserHostOptions {
   readonly table: HandlerTable;
@@ -25,30 +28,27 @@ export interface BrowserHostOptions {
   readonly staticDir: string;
   /** 0 picks a free port. */
   readonly port: number;
-  /** Per-launch secret the renderer must present to open the IPC socket. */
-  readonly token: string;
   readonly log: Logger;
+  /** Clock of the launch tickets (tests). */
+  readonly now?: () => number;
 }
 
 export interface BrowserHost {
   readonly port: number;
   readonly origin: string;
-  /** The URL to open: origin + `#token=…`. */
-  readonly url: string;
+  /** A URL to open, with a fresh one-time launch ticket (`#ticket=…`). */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
 const LOOPBACK = '127.0.0.1';
 
-const sameSecret = (a: string, b: string): boolean => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
+const SESSION_BODY_MAX = 512;
 
 /**
  * Serves the renderer and the handler table on 127.0.0.1 only. Every HTTP request must name this
- * host (DNS-rebinding guard); the IPC socket additionally requires our own Origin and the token.
+ * host (DNS-rebinding guard); the ticket exchange and the IPC socket additionally require our own
+ * Origin, and the socket a session credential bought with a launch ticket.
  */
 export async function startBrowserHost(opts: BrowserHostOptions): Promise<BrowserHost> {
   const server = createServer();
@@ -61,8 +61,11 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const allowedHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
   const allowedOrigins = new Set([origin, `http://localhost:${port}`]);
 
+  const tickets = new LaunchTickets(opts.now);
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    void serveStatic(req, res, opts.staticDir, allowedHosts);
+    if (new URL(req.url ?? '/', 'http://x').pathname === SESSION_PATH) void exchangeTicket(req, res, tickets, allowedHosts, allowedOrigins, opts.log);
+    else void serveStatic(req, res, opts.staticDir, allowedHosts);
   });
 
   const wss = new WebSocketServer({
@@ -72,7 +75,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = checkUpgrade(req, allowedHosts, allowedOrigins, opts.token);
+    const refusal = checkUpgrade(req, allowedHosts, allowedOrigins, tickets);
     if (refusal) {
       opts.log(`refused IPC connection: ${refusal.reason}`);
       socket.end(`HTTP/1.1 ${refusal.status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -84,7 +87,7 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   return {
     port,
     origin,
-    url: `${origin}/#${TOKEN_FRAGMENT_KEY}=${encodeURIComponent(opts.token)}`,
+    launchUrl: () => `${origin}/#${TICKET_FRAGMENT_KEY}=${tickets.mint()}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -99,14 +102,14 @@ function checkUpgrade(
   req: IncomingMessage,
   allowedHosts: ReadonlySet<string>,
   allowedOrigins: ReadonlySet<string>,
-  token: string,
+  tickets: LaunchTickets,
 ): { status: string; reason: string } | null {
   if (new URL(req.url ?? '/', 'http://x').pathname !== IPC_PATH) return { status: '404 Not Found', reason: 'wrong path' };
   if (!allowedHosts.has(req.headers.host ?? '')) return { status: '403 Forbidden', reason: `host ${req.headers.host ?? '(none)'}` };
   if (!allowedOrigins.has(req.headers.origin ?? '')) return { status: '403 Forbidden', reason: `origin ${req.headers.origin ?? '(none)'}` };
   const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
   const presented = offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX))?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
-  if (presented === undefined || !sameSecret(presented, token)) return { status: '401 Unauthorized', reason: 'missing or wrong token' };
+  if (presented === undefined || !tickets.isSession(presented)) return { status: '401 Unauthorized', reason: 'missing or wrong session credential' };
   if (!offered.includes(IPC_SUBPROTOCOL)) return { status: '400 Bad Request', reason: 'unsupported protocol' };
   return null;
 }
@@ -133,6 +136,45 @@ function serveIpc(ws: WebSocket, table: HandlerTable, log: Logger): void {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
     })();
   });
+}
+
+/** `POST /session {ticket}` → `{credential}` once per ticket; 403 for a used, stale or unknown one. */
+async function exchangeTicket(
+  req: IncomingMessage,
+  res: ServerResponse,
+  tickets: LaunchTickets,
+  allowedHosts: ReadonlySet<string>,
+  allowedOrigins: ReadonlySet<string>,
+  log: Logger,
+): Promise<void> {
+  const headers = { 'cache-control': 'no-store', 'content-type': 'application/json' };
+  if (!allowedHosts.has(req.headers.host ?? '') || !allowedOrigins.has(req.headers.origin ?? '')) {
+    res.writeHead(403, headers).end();
+    return;
+  }
+  if (req.method !== 'POST') {
+    res.writeHead(405, { ...headers, allow: 'POST' }).end();
+    return;
+  }
+  let body = '';
+  for await (const chunk of req) {
+    body += String(chunk);
+    if (body.length > SESSION_BODY_MAX) break;
+  }
+  let ticket: string | undefined;
+  try {
+    ticket = SessionRequestSchema.parse(JSON.parse(body)).ticket;
+  } catch {
+    ticket = undefined;
+  }
+  const credential = ticket === undefined ? null : tickets.redeem(ticket);
+  if (!credential) {
+    log('refused a launch ticket: used, stale or unknown');
+    res.writeHead(403, headers).end(JSON.stringify({ error: 'ticket-refused' }));
+    return;
+  }
+  const response: SessionResponse = { credential };
+  res.writeHead(200, headers).end(JSON.stringify(response));
 }
 
 async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, allowedHosts: ReadonlySet<string>): Promise<void> {

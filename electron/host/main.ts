@@ -10,8 +10,8 @@
  *
  * Prints one JSON line `{"event":"ready","url":…,"port":…,"pid":…}` on stdout when it serves.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createHandlers } from '../api/handlers.js';
 import { createAppContext } from '../services/app-context.js';
@@ -52,7 +52,6 @@ async function main(): Promise<void> {
     table: createHandlers(ctx),
     staticDir: paths.rendererDir,
     port,
-    token: randomBytes(32).toString('base64url'),
     log,
   });
 
@@ -68,10 +67,23 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  console.log(JSON.stringify({ event: 'ready', url: host.url, port: host.port, pid: process.pid }));
-  console.error(`坐席 Zuoxi is serving at ${host.url}\n(data: ${dataDir}; stop with Ctrl+C)`);
+  // Only one-time launch tickets are printed or passed to Chromium: the session credential a page
+  // gets for one is never in a process list or a log.
   const browser = findChromium();
-  if (!values['no-open'] && hasDisplay() && browser) openInAppMode(browser, host.url, join(dataDir, 'browser-profile'));
+  const opening = !values['no-open'] && hasDisplay() && browser !== undefined;
+  // The ready event's address is the one given to Chromium when the host opens it (spent at once),
+  // else a fresh one to open by hand; either is good once, for two minutes.
+  const url = host.launchUrl();
+  console.log(JSON.stringify({ event: 'ready', url, port: host.port, pid: process.pid }));
+  if (opening) openInAppMode(browser, url, join(dataDir, 'browser-profile'));
+  console.error(
+    `坐席 Zuoxi is serving at ${host.origin}${opening ? ` (opened in ${browser})` : ': open the address in the ready line above'}\n` +
+      `(data: ${dataDir}; Enter prints a new one-time address; stop with Ctrl+C)`,
+  );
+  // a new launch ticket on each line read from stdin (Enter in the terminal; the e2e harness writes "\n")
+  if (process.stdin.readable) {
+    createInterface({ input: process.stdin }).on('line', () => console.log(JSON.stringify({ event: 'ticket', url: host.launchUrl() })));
+  }
 }
 
 main().catch((e: unknown) => {

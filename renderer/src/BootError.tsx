@@ -1,7 +1,7 @@
 import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-export type BootFailure = { readonly kind: 'no-token' | 'refused' } | { readonly kind: 'internal'; readonly message: string };
+export type BootFailure = { readonly kind: 'no-token' | 'ticket-refused' | 'refused' } | { readonly kind: 'internal'; readonly message: string };
 
 /** Full-page message when the desk cannot reach its services: says what to do, never a blank window. */
 export function BootError({ failure }: { failure: BootFailure }) {

@@ -52,6 +52,8 @@ async function boot(): Promise<void> {
   } catch (e) {
     const failure: BootFailure =
       e instanceof BridgeUnavailableError ? { kind: e.reason } : { kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+    // a new launch address pasted into this page changes only the fragment: start over with it
+    window.addEventListener('hashchange', () => location.reload(), { once: true });
     root.render(
       <I18nextProvider i18n={i18n}>
         <BootError failure={failure} />

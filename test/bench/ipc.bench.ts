@@ -1,6 +1,6 @@
 /**
  * What the browser host's transport costs per contract call: the same `settings.get` (a real SQLite
- * read) dispatched in-process (baseline) and over the loopback WebSocket with the token.
+ * read) dispatched in-process (baseline) and over the loopback WebSocket with a session credential.
  * `npm run bench` writes the figures to bench/results/bench.json; compare the two rows' ratio.
  */
 import { join } from 'node:path';
@@ -13,12 +13,14 @@ import { createHandlers } from '../../electron/api/handlers';
 import { startBrowserHost } from '../../electron/host/browser-host';
 import { createAppContext } from '../../electron/services/app-context';
 import { IPC_PATH, IPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../shared/browser-host-protocol';
+import { sessionCredential } from '../e2e/launch';
 
 const root = join(__dirname, '..', '..');
 const ctx = createAppContext({ host: 'browser', version: 'bench', dataDir: mkdtempSync(join(tmpdir(), 'zuoxi-bench-')), resourcesDir: join(root, 'resources'), appRoot: root });
 const table = createHandlers(ctx);
-const host = await startBrowserHost({ table, staticDir: join(root, 'dist', 'renderer'), port: 0, token: 'bench-token', log: () => {} });
-const ws = new WebSocket(`ws://127.0.0.1:${host.port}${IPC_PATH}`, [IPC_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}bench-token`], { origin: host.origin });
+const host = await startBrowserHost({ table, staticDir: join(root, 'dist', 'renderer'), port: 0, log: () => {} });
+const credential = await sessionCredential(host.launchUrl());
+const ws = new WebSocket(`ws://127.0.0.1:${host.port}${IPC_PATH}`, [IPC_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${credential}`], { origin: host.origin });
 await new Promise((resolve, reject) => {
   ws.once('open', resolve);
   ws.once('error', reject);

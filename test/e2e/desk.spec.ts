@@ -1,4 +1,8 @@
-import { expect, openDesk, test, zuoxiCli } from './harness';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, HOST_BUNDLE, hostReady, openDesk, stopHost, test, zuoxiCli } from './harness';
 
 test.describe('the desk in Chromium through the browser host', () => {
   test('loads in Simplified Chinese and shows what the host reports over the contract', async ({ page, host, pageErrors }) => {
@@ -68,5 +72,51 @@ test.describe('the desk in Chromium through the browser host', () => {
     await stranger.goto(host.origin + '/');
     await expect(stranger.locator('[data-zuoxi-boot-error="no-token"]')).toContainText('缺少启动令牌');
     await stranger.close();
+  });
+
+  test('a launch address opens one page once: a second page with it is refused, a new address works, a reload keeps the session', async ({ page, host, browser }) => {
+    await openDesk(page, host.url);
+    const second = await browser.newPage();
+    await second.goto(host.url);
+    await expect(second.locator('[data-zuoxi-boot-error="ticket-refused"]')).toContainText('启动地址已使用过或已过期');
+    await openDesk(second, await host.newUrl());
+    await second.reload();
+    await expect(second.locator('html[data-zuoxi-ready="true"]')).toBeAttached();
+    await expect(second.getByTestId('db-path')).toHaveText(`${host.dataDir}/zuoxi.sqlite3`);
+    await second.close();
+  });
+
+  test('no reusable secret in the browser\'s arguments or the host\'s output', async ({ page }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'zuoxi-launch-'));
+    // a stand-in for Chromium that only writes down the arguments it was started with
+    const fakeBrowser = join(dir, 'fake-chromium.sh');
+    writeFileSync(fakeBrowser, `#!/bin/sh\nprintf '%s\\n' "$@" > "${join(dir, 'argv.txt')}"\n`);
+    chmodSync(fakeBrowser, 0o755);
+    const child = spawn(process.execPath, [HOST_BUNDLE, '--port', '0', '--data-dir', join(dir, 'data')], {
+      env: { ...process.env, ZUOXI_BROWSER: fakeBrowser, DISPLAY: ':99' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    try {
+      const host = await hostReady(child, join(dir, 'data'));
+      const argvFile = join(dir, 'argv.txt');
+      await expect.poll(() => existsSync(argvFile) && readFileSync(argvFile, 'utf8').includes('--app=')).toBe(true);
+      const argv = readFileSync(argvFile, 'utf8');
+      const launched = /--app=(\S+)/.exec(argv)![1]!;
+      expect(launched).toBe(host.url);
+      await openDesk(page, launched);
+      const credential = await page.evaluate(() => sessionStorage.getItem('zuoxi.session'));
+      expect(credential).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // what a local user can read (the process list, the terminal) holds only the spent ticket
+      expect(argv).not.toContain(credential);
+      expect(output).not.toContain(credential);
+      const replay = await fetch(`${host.origin}/session`, { method: 'POST', headers: { origin: host.origin }, body: JSON.stringify({ ticket: new URL(launched).hash.slice('#ticket='.length) }) });
+      expect(replay.status).toBe(403);
+    } finally {
+      await stopHost(child);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,37 +10,52 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+export { sessionCredential } from './launch';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const HOST_BUNDLE = join(ROOT, 'dist', 'host', 'zuoxi-host.cjs');
+export const HOST_BUNDLE = join(ROOT, 'dist', 'host', 'zuoxi-host.cjs');
 export const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'zuoxi.cjs');
 
 export interface RunningHost {
+  /** The address of the ready event: its one-time launch ticket opens one page, once. */
   readonly url: string;
   readonly origin: string;
   readonly port: number;
   readonly pid: number;
   readonly dataDir: string;
+  /** A fresh one-time launch address (the host prints one for each line on its stdin). */
+  newUrl(): Promise<string>;
 }
 
 export async function startHost(dataDir: string): Promise<{ host: RunningHost; child: ChildProcess }> {
   if (!existsSync(HOST_BUNDLE)) throw new Error(`${HOST_BUNDLE} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [HOST_BUNDLE, '--port', '0', '--data-dir', dataDir, '--no-open'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [HOST_BUNDLE, '--port', '0', '--data-dir', dataDir, '--no-open'], { stdio: ['pipe', 'pipe', 'pipe'] });
   return { host: await hostReady(child, dataDir), child };
 }
 
-/** Waits for a host process (started with stdout and stderr piped) to print its `ready` event. */
+/**
+ * Waits for a host process (started with stdout and stderr piped, stdin piped for new launch
+ * addresses) to print its `ready` event.
+ */
 export async function hostReady(child: ChildProcess, dataDir: string): Promise<RunningHost> {
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+  const tickets: ((url: string) => void)[] = [];
+  const newUrl = () =>
+    new Promise<string>((resolve, reject) => {
+      if (!child.stdin) return reject(new Error('this host was started without a stdin pipe'));
+      tickets.push(resolve);
+      child.stdin.write('\n');
+    });
   const ready = new Promise<RunningHost>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host not ready after 15 s:\n${stderr}`)), 15_000);
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const event = JSON.parse(line) as { event: string; url: string; port: number; pid: number };
+      if (event.event === 'ticket') tickets.shift()?.(event.url);
       if (event.event !== 'ready') return;
       clearTimeout(timer);
-      resolve({ url: event.url, origin: new URL(event.url).origin, port: event.port, pid: event.pid, dataDir });
+      resolve({ url: event.url, origin: new URL(event.url).origin, port: event.port, pid: event.pid, dataDir, newUrl });
     });
   });
   return ready;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { IPC_PATH, IPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, type IpcResponse } from '../../shared/browser-host-protocol';
-import { startHost, zuoxiCli } from './harness';
+import { sessionCredential, startHost, zuoxiCli } from './harness';
 
 // The writer (a real desk host) is SIGKILLed while visits and drafts stream in over its socket:
 // every write it acknowledged must be in the database afterwards, and the file must be intact.
@@ -14,7 +14,7 @@ test('visits and drafts acknowledged before a SIGKILL all survive, and integrity
   const dir = mkdtempSync(join(tmpdir(), 'zuoxi-durability-'));
   try {
     const { host } = await startHost(dir);
-    const token = new URL(host.url).hash.slice('#token='.length);
+    const token = await sessionCredential(host.url);
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}${IPC_PATH}`, [IPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token], { origin: host.origin });
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
 

@@ -1,48 +1,59 @@
 /**
  * The renderer's only door to main-side services. In Electron the preload has put the API on
  * `window.zuoxi`; in the browser host the same API is built over a loopback WebSocket that presents
- * the per-launch token. Nothing else in the renderer knows which host it runs in.
+ * the session credential this tab bought with its one-time launch ticket. Nothing else in the
+ * renderer knows which host it runs in.
  */
 import {
   IPC_PATH,
   IPC_SUBPROTOCOL,
-  TOKEN_FRAGMENT_KEY,
+  SESSION_PATH,
+  TICKET_FRAGMENT_KEY,
   TOKEN_SUBPROTOCOL_PREFIX,
   type IpcResponse,
+  type SessionResponse,
 } from '../../../shared/browser-host-protocol';
 import { BRIDGE_GLOBAL, createAgentApi, type AgentApi, type Channel } from '../../../shared/ipc-contract';
 import { ErrorCode, fail, type Result } from '../../../shared/result';
 
 export class BridgeUnavailableError extends Error {
-  constructor(readonly reason: 'no-token' | 'refused') {
+  constructor(readonly reason: 'no-token' | 'ticket-refused' | 'refused') {
     super(`bridge unavailable: ${reason}`);
     this.name = 'BridgeUnavailableError';
   }
 }
 
-const TOKEN_STORAGE_KEY = 'zuoxi.launchToken';
+const CREDENTIAL_STORAGE_KEY = 'zuoxi.session';
 
 export async function connectBridge(): Promise<AgentApi> {
   const injected = (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL];
   if (injected) return injected as AgentApi;
-  const token = takeLaunchToken();
-  if (!token) throw new BridgeUnavailableError('no-token');
-  const client = new SocketClient(`ws://${location.host}${IPC_PATH}`, token);
+  const credential = await sessionCredential();
+  const client = new SocketClient(`ws://${location.host}${IPC_PATH}`, credential);
   await client.open().catch(() => {
     throw new BridgeUnavailableError('refused');
   });
   return createAgentApi((channel, args) => client.invoke(channel, args));
 }
 
-/** Reads the token from `#token=…` (then removes it from the address bar) or from this tab's session. */
-function takeLaunchToken(): string | null {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get(TOKEN_FRAGMENT_KEY);
-  if (fromHash) {
-    sessionStorage.setItem(TOKEN_STORAGE_KEY, fromHash);
-    history.replaceState(null, '', location.pathname + location.search);
-    return fromHash;
+/**
+ * The launch ticket of `#ticket=…` (removed from the address bar at once) exchanged for a session
+ * credential, kept in this tab's session so a reload needs no new ticket; else the one kept before.
+ */
+async function sessionCredential(): Promise<string> {
+  const ticket = new URLSearchParams(location.hash.slice(1)).get(TICKET_FRAGMENT_KEY);
+  if (!ticket) {
+    const kept = sessionStorage.getItem(CREDENTIAL_STORAGE_KEY);
+    if (!kept) throw new BridgeUnavailableError('no-token');
+    return kept;
   }
-  return sessionStorage.getItem(TOKEN_STORAGE_KEY);
+  history.replaceState(null, '', location.pathname + location.search);
+  const response = await fetch(SESSION_PATH, { method: 'POST', body: JSON.stringify({ ticket }), cache: 'no-store' }).catch(() => null);
+  if (!response) throw new BridgeUnavailableError('refused');
+  if (!response.ok) throw new BridgeUnavailableError('ticket-refused');
+  const { credential } = (await response.json()) as SessionResponse;
+  sessionStorage.setItem(CREDENTIAL_STORAGE_KEY, credential);
+  return credential;
 }
 
 /** Request/response over one WebSocket; reconnects on the next call after a drop. Never rejects a call. */
@@ -54,13 +65,13 @@ class SocketClient {
 
   constructor(
     private readonly url: string,
-    private readonly token: string,
+    private readonly credential: string,
   ) {}
 
   open(): Promise<WebSocket> {
     if (this.socket?.readyState === WebSocket.OPEN) return Promise.resolve(this.socket);
     this.opening ??= new Promise<WebSocket>((resolve, reject) => {
-      const ws = new WebSocket(this.url, [IPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + this.token]);
+      const ws = new WebSocket(this.url, [IPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + this.credential]);
       ws.onopen = () => {
         this.socket = ws;
         this.opening = null;

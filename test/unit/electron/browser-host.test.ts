@@ -6,14 +6,14 @@ import WebSocket from 'ws';
 import { createHandlers } from '../../../electron/api/handlers';
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host';
 import { createAppContext, type AppContext } from '../../../electron/services/app-context';
-import { IPC_PATH, IPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../../shared/browser-host-protocol';
+import { IPC_PATH, IPC_SUBPROTOCOL, SESSION_PATH, TICKET_TTL_MS, TOKEN_SUBPROTOCOL_PREFIX } from '../../../shared/browser-host-protocol';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 const root = join(__dirname, '..', '..', '..');
-const TOKEN = 'per-launch-secret-token';
 let host: BrowserHost | undefined;
 let ctx: AppContext | undefined;
+let clock = 1_000_000;
 
 afterEach(async () => {
   await host?.close();
@@ -28,7 +28,7 @@ async function start() {
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   ctx = createAppContext({ host: 'browser', version: '9.9.9', dataDir: tempDir(), resourcesDir: join(root, 'resources'), appRoot: root });
   const log = vi.fn();
-  host = await startBrowserHost({ table: createHandlers(ctx), staticDir, port: 0, token: TOKEN, log });
+  host = await startBrowserHost({ table: createHandlers(ctx), staticDir, port: 0, log, now: () => clock });
   return { host, log };
 }
 
@@ -44,9 +44,24 @@ function get(port: number, path: string, headers: Record<string, string> = {}) {
   });
 }
 
+const ticketOf = (url: string) => new URL(url).hash.slice('#ticket='.length);
+
+/** Exchanges a launch ticket: the HTTP status and the credential when one was given. */
+async function exchange(h: BrowserHost, ticket: string, origin = h.origin) {
+  const res = await fetch(`${h.origin}${SESSION_PATH}`, { method: 'POST', headers: { origin }, body: JSON.stringify({ ticket }) });
+  const body = (await res.json().catch(() => ({}))) as { credential?: string };
+  return { status: res.status, credential: body.credential };
+}
+
+async function credentialOf(h: BrowserHost): Promise<string> {
+  const { credential } = await exchange(h, ticketOf(h.launchUrl()));
+  return credential!;
+}
+
 /** Opens the IPC socket; resolves with the socket or with the HTTP status that refused it. */
-function connect(h: BrowserHost, opts: { token?: string | null; origin?: string; protocols?: string[] } = {}) {
-  const protocols = opts.protocols ?? [IPC_SUBPROTOCOL, ...(opts.token === null ? [] : [TOKEN_SUBPROTOCOL_PREFIX + (opts.token ?? TOKEN)])];
+async function connect(h: BrowserHost, opts: { token?: string | null; origin?: string; protocols?: (token: string | null) => string[] } = {}) {
+  const token = opts.token === undefined ? await credentialOf(h) : opts.token;
+  const protocols = opts.protocols?.(token) ?? [IPC_SUBPROTOCOL, ...(token === null ? [] : [TOKEN_SUBPROTOCOL_PREFIX + token])];
   const ws = new WebSocket(`ws://127.0.0.1:${h.port}${IPC_PATH}`, protocols, { origin: opts.origin ?? h.origin });
   return new Promise<WebSocket | number>((resolve) => {
     ws.on('open', () => resolve(ws));
@@ -62,10 +77,40 @@ const call = (ws: WebSocket, id: number, channel: string, args?: unknown) =>
   });
 
 describe('browser host', () => {
-  it('listens on 127.0.0.1 only and gives a URL carrying the token in the fragment', async () => {
+  it('listens on 127.0.0.1 only and gives URLs carrying a fresh launch ticket in the fragment', async () => {
     const { host: h } = await start();
     expect(h.origin).toBe(`http://127.0.0.1:${h.port}`);
-    expect(h.url).toBe(`${h.origin}/#token=${TOKEN}`);
+    const [a, b] = [h.launchUrl(), h.launchUrl()];
+    expect(a).toMatch(new RegExp(`^${h.origin}/#ticket=[A-Za-z0-9_-]{43}$`));
+    expect(ticketOf(a)).not.toBe(ticketOf(b));
+  });
+
+  it('exchanges a launch ticket once: a second use is refused, and the ticket itself opens no socket', async () => {
+    const { host: h, log } = await start();
+    const ticket = ticketOf(h.launchUrl());
+    const first = await exchange(h, ticket);
+    expect(first.status).toBe(200);
+    expect(first.credential).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first.credential).not.toBe(ticket);
+    expect(await exchange(h, ticket)).toEqual({ status: 403, credential: undefined });
+    expect(await connect(h, { token: ticket })).toBe(401);
+    expect(await connect(h, { token: first.credential! })).toBeInstanceOf(WebSocket);
+    expect(log).toHaveBeenCalledWith('refused a launch ticket: used, stale or unknown');
+    // the credential is in no log line
+    expect(JSON.stringify(log.mock.calls)).not.toContain(first.credential);
+  });
+
+  it('refuses a stale ticket, an unknown one, a foreign origin and a GET', async () => {
+    const { host: h } = await start();
+    const stale = ticketOf(h.launchUrl());
+    clock += TICKET_TTL_MS + 1;
+    expect((await exchange(h, stale)).status).toBe(403);
+    expect((await exchange(h, 'made-up-ticket')).status).toBe(403);
+    const fresh = ticketOf(h.launchUrl());
+    expect((await exchange(h, fresh, 'https://evil.example')).status).toBe(403);
+    expect((await fetch(`${h.origin}${SESSION_PATH}`, { headers: { origin: h.origin } })).status).toBe(405);
+    // refused attempts did not spend it
+    expect((await exchange(h, fresh)).status).toBe(200);
   });
 
   it('serves the renderer with the CSP header, and app routes as index.html', async () => {
@@ -97,9 +142,9 @@ describe('browser host', () => {
   it.each<[string, Parameters<typeof connect>[1], number]>([
     ['no token', { token: null }, 401],
     ['a wrong token', { token: 'guess' }, 401],
-    ['a token of the right length but wrong', { token: TOKEN.replace('p', 'q') }, 401],
+    ['a credential of the right length but wrong', { token: 'x'.repeat(43) }, 401],
     ['a foreign origin', { origin: 'https://evil.example' }, 403],
-    ['no IPC subprotocol', { protocols: [TOKEN_SUBPROTOCOL_PREFIX + TOKEN] }, 400],
+    ['no IPC subprotocol', { protocols: (token) => [`${TOKEN_SUBPROTOCOL_PREFIX}${token}`] }, 400],
   ])('refuses the IPC handshake with %s', async (_name, opts, status) => {
     const { host: h, log } = await start();
     expect(await connect(h, opts)).toBe(status);

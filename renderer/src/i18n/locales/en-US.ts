@@ -7,6 +7,7 @@ export const enUS: Messages = {
     loading: 'Connecting to the desk services…',
     failedTitle: 'Cannot reach the desk services',
     'no-token': 'The launch token is missing. Open this page with the full address Zuoxi printed when it started.',
+    'ticket-refused': 'This launch address was already used or has expired (each address opens once, within two minutes). Press Enter in the terminal that started Zuoxi for a new one.',
     refused: 'The desk services refused the connection or are not running. Restart Zuoxi.',
     internal: 'Start-up failed: {{message}}',
   },

@@ -5,6 +5,7 @@ export const zhCN = {
     loading: '正在连接坐席服务…',
     failedTitle: '无法连接坐席服务',
     'no-token': '缺少启动令牌。请使用启动 Zuoxi 时打印的完整地址打开本页面。',
+    'ticket-refused': '启动地址已使用过或已过期（每个地址只能打开一次，两分钟内有效）。请在启动 Zuoxi 的终端按回车获取新地址。',
     refused: '坐席服务拒绝了连接，或服务未运行。请重新启动 Zuoxi。',
     internal: '启动失败：{{message}}',
   },
