@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { AgentStatus } from './agent-state.js';
 import { SetChecklistSchema } from './call-script.js';
+import { ListDeskLogSchema, ReferRefusedSchema, type DeskLogEntry } from './desk-log.js';
 import { LogOverrideSchema, type ComplianceOverride } from './compliance.js';
 import {
   AcknowledgedSchema,
@@ -134,6 +135,10 @@ export const contract = {
   /** A team message refused on arrival, with why (never shown raw). */
   'escalations.refused': { args: RefusedSchema, result: returns<null>() },
   'escalations.refusals': { args: NoArgs, result: returns<{ at: number; from: string; code: number; reason: string }[]>() },
+  /** The softphone refused a REFER from the far end (call policy): written to the desk log. */
+  'deskLog.referRefused': { args: ReferRefusedSchema, result: returns<DeskLogEntry>() },
+  /** The desk log, newest first: refused REFERs, exports, retention runs. */
+  'deskLog.list': { args: ListDeskLogSchema, result: returns<DeskLogEntry[]>() },
   /** Published articles for free text (search as you type; any text is safe). */
   'kb.search': { args: KbSearchSchema, result: returns<KbHit[]>() },
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },

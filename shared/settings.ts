@@ -4,6 +4,7 @@ import { DeadlinePolicySchema } from './deadlines.js';
 import { TeamSettingsSchema } from './escalation.js';
 import { SynonymsSchema } from './kb.js';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
+import { CallPolicySchema } from './call-policy.js';
 import { MassIncidentPolicySchema } from './mass-incident.js';
 import { VisitCategorySchema } from './visits.js';
 
@@ -39,6 +40,8 @@ export const SettingsSchema = z
     audioDevices: AudioDeviceChoiceSchema,
     /** A second inbound call while on a call alerts (hold-and-answer or reject) instead of 486 Busy. */
     callWaiting: z.boolean(),
+    /** REFER from the far end (refuse / internal only / ask) and the internal-number pattern (shared/call-policy.ts). */
+    callPolicy: CallPolicySchema,
     /** Answer inbound calls at once when idle (headset agents with a zip tone); off by default. */
     autoAnswer: z.boolean(),
     /** Visit categories (咨询 / 订购 / 投诉 / 建议(VOC) / 报修 / 其他 by default); ids stay stable for reports. */

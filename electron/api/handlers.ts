@@ -50,6 +50,8 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'escalations.list': ({ direction }) => ctx.escalations.list(direction),
     'escalations.refused': (input) => (ctx.escalations.refused(input), null),
     'escalations.refusals': () => ctx.escalations.refusals(),
+    'deskLog.referRefused': (detail) => ctx.deskLog.append(Date.now(), ctx.currentAgent(), 'refer-refused', detail),
+    'deskLog.list': ({ kind, limit }) => ctx.deskLog.list(kind, limit),
     'phrases.library': ({ locale }) => ctx.phrases.library(locale),
     'phrases.save': ({ locale, phrase }) => ctx.phrases.save(locale, phrase),
     'phrases.remove': ({ locale, id }) => ctx.phrases.remove(locale, id),

@@ -12,6 +12,7 @@ import { VisitsRepo } from '../db/visits.repo.js';
 import { KbRepo } from '../db/kb.repo.js';
 import { PhrasesRepo } from '../db/phrases.repo.js';
 import { EscalationsRepo } from '../db/escalations.repo.js';
+import { DeskLogRepo } from '../db/desk-log.repo.js';
 import { DATABASE_FILE } from './paths.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { loadDefaultSettings, SettingsService } from './settings.service.js';
@@ -48,6 +49,9 @@ export interface AppContext {
   readonly phrases: PhrasesService;
   readonly escalations: EscalationsService;
   readonly sipAccount: SipAccountService;
+  readonly deskLog: DeskLogRepo;
+  /** The agent at this desk (the line's agent id, else its SIP user). */
+  readonly currentAgent: () => string;
   close(): void;
 }
 
@@ -81,6 +85,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     phrases: new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent),
     escalations: new EscalationsService(new EscalationsRepo(db), lineUser),
     sipAccount,
+    deskLog: new DeskLogRepo(db),
+    currentAgent,
     close: () => db.close(),
   };
 }

@@ -19,6 +19,7 @@ export const SETTINGS: Settings = {
   dtmfMode: 'rfc4733',
   audioDevices: { input: null, output: null, ringer: null },
   callWaiting: true,
+  callPolicy: { refer: 'refuse', internalNumbers: '' },
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },

@@ -3,7 +3,7 @@
  * (own browser host, own data folder) in its own Chromium process with its own fake microphone
  * (a WAV of a distinct tone), so received audio proves who hears whom.
  */
-import { chromium, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, chromium, expect, type Browser, type Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -156,25 +156,67 @@ export async function configureLine(party: Party, pbx: Pbx, password = party.pas
 
 export const registrationOf = (p: Party) => p.page.getByTestId('registration-status');
 
-/** A test PBX with an agent desk (1001, sends 400 Hz) and a customer desk (1002, 1,000 Hz), both registered. */
-export async function agentAndCustomer(): Promise<{ pbx: Pbx; agent: Party; customer: Party; close(): Promise<void> }> {
-  const accounts = [
-    { user: '1001', password: 'agent-pw-1001' },
-    { user: '1002', password: 'cust-pw-1002' },
-  ];
-  const pbx = await startTestPbx(accounts);
-  const [agent, customer] = await Promise.all([startParty({ name: 'agent', ...accounts[0]!, toneHz: 400 }), startParty({ name: 'customer', ...accounts[1]!, toneHz: 1000 })]);
-  for (const party of [agent, customer]) await configureLine(party, pbx);
-  for (const party of [agent, customer]) await expect(registrationOf(party)).toHaveText('已注册');
-  return {
-    pbx,
-    agent,
-    customer,
-    close: async () => {
-      await Promise.all([agent.close(), customer.close()]);
-      await pbx.stop();
-    },
-  };
+export interface DeskSpec {
+  readonly user: string;
+  readonly toneHz: number;
+}
+
+/**
+ * Each case's own SIP bed: `bed.start({ agent: { user: '1001', toneHz: 400 }, … })` starts a
+ * Kamailio on free ports and one registered desk per entry (own host, data folder and Chromium),
+ * all stopped when the case ends, pass or fail. Nothing is shared between cases.
+ */
+export interface SipBed {
+  start<K extends string>(desks: Readonly<Record<K, DeskSpec>>, extraAccounts?: readonly string[]): Promise<{ pbx: Pbx } & Record<K, Party>>;
+  /** Registers something else to stop with the bed (a far end, a second PBX). */
+  adopt(close: () => Promise<void>): void;
+}
+
+export const passwordOf = (user: string) => `pw-${user}-secret`;
+
+export const test = base.extend<{ bed: SipBed }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  bed: async ({}, use) => {
+    const closers: (() => Promise<void>)[] = [];
+    const bed: SipBed = {
+      adopt: (close) => void closers.push(close),
+      start: async (desks, extraAccounts = []) => {
+        const entries = Object.entries(desks) as [string, DeskSpec][];
+        const pbx = await startTestPbx([...entries.map(([, d]) => d.user), ...extraAccounts].map((user) => ({ user, password: passwordOf(user) })));
+        closers.push(() => pbx.stop());
+        const parties = await Promise.all(
+          entries.map(async ([name, d]) => {
+            const party = await startParty({ name, user: d.user, password: passwordOf(d.user), toneHz: d.toneHz });
+            closers.push(() => party.close());
+            return party;
+          }),
+        );
+        for (const party of parties) await configureLine(party, pbx);
+        for (const party of parties) await expect(registrationOf(party)).toHaveText('已注册');
+        return Object.assign({ pbx }, Object.fromEntries(entries.map(([name], i) => [name, parties[i]!]))) as never;
+      },
+    };
+    try {
+      await use(bed);
+    } finally {
+      for (const close of closers.reverse()) await close().catch(() => {});
+    }
+  },
+});
+
+/** The usual pair: an agent desk (1001, sends 400 Hz) and a customer desk (1002, 1,000 Hz), both registered. */
+export const agentAndCustomer = (bed: SipBed) => bed.start({ agent: { user: '1001', toneHz: 400 }, customer: { user: '1002', toneHz: 1000 } });
+
+/** Lets a desk follow REFERs to these extensions (the customer desk standing in for a phone that follows transfers). */
+export async function followTransfersTo(party: Party, pattern: string): Promise<void> {
+  const { page } = party;
+  await page.getByRole('tab', { name: '线路' }).click();
+  await page.getByLabel('对方发起转接（REFER）时').click();
+  await page.locator('.ant-select-item-option[title="仅允许转到内部分机"]').click();
+  await page.getByLabel('内部号码规则（正则表达式）').fill(pattern);
+  await page.getByLabel('内部号码规则（正则表达式）').press('Enter');
+  await expect(page.getByTestId('call-policy')).toHaveAttribute('data-internal-numbers', pattern);
+  await expect(page.getByTestId('call-policy')).toHaveAttribute('data-refer', 'internal');
 }
 
 /** Hangs up from the call card; a connected call whose closing phrase was not used asks first (R-POLITE): confirmed here. */

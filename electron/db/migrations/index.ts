@@ -12,7 +12,8 @@ import { m010CallScript } from './010-call-script.js';
 import { m011Phrases } from './011-phrases.js';
 import { m012Escalations } from './012-escalations.js';
 import { m013Deadlines } from './013-deadlines.js';
+import { m014DeskLog } from './014-desk-log.js';
 
 /** Every schema step in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles, m008Kb, m009ReindexMixedWords, m010CallScript, m011Phrases, m012Escalations, m013Deadlines];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles, m008Kb, m009ReindexMixedWords, m010CallScript, m011Phrases, m012Escalations, m013Deadlines, m014DeskLog];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -25,6 +25,9 @@ export interface PhoneSlice {
   audioDevices: readonly DeviceInfo[];
   resolvedDevices: ResolvedDevices;
   deviceNotice: DeviceNotice | null;
+  /** The far end asks to transfer this desk (REFER) and the call policy says ask the agent. */
+  referAsk: { readonly callId: string; readonly target: string; readonly from: string; readonly askedAt: number } | null;
+  setReferAsk(ask: PhoneSlice['referAsk']): void;
   setPhoneSnapshot(s: { registration: RegistrationSnapshot; calls: readonly CallSnapshot[]; lastEnded: CallSnapshot | null; dtmfReceived: Readonly<Record<string, string>> }): void;
   setPhoneError(message: string | null): void;
   setAudioDevices(devices: readonly DeviceInfo[], resolved: ResolvedDevices): void;
@@ -40,6 +43,8 @@ export const createPhoneSlice: StateCreator<RootState, [], [], PhoneSlice> = (se
   audioDevices: [],
   resolvedDevices: { ids: { input: undefined, output: undefined, ringer: undefined }, missing: [] },
   deviceNotice: null,
+  referAsk: null,
+  setReferAsk: (referAsk) => set({ referAsk }),
   setPhoneSnapshot: (s) => set({ registration: s.registration, calls: s.calls, lastEndedCall: s.lastEnded, dtmfReceived: s.dtmfReceived }),
   setPhoneError: (phoneError) => set({ phoneError }),
   setAudioDevices: (audioDevices, resolvedDevices) => set({ audioDevices, resolvedDevices }),

@@ -5,6 +5,7 @@ import type { SaveSipAccount, SipAccount } from '../../../../shared/softphone';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { AudioDevicesCard } from './AudioDevicesCard';
+import { CallPolicyCard } from './CallPolicyCard';
 import { useSoftphone } from './context';
 
 type LineForm = SipAccount & { password?: string };
@@ -106,6 +107,7 @@ export function LinePanel() {
           </Space>
         </Card>
       )}
+      <CallPolicyCard />
       <AudioDevicesCard />
     </Space>
   );

@@ -8,6 +8,7 @@ import { CallCard } from './CallCard';
 import { useCallShortcuts } from './call-shortcuts';
 import { useSoftphone } from './context';
 import { HangupConfirm } from './HangupConfirm';
+import { ReferAsk } from './CallPolicyCard';
 
 const REGISTRATION_COLOR: Record<RegistrationSnapshot['status'], string> = {
   'not-configured': 'default',
@@ -98,6 +99,7 @@ export function PhonePanel() {
         )}
       </Space>
       <HangupConfirm />
+      <ReferAsk />
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import type { AppStore } from '../../store';
 import { listAudioDevices } from './audio/microphone';
 import { CALL_WAITING, RING, TEST_TONE, playTone, type PlayingTone } from './audio/tones';
 import { SoftphoneEngine, type PhoneSnapshot } from './engine/softphone-engine';
+import { ReferGuard } from './refer-guard';
 
 const DEFAULT_AUDIO = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 const NO_CHOICE = { input: null, output: null, ringer: null };
@@ -24,12 +25,15 @@ export class SoftphoneController {
   /** Snapshots held back while an auto-answer is on its way to the 200 OK. */
   private deferred: PhoneSnapshot[] | undefined;
   private tone: { kind: 'ring' | 'waiting'; playing: PlayingTone } | undefined;
+  private readonly referGuard: ReferGuard;
 
   constructor(
     private readonly store: AppStore,
     private readonly api: AgentApi,
   ) {
+    this.referGuard = new ReferGuard(store, api);
     this.engine = new SoftphoneEngine({
+      allowRefer: (request) => this.referGuard.decide(request),
       incomingPolicy: (liveCalls) => refusalFor(store.getState().agent, { callWaiting: store.getState().settings?.callWaiting ?? true, liveCalls }),
       audioProcessing: () => store.getState().settings?.audioProcessing ?? DEFAULT_AUDIO,
       dtmfMode: () => store.getState().settings?.dtmfMode ?? 'rfc4733',
@@ -73,6 +77,8 @@ export class SoftphoneController {
   sendDtmf = (id: string, tones: string) => this.run(() => this.engine.sendDtmf(id, tones));
   blindTransfer = (id: string, target: string) => this.run(() => this.engine.blindTransfer(id, target));
   attendedTransfer = (id: string, consultId: string) => this.run(() => this.engine.attendedTransfer(id, consultId));
+  /** The agent's answer when the far end asked to transfer this desk (call policy "ask"). */
+  answerRefer = (callId: string, allowed: boolean) => this.referGuard.answer(callId, allowed);
 
   /** Remembers a device for a role by its label (null: system default) and applies it now. */
   async chooseDevice(role: AudioRole, label: string | null): Promise<void> {

@@ -7,8 +7,9 @@
  * - Several calls may be live (call waiting, consult calls): answering, resuming or dialling
  *   puts the other live call on hold first, so the agent only ever talks to one party.
  * - Transfers: blind (REFER to a number) and attended (REFER with Replaces to a consult call).
- *   A REFER received on an established call is followed (the desk places the new call), and an
- *   INVITE that Replaces one of our calls is taken at once.
+ *   A REFER received on an established call is followed only when `allowRefer` says so (the call
+ *   policy: refuse, internal only, or ask the agent), else answered 403; an INVITE that Replaces
+ *   one of our calls is taken at once.
  * - Team messages (SIP MESSAGE) go out and come in through sip-messages.ts; the store never sees sip.js.
  * - Media follows the network and the headset: ICE restart when the OS reports the network back or
  *   ICE fails, microphone track and speaker sink switched mid-call when devices change.
@@ -16,6 +17,7 @@
 import { Invitation, Inviter, Registerer, RegistererState, SessionState, SIPExtension, UserAgent, type Referral, type Session } from 'sip.js';
 import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web';
+import { normaliseDialString } from '../../../../../shared/call-policy';
 import type { ReconnectPolicy } from '../../../../../shared/reconnect-policy';
 import { sipDomain, type CallEndReason, type CallSnapshot, type RegistrationSnapshot, type SipCredentials } from '../../../../../shared/softphone';
 import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from './media-factory';
@@ -44,6 +46,11 @@ export interface EngineOptions {
   readonly incomingPolicy: (liveCalls: number) => 480 | 486 | null;
   readonly audioProcessing: () => AudioProcessing;
   readonly dtmfMode: () => DtmfMode;
+  /**
+   * Whether to follow a REFER the far end sent on call `callId` to `target` (the SIP user, or the
+   * whole URI for a foreign host). False answers 403; the decision must come within {@link REFER_DECISION_MS}.
+   */
+  readonly allowRefer: (request: { readonly callId: string; readonly target: string; readonly from: string }) => Promise<boolean>;
   /** Chosen microphone and earpiece (deviceId), undefined for the system default. */
   readonly devices: () => { readonly inputId?: string | undefined; readonly outputId?: string | undefined };
   readonly now?: () => number;
@@ -66,6 +73,9 @@ const ICE_GATHERING_TIMEOUT_MS = 1_000;
 const ICE_SERVERS: RTCIceServer[] = [];
 /** ICE "disconnected" this long (not recovering by itself) → restart ICE. */
 const ICE_DISCONNECTED_GRACE_MS = 2_000;
+
+/** A REFER left unanswered this long is refused (the transferor's transaction times out at 32 s). */
+export const REFER_DECISION_MS = 20_000;
 
 const sdhOf = (session: Session) => session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
 
@@ -189,7 +199,7 @@ export class SoftphoneEngine {
   /** Places a call to a number or SIP URI (holding the live call first, e.g. a consult call); returns its id. */
   async dial(target: string): Promise<string> {
     const ua = this.requireUa();
-    const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target}@${sipDomain(ua.configuration.uri.toString())}`);
+    const uri = this.targetUri(target);
     if (!uri) throw new Error(`cannot call ${target}`);
     await this.holdOthers();
     const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
@@ -278,7 +288,7 @@ export class SoftphoneEngine {
    */
   async blindTransfer(id: string, target: string): Promise<void> {
     const call = this.requireConnected(id);
-    const uri = UserAgent.makeURI(target.startsWith('sip:') ? target : `sip:${target}@${sipDomain(this.requireUa().configuration.uri.toString())}`);
+    const uri = this.targetUri(target);
     if (!uri) throw new Error(`cannot transfer to ${target}`);
     this.update(call, { transfer: { kind: 'blind', target: uri.user ?? target } });
     const accepted = await this.refer(call, uri);
@@ -353,6 +363,12 @@ export class SoftphoneEngine {
 
   // ---- internals ----
 
+  /** A number as pasted ("138 0013 8000", "010-12345678") or a SIP URI, as a URI on our domain. */
+  private targetUri(target: string) {
+    const dialled = normaliseDialString(target);
+    return UserAgent.makeURI(dialled.startsWith('sip:') ? dialled : `sip:${dialled}@${sipDomain(this.requireUa().configuration.uri.toString())}`);
+  }
+
   private linePort(ua: UserAgent, registerer: Registerer): LinePort {
     return {
       connect: (initial) => (initial ? ua.start() : ua.reconnect()),
@@ -404,18 +420,33 @@ export class SoftphoneEngine {
     }
   }
 
-  /** Followed REFER: place the call the far end asks for; our current leg is ended by the transferor. */
+  /**
+   * A REFER from the far end: followed (the desk places the call asked for; our current leg is
+   * ended by the transferor) only when the call policy allows it, else refused with 403.
+   */
   private onRefer(call: LiveCall, referral: Referral): void {
     if (call.snapshot.phase !== 'connected') {
       void referral.reject({ statusCode: 603 });
       return;
     }
-    void referral.accept().then(() => {
-      const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
-      const target = inviter.remoteIdentity.uri.user ?? referral.referTo.uri.toString();
-      const next = this.track(inviter, { direction: 'outbound', remoteUser: target, phase: 'dialing' });
-      call.endReason = 'transferred';
-      return this.invite(inviter, next);
+    const referTo = referral.referTo.uri;
+    const ownDomain = sipDomain(this.requireUa().configuration.uri.toString());
+    const target = referTo.host === ownDomain && referTo.user ? referTo.user : referTo.toString();
+    const request = { callId: call.snapshot.id, target, from: call.snapshot.remoteUser };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const undecided = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), REFER_DECISION_MS)));
+    void Promise.race([this.options.allowRefer(request).catch(() => false), undecided]).then((allowed) => {
+      clearTimeout(timer);
+      if (!allowed || call.snapshot.phase !== 'connected') {
+        this.log(`refused REFER from ${request.from} to ${target} (403)`);
+        return referral.reject({ statusCode: 403 }).catch(() => {});
+      }
+      return referral.accept().then(() => {
+        const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
+        const next = this.track(inviter, { direction: 'outbound', remoteUser: target, phase: 'dialing' });
+        call.endReason = 'transferred';
+        return this.invite(inviter, next);
+      });
     });
   }
 
