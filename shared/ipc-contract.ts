@@ -30,6 +30,7 @@ import { PhraseSchema, type PhraseLibrary } from './phrases.js';
 import { LocaleSchema, SettingsPatchSchema, type Settings } from './settings.js';
 import { SaveSipAccountSchema, type SipAccount, type SipCredentials } from './softphone.js';
 import {
+  CallEndedSchema,
   CustomerNumberSchema,
   ExportVisitsSchema,
   LinkArticleSchema,
@@ -97,6 +98,8 @@ export const contract = {
   /** Opens the visit for an answered or placed call (the same call id returns the same visit). */
   'visits.open': { args: OpenVisitSchema, result: returns<Visit>() },
   'visits.get': { args: ById, result: returns<VisitDetail>() },
+  /** The call behind the visit ended: its end time is written once (handle time, 通话时长). */
+  'visits.callEnded': { args: CallEndedSchema, result: returns<Visit>() },
   /** Saves the wrap-up form: validated, audited, follow-ups recomputed, draft dropped. */
   'visits.update': { args: UpdateVisitSchema, result: returns<Visit>() },
   /** Autosave of the form being typed (crash-safe); not audited, not searchable until saved. */

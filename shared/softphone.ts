@@ -53,6 +53,11 @@ export interface CallSnapshot {
   readonly endReason?: CallEndReason | undefined;
   readonly endCode?: number | undefined;
   readonly transfer?: TransferSnapshot | undefined;
+  /**
+   * A leg the desk placed for itself while another call was live (consult, transfer), or followed
+   * from a REFER: never the customer's visit.
+   */
+  readonly consult?: true | undefined;
   /** How many times media was renegotiated with an ICE restart (network change, ICE failure). */
   readonly iceRestarts: number;
 }

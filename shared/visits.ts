@@ -37,6 +37,8 @@ export const OpenVisitSchema = z
     customerName: z.string().trim().max(50).optional(),
     startedAt: z.number().int().positive(),
     answeredAt: z.number().int().positive().optional(),
+    /** A call logged after it ended (missed, unanswered) knows its end already. */
+    endedAt: z.number().int().positive().optional(),
     /** The softphone's call id, so the same call never opens two visits. */
     callId: z.string().max(64).optional(),
     /** A follow-up or callback visit links back to the one it follows. */
@@ -56,7 +58,6 @@ export const VisitFieldsSchema = z
     status: z.enum(VISIT_STATUSES),
     complexity: z.enum(['simple', 'complex']).nullable(),
     tags: z.array(z.string().trim().min(1).max(20)).max(10),
-    endedAt: z.number().int().positive().nullable(),
   })
   .strict();
 export type VisitFields = z.infer<typeof VisitFieldsSchema>;
@@ -64,6 +65,9 @@ export type VisitFields = z.infer<typeof VisitFieldsSchema>;
 /** An event handed to another department (R-EVENT), tracked until the customer has the answer. */
 export const EVENT_STATUSES = ['submitted', 'in-progress', 'answered', 'customer-informed'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** The call behind a visit ended (handle time, 通话时长). */
+export const CallEndedSchema = z.object({ id: z.number().int().positive(), endedAt: z.number().int().positive() }).strict();
 
 export const SubmitEventSchema = z
   .object({
@@ -129,6 +133,8 @@ export interface Visit extends VisitFields {
   readonly customerNumber: string;
   readonly startedAt: number;
   readonly answeredAt: number | null;
+  /** When the call ended, written by the desk (visits.callEnded), never typed. */
+  readonly endedAt: number | null;
   /** 首问责任制 (R-FIRST-OWNER): the agent who first took it. */
   readonly owner: string;
   readonly callId: string | null;

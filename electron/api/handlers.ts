@@ -28,6 +28,7 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'sipAccount.credentials': () => ctx.sipAccount.credentials(),
     'visits.open': (input) => ctx.visits.open(input),
     'visits.get': ({ id }) => ctx.visits.get(id),
+    'visits.callEnded': ({ id, endedAt }) => ctx.visits.callEnded(id, endedAt),
     'visits.update': ({ id, fields, expectedUpdatedAt }) => ctx.visits.update(id, fields, expectedUpdatedAt),
     'visits.saveDraft': ({ id, draft }) => ctx.visits.saveDraft(id, draft),
     'visits.list': (query) => ctx.visits.list(query),

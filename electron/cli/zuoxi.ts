@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/database.js';
 import { checkIntegrity, describeDatabase } from '../db/maintenance.js';
 import { SettingsRepo } from '../db/settings.repo.js';
-import { VisitsRepo } from '../db/visits.repo.js';
+import { visitStores } from '../db/visit-stores.js';
 import { checkoutPaths } from '../services/app-paths.js';
 import { DATABASE_FILE, defaultDataDir } from '../services/paths.js';
 import { loadDefaultSettings, SettingsService } from '../services/settings.service.js';
@@ -96,7 +96,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     if (period) {
       const paths = checkoutPaths(__dirname);
       const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(paths.resourcesDir));
-      const visits = new VisitsService(new VisitsRepo(db), settings, () => 'cli', new DeadlinesService(new DeadlinesRepo(db), settings));
+      const visits = new VisitsService(visitStores(db), settings, () => 'cli', new DeadlinesService(new DeadlinesRepo(db), settings));
       writeFileSync(period.out, visits.export(period.from, period.to, period.format));
       io.out(`wrote ${period.out}`);
       return 0;

@@ -8,7 +8,7 @@ import { SettingsRepo } from '../db/settings.repo.js';
 import { HandoverRepo } from '../db/handover.repo.js';
 import { SipAccountRepo } from '../db/sip-account.repo.js';
 import { DeadlinesRepo } from '../db/deadlines.repo.js';
-import { VisitsRepo } from '../db/visits.repo.js';
+import { visitStores } from '../db/visit-stores.js';
 import { KbRepo } from '../db/kb.repo.js';
 import { PhrasesRepo } from '../db/phrases.repo.js';
 import { EscalationsRepo } from '../db/escalations.repo.js';
@@ -78,7 +78,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     db,
     settings,
     agentStates: new AgentStateRepo(db),
-    visits: new VisitsService(new VisitsRepo(db), settings, currentAgent, deadlines),
+    visits: new VisitsService(visitStores(db), settings, currentAgent, deadlines),
     deadlines,
     handovers: new HandoverRepo(db),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),

@@ -17,7 +17,7 @@ import {
   type VisitFields,
   type VisitReport,
 } from '../../shared/visits.js';
-import type { VisitsRepo } from '../db/visits.repo.js';
+import type { VisitStores } from '../db/visit-stores.js';
 import type { DeadlinesService } from './deadlines.service.js';
 import type { SettingsService } from './settings.service.js';
 import { exportVisits, type ExportFormat } from './visit-export.js';
@@ -40,7 +40,7 @@ const systemClock: Clock = { now: Date.now, tzOffset: (at) => new Date(at).getTi
  */
 export class VisitsService {
   constructor(
-    private readonly repo: VisitsRepo,
+    private readonly db: VisitStores,
     private readonly settings: SettingsService,
     private readonly agent: CurrentAgent,
     private readonly deadlines: DeadlinesService,
@@ -49,11 +49,21 @@ export class VisitsService {
 
   /** Opens the visit for a call (idempotent per call id), owned by the agent who took it. */
   open(input: OpenVisit): Visit {
-    return this.repo.transaction(() => {
+    return this.db.transaction(() => {
       const now = this.clock.now();
-      const { visit, created } = this.repo.open(input, this.agent(), now);
+      const { visit, created } = this.db.visits.open(input, this.agent(), now);
       if (created) this.syncDeadlines(visit, now);
       return visit;
+    });
+  }
+
+  /** The call ended: its end time is written (once) and audited, so handle time and 通话时长 are known. */
+  callEnded(id: number, endedAt: number): Visit {
+    return this.db.transaction(() => {
+      const visit = this.require(id);
+      if (endedAt < visit.startedAt) throw new AppError(ErrorCode.BadArguments, 'a call cannot end before it started', { endedAt: 'before the start' });
+      if (this.db.visits.setEndedAt(id, endedAt)) this.db.audit.add(id, this.clock.now(), this.agent(), { endedAt: [null, endedAt] });
+      return this.require(id);
     });
   }
 
@@ -61,29 +71,29 @@ export class VisitsService {
     const visit = this.require(id);
     return {
       visit,
-      draft: this.repo.draft(id),
-      audit: this.repo.audit(id),
+      draft: this.db.drafts.get(id),
+      audit: this.db.audit.list(id),
       deadlines: this.deadlines.forVisit(id),
-      events: this.repo.events(id),
-      articles: this.repo.articles(id),
-      checklist: this.repo.checklist(id),
-      overrides: this.repo.overrides(id),
+      events: this.db.events.forVisit(id),
+      articles: this.db.articles.forVisit(id),
+      checklist: this.db.script.checklist(id),
+      overrides: this.db.script.overrides(id),
     };
   }
 
   /** The call's script checklist as it stands (ticked from the phrase panel while the call runs). */
   setChecklist(input: SetChecklist): void {
-    this.repo.transaction(() => {
+    this.db.transaction(() => {
       this.require(input.visitId);
-      this.repo.setChecklist(input.visitId, input.checklist, this.clock.now());
+      this.db.script.setChecklist(input.visitId, input.checklist, this.clock.now());
     });
   }
 
   /** A reply recorded or sent despite a high-severity finding: kept with the agent's reason. */
   logOverride(input: LogOverride): ComplianceOverride {
-    return this.repo.transaction(() => {
+    return this.db.transaction(() => {
       if (input.visitId !== null) this.require(input.visitId);
-      return this.repo.addOverride(input, this.agent(), this.clock.now());
+      return this.db.script.addOverride(input, this.agent(), this.clock.now());
     });
   }
 
@@ -98,7 +108,7 @@ export class VisitsService {
     if (clean.category != null && !categories.some((c) => c.id === clean.category)) {
       throw new AppError(ErrorCode.BadArguments, `unknown category ${clean.category}`, { category: 'unknown category' });
     }
-    return this.repo.transaction(() => {
+    return this.db.transaction(() => {
       const before = this.require(id);
       if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) {
         throw new AppError(ErrorCode.Forbidden, 'the visit was changed elsewhere; reload it before saving');
@@ -108,11 +118,11 @@ export class VisitsService {
         if (JSON.stringify(before[key]) !== JSON.stringify(value)) change[key] = [before[key], value];
       }
       const now = this.clock.now();
-      this.repo.dropDraft(id);
+      this.db.drafts.drop(id);
       if (Object.keys(change).length === 0) return before;
       const changedFields = Object.fromEntries(Object.keys(change).map((k) => [k, clean[k as keyof VisitFields]])) as Partial<VisitFields>;
-      const after = this.repo.update(id, changedFields, Math.max(now, before.updatedAt + 1));
-      this.repo.addAudit(id, now, this.agent(), change);
+      const after = this.db.visits.update(id, changedFields, Math.max(now, before.updatedAt + 1));
+      this.db.audit.add(id, now, this.agent(), change);
       this.syncDeadlines(after, now, categories);
       return after;
     });
@@ -123,13 +133,13 @@ export class VisitsService {
    * "pending another department" (audited) until every event's answer has reached the customer.
    */
   submitEvent(input: SubmitEvent): VisitEvent {
-    return this.repo.transaction(() => {
+    return this.db.transaction(() => {
       const visit = this.require(input.visitId);
       const now = this.clock.now();
       if (input.dueAt <= now) throw new AppError(ErrorCode.BadArguments, 'the due time must be in the future', { dueAt: 'must be in the future' });
-      const event = this.repo.addEvent(input, this.agent(), now);
+      const event = this.db.events.add(input, this.agent(), now);
       this.deadlines.syncEvent(event, now);
-      this.repo.addAudit(visit.id, now, this.agent(), { event: [null, `${input.department}: ${input.description}`] });
+      this.db.audit.add(visit.id, now, this.agent(), { event: [null, `${input.department}: ${input.description}`] });
       if (visit.status === 'open') this.setStatus(visit, 'pending-department', now);
       return event;
     });
@@ -137,81 +147,81 @@ export class VisitsService {
 
   /** Links a knowledge article the agent answered from (audited; linking twice changes nothing). */
   linkArticle(input: LinkArticle): LinkedArticle[] {
-    return this.repo.transaction(() => {
+    return this.db.transaction(() => {
       this.require(input.visitId);
       const now = this.clock.now();
-      if (this.repo.linkArticle(input.visitId, input.articleId, input.title, this.agent(), now)) {
-        this.repo.addAudit(input.visitId, now, this.agent(), { [`article ${input.articleId}`]: [null, input.title] });
+      if (this.db.articles.link(input.visitId, input.articleId, input.title, this.agent(), now)) {
+        this.db.audit.add(input.visitId, now, this.agent(), { [`article ${input.articleId}`]: [null, input.title] });
       }
-      return this.repo.articles(input.visitId);
+      return this.db.articles.forVisit(input.visitId);
     });
   }
 
   unlinkArticle(input: { visitId: number; articleId: string }): LinkedArticle[] {
-    return this.repo.transaction(() => {
+    return this.db.transaction(() => {
       this.require(input.visitId);
-      const title = this.repo.unlinkArticle(input.visitId, input.articleId);
-      if (title !== undefined) this.repo.addAudit(input.visitId, this.clock.now(), this.agent(), { [`article ${input.articleId}`]: [title, null] });
-      return this.repo.articles(input.visitId);
+      const title = this.db.articles.unlink(input.visitId, input.articleId);
+      if (title !== undefined) this.db.audit.add(input.visitId, this.clock.now(), this.agent(), { [`article ${input.articleId}`]: [title, null] });
+      return this.db.articles.forVisit(input.visitId);
     });
   }
 
   /** Moves an event on; once every event of the visit has reached the customer, the visit is open again. */
   setEventStatus(id: number, status: EventStatus): VisitEvent {
-    return this.repo.transaction(() => {
-      const event = this.repo.event(id);
+    return this.db.transaction(() => {
+      const event = this.db.events.get(id);
       if (!event) throw new AppError(ErrorCode.NotFound, `no event ${id}`);
       const now = this.clock.now();
-      this.repo.setEventStatus(id, status, now);
-      this.deadlines.syncEvent(this.repo.event(id)!, now);
-      this.repo.addAudit(event.visitId, now, this.agent(), { [`event ${id}`]: [event.status, status] });
+      this.db.events.setStatus(id, status, now);
+      this.deadlines.syncEvent(this.db.events.get(id)!, now);
+      this.db.audit.add(event.visitId, now, this.agent(), { [`event ${id}`]: [event.status, status] });
       const visit = this.require(event.visitId);
-      const allInformed = this.repo.events(event.visitId).every((e) => e.status === 'customer-informed');
+      const allInformed = this.db.events.forVisit(event.visitId).every((e) => e.status === 'customer-informed');
       if (allInformed && visit.status === 'pending-department') this.setStatus(visit, 'open', now);
       if (!allInformed && visit.status === 'open') this.setStatus(visit, 'pending-department', now);
-      return this.repo.event(id)!;
+      return this.db.events.get(id)!;
     });
   }
 
   private setStatus(visit: Visit, status: Visit['status'], now: number): void {
-    const after = this.repo.update(visit.id, { status }, Math.max(now, visit.updatedAt + 1));
-    this.repo.addAudit(visit.id, now, this.agent(), { status: [visit.status, status] });
+    const after = this.db.visits.update(visit.id, { status }, Math.max(now, visit.updatedAt + 1));
+    this.db.audit.add(visit.id, now, this.agent(), { status: [visit.status, status] });
     this.syncDeadlines(after, now);
   }
 
   saveDraft(id: number, fields: Record<string, unknown>): { savedAt: number } {
     this.require(id);
     const savedAt = this.clock.now();
-    this.repo.putDraft(id, fields, savedAt);
+    this.db.drafts.put(id, fields, savedAt);
     return { savedAt };
   }
 
   list(query: ListVisits): { items: Visit[]; total: number; totalCapped: boolean } {
     const q = ListVisitsSchema.parse(query);
-    return this.repo.list(q, q.offset, q.limit);
+    return this.db.visits.list(q, q.offset, q.limit);
   }
 
   /** A caller's earlier visits (screen pop), newest first. */
   history(customerNumber: string, limit = 20): Visit[] {
-    return this.repo.list({ customerNumber, exactNumber: true }, 0, limit).items;
+    return this.db.visits.list({ customerNumber, exactNumber: true }, 0, limit).items;
   }
 
   report(from: number, to: number): VisitReport {
     if (!(to > from)) throw new AppError(ErrorCode.BadArguments, 'the report period must end after it starts', { to: 'must be after from' });
-    return this.repo.report(from, to);
+    return this.db.reports.report(from, to);
   }
 
   /** The visits started in [from, to) as CSV or XLSX with Chinese headers. */
   export(from: number, to: number, format: ExportFormat): Buffer {
     if (!(to > from)) throw new AppError(ErrorCode.BadArguments, 'the export period must end after it starts', { to: 'must be after from' });
-    return exportVisits(this.repo.inPeriod(from, to), format, this.settings.get(), this.clock.tzOffset);
+    return exportVisits(this.db.visits.inPeriod(from, to), format, this.settings.get(), this.clock.tzOffset);
   }
 
   /** Groups of similar visits in the recent window, to report to the team lead (R-MASS). */
   massIncidents(): MassIncident[] {
     const now = this.clock.now();
     const policy = this.settings.get().massIncident;
-    const recent = this.repo.list({ from: now - policy.windowMinutes * 60_000 }, 0, 200).items;
+    const recent = this.db.visits.list({ from: now - policy.windowMinutes * 60_000 }, 0, 200).items;
     return detectMassIncidents(recent, policy, now);
   }
 
@@ -220,7 +230,7 @@ export class VisitsService {
   }
 
   private require(id: number): Visit {
-    const visit = this.repo.get(id);
+    const visit = this.db.visits.get(id);
     if (!visit) throw new AppError(ErrorCode.NotFound, `no visit ${id}`);
     return visit;
   }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../electron/db/database';
 import { DeadlinesRepo } from '../../electron/db/deadlines.repo';
 import { SettingsRepo } from '../../electron/db/settings.repo';
-import { VisitsRepo } from '../../electron/db/visits.repo';
+import { visitStores } from '../../electron/db/visit-stores';
 import { DeadlinesService } from '../../electron/services/deadlines.service';
 import { DATABASE_FILE } from '../../electron/services/paths';
 import { loadDefaultSettings, SettingsService } from '../../electron/services/settings.service';
@@ -31,7 +31,7 @@ function seed(dataDir: string, count: number): number {
   settings.seedDefaults();
   const now = Date.now();
   const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings, () => now);
-  const visits = new VisitsService(new VisitsRepo(db), settings, () => '1001', deadlines, { now: () => now, tzOffset: () => -480 });
+  const visits = new VisitsService(visitStores(db), settings, () => '1001', deadlines, { now: () => now, tzOffset: () => -480 });
   for (let i = 0; deadlines.running().length < count; i++) {
     const startedAt = now - Math.round(((i * 7919) % 1000) / 1000 * 40 * HOUR);
     const v = visits.open({ channel: 'hotline', direction: 'inbound', customerNumber: `1380000${String(i).padStart(4, '0')}`, startedAt, callId: `bench-${i}` });

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/database';
 import { SettingsRepo } from '../../electron/db/settings.repo';
-import { VisitsRepo } from '../../electron/db/visits.repo';
+import { visitStores } from '../../electron/db/visit-stores';
 import { loadDefaultSettings, SettingsService } from '../../electron/services/settings.service';
 import { VisitsService } from '../../electron/services/visits.service';
 import { type VisitFields } from '../../shared/visits';
@@ -84,8 +84,8 @@ function generate(i: number) {
       status: pick(STATUSES),
       description: `${pick(PLACES)}客户反映${pick(PRODUCTS)}${pick(PROBLEMS)}，${pick(DETAILS)}。`,
       resolution: pick(RESOLUTIONS),
-      endedAt: startedAt + 60_000 + Math.floor(rand() * 600_000),
     } satisfies Partial<VisitFields>,
+    endedAt: startedAt + 60_000 + Math.floor(rand() * 600_000),
     owner: pick(AGENTS),
   };
 }
@@ -96,12 +96,13 @@ it(`visit log with ${N.toLocaleString('en')} visits`, () => {
     // 1. the app's own write path: one transaction per open and per save
     const small = openDatabase({ path: join(dir, 'app-path.sqlite3') });
     const smallSettings = settingsFor(small);
-    const service = new VisitsService(new VisitsRepo(small), smallSettings, () => '1001', new DeadlinesService(new DeadlinesRepo(small), smallSettings));
+    const service = new VisitsService(visitStores(small), smallSettings, () => '1001', new DeadlinesService(new DeadlinesRepo(small), smallSettings));
     const APP_PATH = 5_000;
     const appPathMs = time(() => {
       for (let i = 0; i < APP_PATH; i++) {
         const g = generate(i);
         const v = service.open(g.open);
+        service.callEnded(v.id, g.endedAt);
         service.update(v.id, g.fields);
       }
     });
@@ -111,14 +112,16 @@ it(`visit log with ${N.toLocaleString('en')} visits`, () => {
     const db = openDatabase({ path: join(dir, 'visits.sqlite3') });
     const settings = settingsFor(db);
     const categories = settings.get().visitCategories;
-    const repo = new VisitsRepo(db);
+    const stores = visitStores(db);
+    const repo = stores.visits;
     const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings);
     const load = db.transaction((from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const g = generate(i);
         const { visit } = repo.open(g.open, g.owner, g.open.startedAt);
+        repo.setEndedAt(visit.id, g.endedAt);
         const after = repo.update(visit.id, g.fields, g.open.startedAt + 1);
-        repo.addAudit(visit.id, g.open.startedAt + 1, g.owner, { description: ['', g.fields.description] });
+        stores.audit.add(visit.id, g.open.startedAt + 1, g.owner, { description: ['', g.fields.description] });
         deadlines.syncVisit(after, categories.find((c) => c.id === after.category), g.open.startedAt);
       }
     });
@@ -149,7 +152,7 @@ it(`visit log with ${N.toLocaleString('en')} visits`, () => {
     };
     const weeklyReport = () => {
       const w = week();
-      return time(() => repo.report(w.from, w.to));
+      return time(() => stores.reports.report(w.from, w.to));
     };
     const coldReportMs = weeklyReport();
     const reportMs = percentiles(Array.from({ length: 20 }, weeklyReport));

@@ -60,6 +60,7 @@ export function fakeApi() {
     visits: {
       open: vi.fn(),
       get: vi.fn(async () => fail('not-found', 'no visit')),
+      callEnded: vi.fn(),
       update: vi.fn(),
       saveDraft: vi.fn(),
       list: vi.fn(async () => ok({ items: [], total: 0, totalCapped: false })),

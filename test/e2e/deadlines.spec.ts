@@ -1,44 +1,40 @@
-import { expect, test } from '@playwright/test';
-import { agentAndCustomer, hangUpFrom, type Party, registrationOf } from './sip-harness';
+import { expect } from '@playwright/test';
+import { agentAndCustomer, hangUpFrom, type Party, registrationOf, test } from './sip-harness';
 
 // The clocks of a real call over Kamailio, the board of a saved complaint, and the policy editor.
+// Each case has its own PBX and desks.
+const pill = (agent: Party, clock: string) => agent.page.locator(`[data-testid="countdown"][data-clock="${clock}"]`);
+const call = async (customer: Party) => {
+  await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
+  await customer.page.getByRole('button', { name: '呼叫' }).click();
+};
+
 test.describe('deadlines on a real call', () => {
-  test.describe.configure({ mode: 'serial', timeout: 60_000 });
-  let close: () => Promise<void>;
-  let agent: Party;
-  let customer: Party;
+  test.describe.configure({ timeout: 60_000 });
 
-  test.beforeAll(async () => {
-    ({ agent, customer, close } = await agentAndCustomer());
-  });
-
-  test.afterAll(async () => {
-    await close?.();
-  });
-
-  const pill = (clock: string) => agent.page.locator(`[data-testid="countdown"][data-clock="${clock}"]`);
-  const call = async () => {
-    await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
-    await customer.page.getByRole('button', { name: '呼叫' }).click();
-  };
-
-  test('the call in hand shows its clocks: ringing, on hold, wrap-up', async () => {
+  test('the call in hand shows its clocks: ringing, on hold, wrap-up', async ({ bed }) => {
+    const { agent, customer } = await agentAndCustomer(bed);
     await agent.page.getByRole('tab', { name: '工作台' }).click();
-    await call();
-    await expect(pill('ring')).toHaveAttribute('data-level', 'ok');
-    await expect(pill('ring')).toContainText(/1[0-5]s$/);
+    await call(customer);
+    await expect(pill(agent, 'ring')).toHaveAttribute('data-level', 'ok');
+    await expect(pill(agent, 'ring')).toContainText(/1[0-5]s$/);
     await agent.page.getByRole('button', { name: '接听' }).click();
-    await expect(pill('ring')).toHaveCount(0);
+    await expect(pill(agent, 'ring')).toHaveCount(0);
     await agent.page.getByRole('button', { name: '保持' }).click();
-    await expect(pill('hold')).toContainText(/[0-9]+s$/);
-    await expect(pill('hold')).toHaveAttribute('data-level', 'ok');
+    await expect(pill(agent, 'hold')).toContainText(/[0-9]+s$/);
+    await expect(pill(agent, 'hold')).toHaveAttribute('data-level', 'ok');
     await agent.page.getByRole('button', { name: '恢复' }).click();
-    await expect(pill('hold')).toHaveCount(0);
+    await expect(pill(agent, 'hold')).toHaveCount(0);
     await hangUpFrom(customer);
-    await expect(pill('wrap-up')).toContainText(/[0-9]:[0-5][0-9]$/);
+    await expect(pill(agent, 'wrap-up')).toContainText(/[0-9]:[0-5][0-9]$/);
   });
 
-  test('a complaint starts its clocks on the board; waiting for the customer pauses one', async () => {
+  test('a complaint starts its clocks on the board; waiting for the customer pauses one', async ({ bed }) => {
+    const { agent, customer } = await agentAndCustomer(bed);
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    await call(customer);
+    await agent.page.getByRole('button', { name: '接听' }).click();
+    await hangUpFrom(customer);
     const form = agent.page.getByTestId('wrap-up-form');
     await form.getByLabel('类别').click();
     await agent.page.locator('.ant-select-item-option[title="投诉"]').click();
@@ -62,7 +58,8 @@ test.describe('deadlines on a real call', () => {
     await agent.page.getByRole('button', { name: '完成话后处理' }).click();
   });
 
-  test('the policy is edited in settings: a bad duration is refused with the reason, a good one rings', async () => {
+  test('the policy is edited in settings: a bad duration is refused with the reason, a good one rings', async ({ bed }) => {
+    const { agent, customer } = await agentAndCustomer(bed);
     await agent.page.getByRole('tab', { name: '设置' }).click();
     const ring = agent.page.locator('#deadline-ring-duration');
     await ring.fill('15 秒');
@@ -78,8 +75,8 @@ test.describe('deadlines on a real call', () => {
     await expect(registrationOf(agent)).toHaveText('已注册');
     await agent.page.getByRole('tab', { name: '设置' }).click();
     await expect(agent.page.locator('#deadline-ring-duration')).toHaveValue('40s');
-    await call();
-    await expect(pill('ring')).toContainText(/(3[0-9]|40)s$/);
+    await call(customer);
+    await expect(pill(agent, 'ring')).toContainText(/(3[0-9]|40)s$/);
     await agent.page.getByRole('button', { name: '接听' }).click();
     await hangUpFrom(customer);
   });

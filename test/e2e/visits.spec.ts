@@ -1,29 +1,34 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import JSZip from 'jszip';
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { openDesk, startHost, stopHost } from './harness';
-import { agentAndCustomer, hangUpFrom, type Party } from './sip-harness';
+import { agentAndCustomer, hangUpFrom, type Party, test } from './sip-harness';
 
 // A real call opens the visit; the agent types, the desk is killed mid-typing, the draft survives;
 // the saved visit is found by a Chinese word and its follow-up is in today's work.
+// Each case has its own PBX, desks and calls.
+
+/** A repair call: the customer calls, the agent answers, types the request, the customer hangs up, the agent saves it as 报修. */
+async function savedRepairVisit(agent: Party, customer: Party): Promise<void> {
+  await agent.page.getByRole('tab', { name: '工作台' }).click();
+  await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
+  await customer.page.getByRole('button', { name: '呼叫' }).click();
+  await agent.page.getByRole('button', { name: '接听' }).click();
+  const form = agent.page.getByTestId('wrap-up-form');
+  await form.getByLabel('客户诉求').fill('宽带断网三天，要求上门报修');
+  await hangUpFrom(customer);
+  await form.getByLabel('类别').click();
+  await agent.page.locator('.ant-select-item-option[title="报修"]').click();
+  await form.getByLabel('处理结果').fill('已派单');
+  await agent.page.keyboard.press('Control+KeyS');
+  await expect(form.getByText('已保存')).toBeVisible();
+}
+
 test.describe('visit log from a real call', () => {
-  test.describe.configure({ mode: 'serial', timeout: 60_000 });
-  let close: () => Promise<void>;
-  let agent: Party;
-  let customer: Party;
-  let restarted: ChildProcess | undefined;
+  test.describe.configure({ timeout: 60_000 });
 
-  test.beforeAll(async () => {
-    ({ agent, customer, close } = await agentAndCustomer());
-  });
-
-  test.afterAll(async () => {
-    await close?.();
-    if (restarted) await stopHost(restarted);
-  });
-
-  test('answering a call opens its visit, prefilled; a draft survives the desk being killed', async () => {
+  test('answering a call opens its visit, prefilled; a draft survives the desk being killed', async ({ bed }) => {
+    const { agent, customer } = await agentAndCustomer(bed);
     await agent.page.getByRole('tab', { name: '工作台' }).click();
     await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
     await customer.page.getByRole('button', { name: '呼叫' }).click();
@@ -39,7 +44,7 @@ test.describe('visit log from a real call', () => {
     // kill the desk's host process outright, start it again on the same data folder
     process.kill(agent.host.pid, 'SIGKILL');
     const again = await startHost(agent.host.dataDir);
-    restarted = again.child;
+    bed.adopt(() => stopHost(again.child));
     await openDesk(agent.page, again.host.url);
     // its clocks came back with it: handled by the next working morning, resolved within 24 h
     const board = agent.page.getByTestId('deadline-board');
@@ -50,13 +55,9 @@ test.describe('visit log from a real call', () => {
     await expect(agent.page.getByTestId('wrap-up-form').getByLabel('客户诉求')).toHaveValue('宽带断网三天，要求上门报修');
   });
 
-  test('saving records the category; the visit is found by a Chinese word and by number prefix', async () => {
-    const form = agent.page.getByTestId('wrap-up-form');
-    await form.getByLabel('类别').click();
-    await agent.page.locator('.ant-select-item-option[title="报修"]').click();
-    await form.getByLabel('处理结果').fill('已派单');
-    await agent.page.keyboard.press('Control+KeyS');
-    await expect(form.getByText('已保存')).toBeVisible();
+  test('saving records the category; the visit is found by a Chinese word and by number prefix', async ({ bed }) => {
+    const { agent, customer } = await agentAndCustomer(bed);
+    await savedRepairVisit(agent, customer);
 
     await agent.page.getByRole('tab', { name: '来访记录' }).click();
     await agent.page.getByLabel('搜索内容（支持中文）').fill('报修');
@@ -71,8 +72,9 @@ test.describe('visit log from a real call', () => {
     await expect(table).toContainText('报修');
   });
 
-  test('an event handed to another department keeps the visit pending until the customer is answered', async () => {
-    await agent.page.getByRole('tab', { name: '工作台' }).click();
+  test('an event handed to another department keeps the visit pending until the customer is answered', async ({ bed }) => {
+    const { agent, customer } = await agentAndCustomer(bed);
+    await savedRepairVisit(agent, customer);
     const form = agent.page.getByTestId('wrap-up-form');
     await form.getByLabel('部门').fill('维修部');
     await form.getByLabel('需处理的事项').fill('安排工程师上门检修光猫');
@@ -91,7 +93,9 @@ test.describe('visit log from a real call', () => {
     await expect(form.getByLabel('状态').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText('处理中');
   });
 
-  test('the week exports as a real XLSX with the same row, and its statistics show it', async () => {
+  test('the week exports as a real XLSX with the same row and its talk time, and its statistics show it', async ({ bed }) => {
+    const { agent, customer } = await agentAndCustomer(bed);
+    await savedRepairVisit(agent, customer);
     await agent.page.getByRole('tab', { name: '来访记录' }).click();
     const download = agent.page.waitForEvent('download');
     await agent.page.getByRole('button', { name: '导出 Excel' }).click();
@@ -103,15 +107,20 @@ test.describe('visit log from a real call', () => {
     expect(sheet).toContain('宽带断网三天，要求上门报修');
     expect(sheet).toContain('已派单');
     expect(sheet.match(/<row /g)).toHaveLength(2);
+    // the call's end was written when it ended: 结束时间 (I) and 通话时长(秒) (J) are filled
+    expect(sheet).toMatch(/<c r="I2" t="inlineStr"><is><t xml:space="preserve">\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}<\/t>/);
+    expect(sheet).toMatch(/<c r="J2"><v>\d+<\/v><\/c>/);
 
     await agent.page.getByRole('button', { name: '统计' }).click();
     const report = agent.page.getByTestId('visit-report');
     await expect(report).toContainText('来访总数');
     await expect(report.getByRole('meter', { name: '报修' })).toHaveAttribute('aria-valuenow', '1');
     await expect(report).toContainText('接通率（呼入）100.0%');
+    await expect(report).toContainText(/平均通话时长\s*\d+/);
   });
 
-  test('shift handover: the incoming agent acknowledges each open matter, stamped and kept', async () => {
+  test('shift handover: the incoming agent acknowledges each open matter, stamped and kept', async ({ bed }) => {
+    const { agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } });
     await agent.page.getByRole('tab', { name: '工作台' }).click();
     const card = agent.page.getByTestId('handover');
     await card.getByLabel('未完成事项（每行一条）').fill('王女士宽带投诉，明早 9 点前回电\n维修部事件待答复');

@@ -15,13 +15,15 @@ const tempDir = useTempDirs();
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const tables = (db: Database.Database) =>
   db.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE schema='main' AND type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
-const ALL_TABLES = ['agent_state_log', 'compliance_overrides', 'deadlines', 'escalations', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'message_refusals', 'phrase_seeds', 'phrases', 'settings', 'sip_account', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
+const ALL_TABLES = ['agent_state_log', 'compliance_overrides', 'deadlines', 'desk_log', 'escalations', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'message_refusals', 'phrase_seeds', 'phrases', 'settings', 'sip_account', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
 
 describe('database', () => {
-  it('opens a new file with WAL, foreign keys, a busy timeout and the latest schema', () => {
+  it('opens a new file with WAL, synchronous FULL, foreign keys, a busy timeout and the latest schema', () => {
     const path = join(tempDir(), 'z.sqlite3');
     const db = openDatabase({ path });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // "saved" means durable: a commit is on disk before it is acknowledged, even across power loss
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/zuoxi';
 import { openDatabase } from '../../../electron/db/database';
 import { SettingsRepo } from '../../../electron/db/settings.repo';
-import { VisitsRepo } from '../../../electron/db/visits.repo';
+import { visitStores } from '../../../electron/db/visit-stores';
 import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
 import { toCsv } from '../../../electron/services/spreadsheet';
 import { DeadlinesRepo } from '../../../electron/db/deadlines.repo';
@@ -32,10 +32,11 @@ function desk() {
   const db = openDatabase({ path: join(dataDir, 'zuoxi.sqlite3') });
   const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(join(__dirname, '../../../resources')));
   settings.seedDefaults();
-  const service = new VisitsService(new VisitsRepo(db), settings, () => '1001', new DeadlinesService(new DeadlinesRepo(db), settings));
+  const service = new VisitsService(visitStores(db), settings, () => '1001', new DeadlinesService(new DeadlinesRepo(db), settings));
   const start = new Date('2026-11-20T09:30:00').getTime();
   const a = service.open({ channel: 'hotline', direction: 'inbound', customerNumber: '13800138000', customerName: '王女士', startedAt: start, answeredAt: start + 8000, callId: 'a' });
-  service.update(a.id, { category: 'complaint', description: '宽带断网，<急> "三天" & 未修复', status: 'open', endedAt: start + 128_000, tags: ['宽带', '加急'] });
+  service.update(a.id, { category: 'complaint', description: '宽带断网，<急> "三天" & 未修复', status: 'open', tags: ['宽带', '加急'] });
+  service.callEnded(a.id, start + 128_000);
   const b = service.open({ channel: 'online', direction: 'outbound', customerNumber: '13900000001', startedAt: start + 86_400_000, callId: 'b' });
   service.update(b.id, { description: '=HYPERLINK("http://evil")', category: 'consult' });
   service.open({ channel: 'hotline', direction: 'inbound', customerNumber: '13700000002', startedAt: start + 5 * 86_400_000, callId: 'c' }); // outside

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AgentStateRepo } from '../../../electron/db/agent-state.repo';
 import { openDatabase } from '../../../electron/db/database';
 import { SettingsRepo } from '../../../electron/db/settings.repo';
-import { VisitsRepo } from '../../../electron/db/visits.repo';
+import { visitStores } from '../../../electron/db/visit-stores';
 import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
 import { VisitsService } from '../../../electron/services/visits.service';
 import type { AgentStateChange } from '../../../shared/ipc-contract';
@@ -26,7 +26,7 @@ function setup() {
   let now = T0;
   let agent = '1001';
   const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings, () => now);
-  const service = new VisitsService(new VisitsRepo(db), settings, () => agent, deadlines, { now: () => now, tzOffset: () => BEIJING });
+  const service = new VisitsService(visitStores(db), settings, () => agent, deadlines, { now: () => now, tzOffset: () => BEIJING });
   return { db, service, deadlines, tick: (ms: number) => (now += ms), setAgent: (a: string) => (agent = a) };
 }
 
@@ -239,12 +239,33 @@ describe('mass incidents from saved visits', () => {
   });
 });
 
+describe('the end of the call', () => {
+  it('is written once by the desk, audited, and leaves the form\'s concurrency stamp alone', () => {
+    const { service } = setup();
+    const v = service.open({ ...call, callId: 'end-1', startedAt: T0, answeredAt: T0 + 5_000 });
+    expect(v.endedAt).toBeNull();
+    const after = service.callEnded(v.id, T0 + 65_000);
+    expect(after.endedAt).toBe(T0 + 65_000);
+    expect(after.updatedAt).toBe(v.updatedAt); // a form opened before the end still saves
+    expect(service.update(v.id, { description: '改套餐' }, v.updatedAt).description).toBe('改套餐');
+    expect(service.callEnded(v.id, T0 + 99_000).endedAt).toBe(T0 + 65_000); // a repeated report changes nothing
+    expect(service.get(v.id).audit.filter((a) => 'endedAt' in a.change)).toHaveLength(1);
+    expect(() => service.callEnded(v.id, T0 - 1)).toThrow(/before it started/);
+  });
+
+  it('of a call logged after it ended comes with the open', () => {
+    const { service } = setup();
+    expect(service.open({ ...call, callId: 'end-2', startedAt: T0, endedAt: T0 + 30_000 }).endedAt).toBe(T0 + 30_000);
+  });
+});
+
 describe('visit report', () => {
   it('counts a period by channel, category and agent, with answer rates and handle time', () => {
     const { service, setAgent } = setup();
     const add = (i: number, fields: object, over: object = {}) => {
       const v = service.open({ ...call, callId: `r${i}`, startedAt: T0 + i * HOUR, answeredAt: T0 + i * HOUR + 5_000, ...over });
-      service.update(v.id, { endedAt: T0 + i * HOUR + 65_000, ...fields });
+      service.update(v.id, fields);
+      service.callEnded(v.id, T0 + i * HOUR + 65_000); // what the desk reports when the call ends
     };
     add(0, { category: 'complaint' });
     add(1, { category: 'complaint', status: 'resolved' }, { answeredAt: T0 + HOUR + 20_000 });

@@ -201,9 +201,10 @@ export class SoftphoneEngine {
     const ua = this.requireUa();
     const uri = this.targetUri(target);
     if (!uri) throw new Error(`cannot call ${target}`);
+    const consult = [...this.calls.values()].some((c) => c.snapshot.phase === 'connected');
     await this.holdOthers();
     const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
-    const call = this.track(inviter, { direction: 'outbound', remoteUser: uri.user ?? target, phase: 'dialing' });
+    const call = this.track(inviter, { direction: 'outbound', remoteUser: uri.user ?? target, phase: 'dialing', ...(consult ? { consult: true } : {}) });
     await this.invite(inviter, call);
     return call.snapshot.id;
   }
@@ -443,7 +444,7 @@ export class SoftphoneEngine {
       }
       return referral.accept().then(() => {
         const inviter = referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: this.constraints() } });
-        const next = this.track(inviter, { direction: 'outbound', remoteUser: target, phase: 'dialing' });
+        const next = this.track(inviter, { direction: 'outbound', remoteUser: target, phase: 'dialing', consult: true });
         call.endReason = 'transferred';
         return this.invite(inviter, next);
       });
@@ -509,7 +510,7 @@ export class SoftphoneEngine {
     })();
   }
 
-  private track(session: Session, initial: Pick<CallSnapshot, 'direction' | 'remoteUser' | 'remoteName' | 'phase'>): LiveCall {
+  private track(session: Session, initial: Pick<CallSnapshot, 'direction' | 'remoteUser' | 'remoteName' | 'phase' | 'consult'>): LiveCall {
     const id = `call-${this.nextCallId++}`;
     const call: LiveCall = { session, snapshot: { id, ...initial, held: false, muted: false, startedAt: this.now(), iceRestarts: 0 } };
     this.calls.set(id, call);

@@ -1,0 +1,33 @@
+import { CallScriptRepo } from './call-script.repo.js';
+import type { Db } from './database.js';
+import { DraftsRepo } from './drafts.repo.js';
+import { VisitArticlesRepo } from './visit-articles.repo.js';
+import { VisitAuditRepo } from './visit-audit.repo.js';
+import { VisitEventsRepo } from './visit-events.repo.js';
+import { VisitReportsRepo } from './visit-reports.repo.js';
+import { VisitsRepo } from './visits.repo.js';
+
+/** The visit log's repositories, one per aggregate, over one database (so one transaction spans them). */
+export interface VisitStores {
+  readonly visits: VisitsRepo;
+  readonly audit: VisitAuditRepo;
+  readonly drafts: DraftsRepo;
+  readonly events: VisitEventsRepo;
+  readonly articles: VisitArticlesRepo;
+  readonly script: CallScriptRepo;
+  readonly reports: VisitReportsRepo;
+  transaction<T>(fn: () => T): T;
+}
+
+export function visitStores(db: Db): VisitStores {
+  return {
+    visits: new VisitsRepo(db),
+    audit: new VisitAuditRepo(db),
+    drafts: new DraftsRepo(db),
+    events: new VisitEventsRepo(db),
+    articles: new VisitArticlesRepo(db),
+    script: new CallScriptRepo(db),
+    reports: new VisitReportsRepo(db),
+    transaction: (fn) => db.transaction(fn)(),
+  };
+}
