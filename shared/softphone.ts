@@ -88,3 +88,13 @@ export interface SipCredentials {
 }
 
 export const sipDomain = (sipUri: string): string => sipUri.slice(sipUri.indexOf('@') + 1);
+
+/** Talk time on the call card: "0:07", "12:40", "1:02:05". */
+export function formatTalkTime(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const mmss = `${Math.floor((s % 3600) / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return s < 3600 ? mmss : `${Math.floor(s / 3600)}:${mmss.padStart(5, '0')}`;
+}
+
+/** The keys of a phone keypad, in the order they are laid out. */
+export const DTMF_KEYPAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;

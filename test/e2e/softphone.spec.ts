@@ -1,38 +1,40 @@
-import { expect, test } from '@playwright/test';
-import { configureLine, expectDoesNotHear, expectHears, hangUpFrom, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+import { expect } from '@playwright/test';
+import {
+  configureLine,
+  expectDoesNotHear,
+  expectHears,
+  followTransfersTo,
+  hangUpFrom,
+  passwordOf,
+  registrationOf,
+  startTestPbx,
+  test,
+  type Party,
+  type Pbx,
+  type SipBed,
+} from './sip-harness';
 
 // Customer 1002 hears the agent's 400 Hz; agent 1001 hears the customer's 1000 Hz; a third
-// party 1003 (a colleague, the transfer target) speaks 700 Hz.
+// party 1003 (a colleague, the transfer target) speaks 700 Hz. Each case starts its own Kamailio
+// and its own desks, so one failure cannot leave a call or a state behind for the next.
 const AGENT_HZ = 400;
 const CUSTOMER_HZ = 1000;
 const THIRD_HZ = 700;
-const ACCOUNTS = [
-  { user: '1001', password: 'agent-pw-1001' },
-  { user: '1002', password: 'cust-pw-1002' },
-  { user: '1003', password: 'third-pw-1003' },
-];
+
+interface Desks {
+  readonly pbx: Pbx;
+  readonly agent: Party;
+  readonly customer: Party;
+}
+
+const AGENT = { user: '1001', toneHz: AGENT_HZ };
+const CUSTOMER = { user: '1002', toneHz: CUSTOMER_HZ };
+/** Agent and customer; `trio` adds the third party (a colleague, the transfer target). */
+const desks = (bed: SipBed): Promise<Desks> => bed.start({ agent: AGENT, customer: CUSTOMER });
+const trio = (bed: SipBed) => bed.start({ agent: AGENT, customer: CUSTOMER, third: { user: '1003', toneHz: THIRD_HZ } });
 
 test.describe('softphone against a real Kamailio with real audio', () => {
-  test.describe.configure({ mode: 'serial', timeout: 60_000 });
-
-  let pbx: Pbx;
-  let agent: Party;
-  let customer: Party;
-  let third: Party;
-
-  test.beforeAll(async () => {
-    pbx = await startTestPbx(ACCOUNTS);
-    [agent, customer, third] = await Promise.all([
-      startParty({ name: 'agent', ...ACCOUNTS[0]!, toneHz: AGENT_HZ }),
-      startParty({ name: 'customer', ...ACCOUNTS[1]!, toneHz: CUSTOMER_HZ }),
-      startParty({ name: 'third', ...ACCOUNTS[2]!, toneHz: THIRD_HZ }),
-    ]);
-  });
-
-  test.afterAll(async () => {
-    await Promise.all([agent?.close(), customer?.close(), third?.close()]);
-    await pbx?.stop();
-  });
+  test.describe.configure({ timeout: 60_000 });
 
   const callCard = (p: Party) => p.page.getByTestId('call-card');
   const cardWith = (p: Party, remote: string) => p.page.locator(`[data-testid="call-card"][data-remote="${remote}"]`);
@@ -49,7 +51,7 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(p.page.getByTestId('agent-status')).toHaveText('就绪');
   }
 
-  async function callAgentAndAnswer(answerWith: 'click' | 'keyboard' = 'click') {
+  async function callAgentAndAnswer({ agent, customer }: Desks, answerWith: 'click' | 'keyboard' = 'click') {
     await dial(customer, '1001');
     await expect(callCard(agent)).toHaveAttribute('data-call-phase', 'ringing');
     await expect(agent.page.getByTestId('ring-countdown')).toHaveAttribute('data-level', 'ok');
@@ -60,33 +62,36 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(callCard(customer)).toHaveAttribute('data-call-phase', 'connected');
   }
 
-  async function hangUp(by: Party) {
+  async function hangUp({ agent, customer }: Desks, by: Party) {
     await hangUpFrom(by);
     await expect(callCard(agent)).toHaveCount(0);
     await expect(callCard(customer)).toHaveCount(0);
   }
 
-  test('a wrong password gives a clear authentication error, and the right one registers', async () => {
-    await configureLine(agent, pbx, 'not-the-password');
+  test('a wrong password gives a clear authentication error, and the right one registers', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await configureLine(agent, d.pbx, 'not-the-password');
     await expect(registrationOf(agent)).toHaveText('注册失败');
     await expect(agent.page.getByTestId('registration-error')).toContainText('认证失败');
-
-    await configureLine(agent, pbx);
-    await configureLine(customer, pbx);
-    await configureLine(third, pbx);
-    await expect(registrationOf(agent)).toHaveText('已注册');
     await expect(registrationOf(customer)).toHaveText('已注册');
-    await expect(registrationOf(third)).toHaveText('已注册');
+    await configureLine(agent, d.pbx);
+    await expect(registrationOf(agent)).toHaveText('已注册');
   });
 
-  test('customer calls the agent, the agent answers, and each hears the other', async () => {
-    await callAgentAndAnswer();
+  test('customer calls the agent, the agent answers, and each hears the other', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await callAgentAndAnswer(d);
     await expect(agent.page.getByTestId('agent-status')).toHaveText('通话中');
     await expectHears(agent, CUSTOMER_HZ);
     await expectHears(customer, AGENT_HZ);
   });
 
-  test('hold silences both directions and resume brings the audio back', async () => {
+  test('hold silences both directions and resume brings the audio back', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await callAgentAndAnswer(d);
     await agent.page.getByRole('button', { name: '保持' }).click();
     await expect(callCard(agent)).toHaveAttribute('data-call-held', 'true');
     await expectDoesNotHear(customer, AGENT_HZ);
@@ -97,7 +102,10 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expectHears(agent, CUSTOMER_HZ);
   });
 
-  test('mute stops the agent’s microphone reaching the customer, unmute restores it', async () => {
+  test('mute stops the agent’s microphone reaching the customer, unmute restores it', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await callAgentAndAnswer(d);
     await agent.page.getByRole('button', { name: '静音', exact: true }).click();
     await expectDoesNotHear(customer, AGENT_HZ);
     await expectHears(agent, CUSTOMER_HZ);
@@ -105,23 +113,45 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expectHears(customer, AGENT_HZ);
   });
 
-  test('DTMF by SIP INFO reaches the far end', async () => {
+  test('a pasted number with spaces or dashes dials; the call card counts talk time; keypad digits by SIP INFO reach the far end', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await agent.page.getByRole('tab', { name: '线路' }).click();
+    await dial(customer, ' 10-0 1 ');
+    await agent.page.getByRole('button', { name: '接听' }).click();
+    await expect(callCard(customer)).toHaveAttribute('data-call-phase', 'connected');
+    await expect(callCard(customer)).toHaveAttribute('data-remote', '1001');
+    await expect(callCard(agent).getByTestId('talk-timer')).toHaveText(/^0:0[1-9]$/);
+
     await customer.page.getByRole('tab', { name: '线路' }).click();
     const info = customer.page.getByRole('radio', { name: 'SIP INFO' });
     await info.click();
     await expect(info).toBeChecked();
-    await customer.page.getByLabel('按键 (DTMF)').fill('12#');
-    await customer.page.getByRole('button', { name: '发送' }).click();
+    const pad = callCard(customer).getByTestId('dtmf-keypad');
+    await pad.getByRole('button', { name: '按键 1' }).click();
+    await pad.getByRole('button', { name: '按键 2' }).click();
+    await pad.press('#'); // the key itself, while the pad has focus
+    await expect(callCard(customer).getByTestId('dtmf-sent')).toHaveText('已发送按键: 12#');
     await expect(agent.page.getByTestId('dtmf-received')).toHaveText('收到按键: 12#');
+    await customer.page.getByLabel('按键 (DTMF)').fill('0*');
+    await customer.page.getByLabel('按键 (DTMF)').press('Enter');
+    await expect(agent.page.getByTestId('dtmf-received')).toHaveText('收到按键: 12#0*');
   });
 
-  test('hang-up ends the call on both sides and puts the agent in wrap-up', async () => {
-    await hangUp(customer);
+  test('hang-up ends the call on both sides and puts the agent in wrap-up', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await callAgentAndAnswer(d);
+    await hangUp(d, customer);
     await expect(agent.page.getByTestId('last-call')).toHaveAttribute('data-end-reason', 'remote-hangup');
     await expect(agent.page.getByTestId('agent-status')).toHaveText('话后处理');
   });
 
-  test('after wrap-up the agent is Ready again; NotReady refuses calls with 480, a rejected call is 486', async () => {
+  test('after wrap-up the agent is Ready again; NotReady refuses calls with 480, a rejected call is 486', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await callAgentAndAnswer(d);
+    await hangUp(d, customer);
     await agent.page.getByRole('button', { name: '完成话后处理' }).click();
     await expect(agent.page.getByTestId('agent-status')).toHaveText('就绪');
 
@@ -141,9 +171,11 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(agent.page.getByTestId('agent-status')).toHaveText('就绪');
   });
 
-  test('call waiting: a second call rings during a call; hold-and-answer, then back to the first', async () => {
+  test('call waiting: a second call rings during a call; hold-and-answer, then back to the first', async ({ bed }) => {
+    const d = await trio(bed);
+    const { agent, customer, third } = d;
     await ready(agent);
-    await callAgentAndAnswer();
+    await callAgentAndAnswer(d);
     await dial(third, '1001');
     await expect(cardWith(agent, '1003')).toHaveAttribute('data-call-phase', 'ringing');
     await expect(cardWith(agent, '1003')).toContainText('呼叫等待');
@@ -160,12 +192,15 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await cardWith(agent, '1002').getByRole('button', { name: '恢复' }).click();
     await expect(cardWith(agent, '1002')).toHaveAttribute('data-call-held', 'false');
     await expectHears(customer, AGENT_HZ);
-    await hangUp(agent);
+    await hangUp(d, agent);
     await Promise.all([ready(agent), ready(third)]);
   });
 
-  test('blind transfer: the customer ends up talking to the third party', async () => {
-    await callAgentAndAnswer();
+  test('blind transfer: the customer ends up talking to the third party', async ({ bed }) => {
+    const d = await trio(bed);
+    const { agent, customer, third } = d;
+    await followTransfersTo(customer, '100[0-9]'); // the customer's phone follows the agent's transfer
+    await callAgentAndAnswer(d);
     await agent.page.getByLabel('转接到（号码）').fill('1003');
     await agent.page.getByRole('button', { name: '直接转' }).click();
     await expect(agent.page.getByTestId('last-call')).toHaveAttribute('data-end-reason', 'transferred');
@@ -180,8 +215,11 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await Promise.all([ready(agent), ready(third)]);
   });
 
-  test('attended transfer: consult the third party, then hand the customer over (REFER with Replaces)', async () => {
-    await callAgentAndAnswer();
+  test('attended transfer: consult the third party, then hand the customer over (REFER with Replaces)', async ({ bed }) => {
+    const d = await trio(bed);
+    const { agent, customer, third } = d;
+    await followTransfersTo(customer, '100[0-9]');
+    await callAgentAndAnswer(d);
     await dial(agent, '1003');
     await expect(cardWith(agent, '1002')).toHaveAttribute('data-call-held', 'true');
     await third.page.getByRole('button', { name: '接听' }).click();
@@ -203,8 +241,10 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await Promise.all([ready(agent), ready(third)]);
   });
 
-  test('network change mid-call restarts ICE and the audio keeps flowing; RFC 4733 digits are played out', async () => {
-    await callAgentAndAnswer();
+  test('network change mid-call restarts ICE and the audio keeps flowing; RFC 4733 digits are played out', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await callAgentAndAnswer(d);
     const ufrag = () => agent.page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((pc) => pc.connectionState !== 'closed').map((pc) => /a=ice-ufrag:(\S+)/.exec(pc.localDescription?.sdp ?? '')?.[1]).join());
     const before = await ufrag();
     await agent.page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -229,11 +269,13 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect.poll(() => agent.page.evaluate(() => (window as unknown as { __tones: string }).__tones)).toBe('5#|');
     const negotiated = await customer.page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.some((pc) => pc.connectionState !== 'closed' && /telephone-event\/8000/.test(pc.currentLocalDescription?.sdp ?? '')));
     expect(negotiated).toBe(true);
-    await hangUp(agent);
+    await hangUp(d, agent);
     await ready(agent);
   });
 
-  test('headset devices: microphone level shown, earpiece chosen by label and applied to the call, remembered', async () => {
+  test('headset devices: microphone level shown, earpiece chosen by label and applied to the call, remembered', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
     await agent.page.getByRole('tab', { name: '线路' }).click();
     await agent.page.getByRole('button', { name: '检测麦克风' }).click();
     await expect.poll(async () => Number(await agent.page.getByTestId('mic-level').getAttribute('data-percent'))).toBeGreaterThan(50);
@@ -243,10 +285,10 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await agent.page.getByLabel('听筒 / 扬声器').click();
     // antd renders the visible options as items with a title (its role=option list is a hidden a11y mirror)
     await agent.page.locator(`.ant-select-item-option[title="${earpiece.label}"]`).click();
-    await callAgentAndAnswer();
+    await callAgentAndAnswer(d);
     await expect.poll(() => agent.page.evaluate(() => document.querySelector<HTMLAudioElement>('audio[data-zuoxi-remote-audio]')?.sinkId)).toBe(earpiece.deviceId);
     await expectHears(agent, CUSTOMER_HZ);
-    await hangUp(customer);
+    await hangUp(d, customer);
     await ready(agent);
     await agent.page.reload();
     await agent.page.getByRole('tab', { name: '线路' }).click();
@@ -254,18 +296,21 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(registrationOf(agent)).toHaveText('已注册');
   });
 
-  test('Kamailio killed mid-call: the call is kept, the desks re-register by themselves, and the next call works (keyboard)', async () => {
-    await callAgentAndAnswer();
+  test('Kamailio killed mid-call: the call is kept, the desks re-register by themselves, and the next call works (keyboard)', async ({ bed }) => {
+    const d = await desks(bed);
+    const { agent, customer } = d;
+    await callAgentAndAnswer(d);
     await expectHears(agent, CUSTOMER_HZ);
-    const wsPort = Number(new URL(pbx.wsUrl).port);
-    await pbx.stop();
+    const wsPort = Number(new URL(d.pbx.wsUrl).port);
+    await d.pbx.stop();
     await expect(registrationOf(agent)).toHaveText('重新连接中…');
     await expect(agent.page.getByTestId('registration-error')).toContainText('无法连接 SIP 服务器');
     // media flows peer to peer: the conversation goes on while the proxy is down
     await expect(callCard(agent)).toHaveAttribute('data-call-phase', 'connected');
     await expectHears(agent, CUSTOMER_HZ);
     await expectHears(customer, AGENT_HZ);
-    pbx = await startTestPbx(ACCOUNTS, wsPort);
+    const again = await startTestPbx(['1001', '1002', '1003'].map((user) => ({ user, password: passwordOf(user) })), wsPort);
+    bed.adopt(() => again.stop());
     await expect(registrationOf(agent)).toHaveText('已注册', { timeout: 20_000 });
     await expect(registrationOf(customer)).toHaveText('已注册', { timeout: 20_000 });
     // the kept call still hangs up cleanly through the restarted proxy
@@ -276,7 +321,7 @@ test.describe('softphone against a real Kamailio with real audio', () => {
     await expect(callCard(agent)).toHaveCount(0);
     await expect(callCard(customer)).toHaveCount(0);
     await ready(agent);
-    await callAgentAndAnswer('keyboard');
+    await callAgentAndAnswer(d, 'keyboard');
     await expectHears(agent, CUSTOMER_HZ);
     await agent.page.keyboard.press('Alt+KeyH');
     // no closing phrase used: the desk asks, and Enter confirms

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallPolicySchema, isInternalNumber, normaliseDialString } from '../../../shared/call-policy';
+import { formatTalkTime } from '../../../shared/softphone';
 
 describe('internal numbers', () => {
   const directory = { pattern: '8[0-9]{3}', members: ['1005', '1006'] };
@@ -36,5 +37,17 @@ describe('numbers as agents paste them', () => {
     ['alice', 'alice'],
   ])('%s dials as %s', (pasted, dialled) => {
     expect(normaliseDialString(pasted)).toBe(dialled);
+  });
+});
+
+describe('talk time on the call card', () => {
+  it.each([
+    [0, '0:00'],
+    [7_900, '0:07'],
+    [760_000, '12:40'],
+    [3_725_000, '1:02:05'],
+    [-500, '0:00'],
+  ])('%i ms reads %s', (ms, text) => {
+    expect(formatTalkTime(ms)).toBe(text);
   });
 });

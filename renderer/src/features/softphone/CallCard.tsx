@@ -6,7 +6,9 @@ import { useAppStore, useAppStoreApi } from '../../store';
 import { CALL_SHORTCUTS, transferInputId } from './call-shortcuts';
 import { useSoftphone } from './context';
 import { requestHangup } from './HangupConfirm';
+import { DtmfPad } from './DtmfPad';
 import { RingCountdown } from './RingCountdown';
+import { TalkTimer } from './TalkTimer';
 
 function Shortcut({ combo, children }: { combo: string; children: React.ReactElement }) {
   return <Tooltip title={combo}>{children}</Tooltip>;
@@ -49,13 +51,12 @@ function TransferRow({ call, others }: { call: CallSnapshot; others: readonly Ca
   );
 }
 
-/** One live call: state, controls, transfer, DTMF; a ringing call shows the answer countdown. */
+/** One live call: state, talk time, controls, transfer, DTMF keypad; a ringing call shows the answer countdown. */
 export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly CallSnapshot[] }) {
   const { t } = useTranslation();
   const phone = useSoftphone();
   const store = useAppStoreApi();
   const received = useAppStore((s) => s.dtmfReceived[call.id] ?? '');
-  const [digits, setDigits] = useState('');
   const ringing = call.phase === 'ringing' && call.direction === 'inbound';
   const waiting = ringing && calls.some((c) => c.id !== call.id && c.phase === 'connected');
   const consults = calls.filter((c) => c.id !== call.id && c.phase === 'connected');
@@ -72,6 +73,11 @@ export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly 
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <Tag data-testid="call-phase">{t(`phone.phase.${call.phase}`)}</Tag>
+          {call.phase === 'connected' && call.answeredAt !== undefined && (
+            <Tag>
+              <TalkTimer answeredAt={call.answeredAt} />
+            </Tag>
+          )}
           {call.held && <Tag color="orange">{t('phone.held')}</Tag>}
           {call.muted && <Tag color="red">{t('phone.muted')}</Tag>}
           {call.transfer && <Tag color="processing">{t('phone.transferring', { who: call.transfer.target })}</Tag>}
@@ -117,25 +123,7 @@ export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly 
           </Space>
         )}
         {call.phase === 'connected' && !call.transfer && <TransferRow call={call} others={consults} />}
-        {call.phase === 'connected' && (
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              aria-label={t('phone.dtmf')}
-              placeholder={t('phone.dtmf')}
-              value={digits}
-              onChange={(e) => setDigits(e.target.value.replace(/[^0-9*#]/g, ''))}
-            />
-            <Button
-              disabled={!digits}
-              onClick={() => {
-                void phone.sendDtmf(call.id, digits);
-                setDigits('');
-              }}
-            >
-              {t('phone.sendDtmf')}
-            </Button>
-          </Space.Compact>
-        )}
+        {call.phase === 'connected' && <DtmfPad callId={call.id} />}
         {received && (
           <Typography.Text type="secondary" data-testid="dtmf-received">
             {t('phone.dtmfReceived')}: {received}
