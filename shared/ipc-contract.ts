@@ -129,7 +129,7 @@ export const contract = {
   /** One send attempt and the SIP response code it got. */
   'escalations.attempted': { args: AttemptSchema, result: returns<Escalation>() },
   /** The lead's desk stores an escalation that arrived (already checked: version, shape, sender). */
-  'escalations.receive': { args: ReceiveSchema, result: returns<{ escalation: Escalation; isNew: boolean }>() },
+  'escalations.receive': { args: ReceiveSchema, result: returns<{ escalation: Escalation; isNew: boolean; ack: AckPayload | null }>() },
   /** The lead acknowledges or resolves; returns the acknowledgement to send to the agent. */
   'escalations.respond': { args: RespondSchema, result: returns<{ escalation: Escalation; ack: AckPayload }>() },
   /** A lead's acknowledgement reached the agent's desk. */

@@ -1,4 +1,4 @@
-import type { Escalation, EscalationPayload, EscalationStatus } from '../../shared/escalation.js';
+import type { AckPayload, Escalation, EscalationPayload, EscalationStatus } from '../../shared/escalation.js';
 import { URGENCY } from '../../shared/escalation.js';
 import type { Db } from './database.js';
 
@@ -73,6 +73,21 @@ export class EscalationsRepo {
         )
         .run(status, at, at, note ?? null, at, id).changes === 1
     );
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Keeps the acknowledgement this (lead's) desk sent for a received escalation, the latest one. */
+  storeAck(ack: AckPayload): void {
+    this.db.prepare("UPDATE escalations SET ack = ? WHERE id = ? AND direction = 'in'").run(JSON.stringify(ack), ack.id);
+  }
+
+  /** The acknowledgement last sent for a received escalation, if any. */
+  ack(id: string): AckPayload | null {
+    const row = this.db.prepare("SELECT ack FROM escalations WHERE id = ? AND direction = 'in'").get(id) as { ack: string | null } | undefined;
+    return row?.ack ? (JSON.parse(row.ack) as AckPayload) : null;
   }
 
   /** Newest 200 of one direction: open ones first by urgency, then by time. */

@@ -55,10 +55,14 @@ export class EscalationsService {
     return this.require(input.id);
   }
 
-  /** Stores an escalation that arrived (idempotent: `isNew` is false for a repeat delivery). */
-  receive(input: Receive): { escalation: Escalation; isNew: boolean } {
+  /**
+   * Stores an escalation that arrived (idempotent: `isNew` is false for a repeat delivery). A repeat
+   * of one already acknowledged comes with the stored acknowledgement, to send again: the agent's
+   * desk repeats only because the first one was lost.
+   */
+  receive(input: Receive): { escalation: Escalation; isNew: boolean; ack: AckPayload | null } {
     const isNew = this.repo.insert(input.payload, 'in', 'delivered', input.from, this.now());
-    return { escalation: this.require(input.payload.id), isNew };
+    return { escalation: this.require(input.payload.id), isNew, ack: isNew ? null : this.repo.ack(input.payload.id) };
   }
 
   /** The lead acknowledges or resolves: returns the acknowledgement to send back to the agent. */
@@ -66,8 +70,11 @@ export class EscalationsService {
     const at = this.now();
     const before = this.require(input.id);
     if (before.direction !== 'in') throw new AppError(ErrorCode.BadArguments, 'only a received escalation can be acknowledged');
-    this.repo.advance(input.id, input.status, at, input.note);
     const ack: AckPayload = { v: TEAM_MESSAGE_VERSION, kind: 'escalation-ack', id: input.id, status: input.status, by: this.lineUser(), at, ...(input.note ? { note: input.note } : {}) };
+    this.repo.transaction(() => {
+      this.repo.advance(input.id, input.status, at, input.note);
+      this.repo.storeAck(ack);
+    });
     return { escalation: this.require(input.id), ack };
   }
 

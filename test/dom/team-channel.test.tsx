@@ -72,4 +72,29 @@ describe('team channel (escalation delivery)', () => {
     await vi.advanceTimersByTimeAsync(0); // not the 2 s backoff: at once
     expect(sent).toEqual(['1005', '1005']);
   });
+
+  it('a lost acknowledgement is sent again when the agent\'s desk delivers the escalation again', async () => {
+    const api = fakeApi();
+    const ack = { v: 1 as const, kind: 'escalation-ack' as const, id: 'esc-1-aaaa', status: 'acknowledged' as const, by: '1005', at: 5_000 };
+    const payload = { v: 1 as const, kind: 'escalation' as const, id: 'esc-1-aaaa', agent: '1001', createdAt: 1_000, reason: 'manual' as const, words: [], note: '' };
+    const escalation: Escalation = { payload, direction: 'in', status: 'acknowledged', peer: '1001', attempts: 0, deliveredAt: 2_000, acknowledgedAt: 5_000, resolvedAt: null, leadNote: '', updatedAt: 5_000 };
+    Object.assign(api, { escalations: { receive: vi.fn(async () => ok({ escalation, isNew: false, ack })), list: vi.fn(async () => ok([])), refused: vi.fn() } });
+    const store = createAppStore({ api, now: Date.now });
+    await store.getState().loadSettings();
+    await store.getState().updateSettings({ team: { role: 'lead', leads: [], agents: ['1001'], ackTimeoutSeconds: 60 } });
+    let deliver: ((m: { from: string; contentType: string; body: string; respond: (code: number) => void }) => void) | undefined;
+    const sent: { to: string; body: string }[] = [];
+    const phone = {
+      onTeamMessage: (l: typeof deliver) => ((deliver = l), () => {}),
+      sendTeamMessage: vi.fn(async (to: string, _type: string, body: string) => (sent.push({ to, body }), 200)),
+    } as unknown as SoftphoneController;
+    const announce = vi.fn();
+    await new TeamChannel(store, api, phone, announce).start();
+    const codes: number[] = [];
+    deliver!({ from: '1001', contentType: 'application/vnd.zuoxi.team+json', body: JSON.stringify(payload), respond: (c) => codes.push(c) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(codes).toEqual([200]);
+    expect(announce).not.toHaveBeenCalled(); // not a new item in the inbox
+    expect(sent).toEqual([{ to: '1001', body: JSON.stringify(ack) }]);
+  });
 });

@@ -1,12 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { startFarEnd, type FarEnd } from '../bench/far-end';
-import { configureLine, registrationOf, startParty, startTestPbx, type Party, type Pbx } from './sip-harness';
+import { expect, type Page } from '@playwright/test';
+import { startFarEnd } from '../bench/far-end';
+import { passwordOf, test, type Party, type SipBed } from './sip-harness';
 
 // Escalation over SIP MESSAGE through a real Kamailio: a customer's phone calls the agent, sensitive
 // words raise the warning and its escalation button, the lead's desk receives and acknowledges, the
 // agent sees it; a forged message is refused; with the lead gone the backup lead gets it.
 const ACCOUNTS = { agent: '1001', customer: '1002', lead: '1005', backup: '1006' } as const;
-const password = (user: string) => `pw-${user}-secret`;
 
 async function team(page: Page, role: 'agent' | 'lead', users: { leads?: string[]; agents?: string[] }, ackTimeout?: number) {
   await page.getByRole('tab', { name: '设置' }).click();
@@ -30,40 +29,35 @@ async function team(page: Page, role: 'agent' | 'lead', users: { leads?: string[
   }
 }
 
+/** Each case's own team: a PBX, the agent's, the lead's and the backup lead's desks, and a customer's phone. */
+async function teamBed(bed: SipBed) {
+  const { pbx, agent, lead, backup } = await bed.start(
+    { agent: { user: ACCOUNTS.agent, toneHz: 400 }, lead: { user: ACCOUNTS.lead, toneHz: 600 }, backup: { user: ACCOUNTS.backup, toneHz: 800 } },
+    [ACCOUNTS.customer],
+  );
+  await team(agent.page, 'agent', { leads: [ACCOUNTS.lead, ACCOUNTS.backup] }, 5);
+  await team(lead.page, 'lead', { agents: [ACCOUNTS.agent] });
+  await team(backup.page, 'lead', { agents: [ACCOUNTS.agent] });
+  const customer = await startFarEnd(pbx, { user: ACCOUNTS.customer, password: passwordOf(ACCOUNTS.customer) }, 1000);
+  bed.adopt(() => customer.close());
+  return { agent, lead, backup, customer };
+}
+
+/** The customer's phone calls the agent, who answers on the 工作台 tab. */
+async function answeredCall(agent: Party, customer: Awaited<ReturnType<typeof teamBed>>['customer']) {
+  await agent.page.getByRole('tab', { name: '工作台' }).click();
+  const calling = customer.call(ACCOUNTS.agent);
+  await agent.page.getByRole('button', { name: '接听' }).click();
+  await calling;
+}
+
 test.describe('escalation to the team lead over SIP MESSAGE', () => {
-  test.describe.configure({ mode: 'serial', timeout: 90_000 });
-  let pbx: Pbx;
-  let agent: Party;
-  let lead: Party;
-  let backup: Party;
-  let customer: FarEnd;
+  // three desks, their team settings and a phone: ~15 s alone, more beside other specs
+  test.describe.configure({ timeout: 120_000 });
 
-  test.beforeAll(async () => {
-    test.setTimeout(120_000); // three desks, their team settings and a phone: ~15 s alone, more beside other specs
-    pbx = await startTestPbx(Object.values(ACCOUNTS).map((user) => ({ user, password: password(user) })));
-    [agent, lead, backup] = await Promise.all([
-      startParty({ name: 'agent', user: ACCOUNTS.agent, password: password(ACCOUNTS.agent), toneHz: 400 }),
-      startParty({ name: 'lead', user: ACCOUNTS.lead, password: password(ACCOUNTS.lead), toneHz: 600 }),
-      startParty({ name: 'backup', user: ACCOUNTS.backup, password: password(ACCOUNTS.backup), toneHz: 800 }),
-    ]);
-    for (const p of [agent, lead, backup]) await configureLine(p, pbx);
-    for (const p of [agent, lead, backup]) await expect(registrationOf(p)).toHaveText('已注册');
-    await team(agent.page, 'agent', { leads: [ACCOUNTS.lead, ACCOUNTS.backup] }, 5);
-    await team(lead.page, 'lead', { agents: [ACCOUNTS.agent] });
-    await team(backup.page, 'lead', { agents: [ACCOUNTS.agent] });
-    customer = await startFarEnd(pbx, { user: ACCOUNTS.customer, password: password(ACCOUNTS.customer) }, 1000);
-  });
-
-  test.afterAll(async () => {
-    await Promise.all([agent?.close(), lead?.close(), backup?.close(), customer?.close()]);
-    await pbx?.stop();
-  });
-
-  test('sensitive words raise the escalation button; the lead receives it, acknowledges, and the agent sees it', async () => {
-    await agent.page.getByRole('tab', { name: '工作台' }).click();
-    const calling = customer.call(ACCOUNTS.agent);
-    await agent.page.getByRole('button', { name: '接听' }).click();
-    await calling;
+  test('sensitive words raise the escalation button; the lead receives it, acknowledges, and the agent sees it', async ({ bed }) => {
+    const { agent, lead, customer } = await teamBed(bed);
+    await answeredCall(agent, customer);
     const form = agent.page.getByTestId('wrap-up-form');
     await form.getByLabel('客户诉求').fill('再不处理我就找记者曝光你们');
     const warning = form.getByTestId('sensitive-warning');
@@ -91,7 +85,9 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     await customer.hangup();
   });
 
-  test('a forged or malformed team message is refused with a logged reason and never shown', async () => {
+  test('a forged or malformed team message is refused with a logged reason and never shown', async ({ bed }) => {
+    const { lead, customer } = await teamBed(bed);
+    await lead.page.getByRole('tab', { name: '升级' }).click();
     const payload = { v: 1, kind: 'escalation', id: 'forged-0001', agent: ACCOUNTS.agent, createdAt: Date.now(), reason: 'manual', words: [], note: 'fake' };
     // the customer's phone is authenticated by the PBX as 1002: not in the lead's team, and not 1001
     expect(await customer.message(ACCOUNTS.lead, 'application/vnd.zuoxi.team+json', JSON.stringify(payload))).toBe(403);
@@ -100,14 +96,15 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     const refusals = lead.page.getByTestId('message-refusals');
     await expect(refusals).toContainText('1002 · 403 · 1002 may not send escalation here');
     await expect(refusals).toContainText('unknown schema version 9');
-    await expect(lead.page.getByTestId('inbox-item')).toHaveCount(1);
+    await expect(lead.page.getByTestId('inbox-item')).toHaveCount(0);
     await expect(lead.page.getByTestId('escalation-inbox')).not.toContainText('fake');
   });
 
-  test('with the lead gone, the escalation is retried and moves to the backup lead', async () => {
+  test('with the lead gone, the escalation is retried and moves to the backup lead', async ({ bed }) => {
+    const { agent, lead, backup, customer } = await teamBed(bed);
+    await answeredCall(agent, customer);
+    await customer.hangup();
     await lead.page.close(); // its registration stays in Kamailio, but nothing answers on it
-    await agent.page.getByRole('tab', { name: '工作台' }).click();
-    await agent.page.getByRole('tab', { name: '升级' }).click();
     await agent.page.getByRole('tab', { name: '来访记录' }).click();
     await agent.page.getByTestId('visits-table').locator('tbody tr.ant-table-row').first().click();
     await agent.page.keyboard.press('Alt+KeyE');
@@ -120,7 +117,11 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     await expect(newest.getByTestId('escalation-status')).toHaveText('已送达');
     await expect(newest).toContainText('发往组长 1006');
   });
-  test('a complaint clock that breaches escalates by itself (reason 超时), here to the backup lead', async () => {
+  test('a complaint clock that breaches escalates by itself (reason 超时), here to the backup lead', async ({ bed }) => {
+    const { agent, lead, backup, customer } = await teamBed(bed);
+    await answeredCall(agent, customer);
+    await customer.hangup();
+    await lead.page.close(); // as above: only the backup answers
     // a 5 s definite-answer clock on wall time, so it breaches within the test
     await agent.page.getByRole('tab', { name: '设置' }).click();
     const duration = agent.page.locator('#deadline-complaint-answer-simple-duration');
@@ -140,6 +141,7 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     await agent.page.keyboard.press('Control+KeyS');
     await expect(form.getByText('已保存')).toBeVisible();
 
+    await backup.page.getByRole('tab', { name: '升级' }).click();
     await expect(backup.page.getByTestId('inbox-item').filter({ hasText: '超时' })).toContainText('投诉 2 小时内明确答复已超时', { timeout: 30_000 });
     await agent.page.getByRole('tab', { name: '工作台' }).click();
     const row = agent.page.getByTestId('deadline-board').locator('[data-clock="complaint-answer-simple"]');

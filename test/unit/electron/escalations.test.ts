@@ -40,6 +40,23 @@ describe('escalations on two desks (real SQLite)', () => {
     lead.db.close();
   });
 
+  it('a repeat delivery of an acknowledged escalation is answered with the stored acknowledgement, kept across a restart', () => {
+    const agent = desk('1001', 'a.sqlite3');
+    const dir = tempDir();
+    let lead = new EscalationsService(new EscalationsRepo(openDatabase({ path: join(dir, 'l.sqlite3') })), () => '1005', () => 9_000);
+    const e = agent.service.create({ reason: 'manual', words: [], note: '' });
+    expect(lead.receive({ payload: e.payload, from: '1001' }).ack).toBeNull();
+    const { ack } = lead.respond({ id: e.payload.id, status: 'acknowledged' });
+    // the acknowledgement is lost; the lead's desk restarts; the agent's desk sends the escalation again
+    lead = new EscalationsService(new EscalationsRepo(openDatabase({ path: join(dir, 'l.sqlite3') })), () => '1005', () => 20_000);
+    const again = lead.receive({ payload: e.payload, from: '1001' });
+    expect(again).toMatchObject({ isNew: false, ack });
+    expect(agent.service.acknowledged({ ack: again.ack! }).status).toBe('acknowledged');
+    // once resolved, the repeat gets the latest word
+    const resolved = lead.respond({ id: e.payload.id, status: 'resolved' });
+    expect(lead.receive({ payload: e.payload, from: '1001' }).ack).toEqual(resolved.ack);
+  });
+
   it('orders the inbox open first, most urgent first, and logs refusals', () => {
     const lead = desk('1005', 'l.sqlite3');
     const agent = desk('1001', 'a.sqlite3');

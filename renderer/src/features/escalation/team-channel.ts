@@ -15,7 +15,8 @@ interface Flight {
  * the primary lead and retried with backoff until a lead's desk answers 200; one not acknowledged
  * within the team's timeout (queued or delivered) is sent again to the next lead. Unfinished ones are
  * picked up again after a restart. Lead side: escalations from the team's agents are stored, then
- * answered 200, and announced; the lead's acknowledgement goes back the same way. Anything else that
+ * answered 200, and announced; the lead's acknowledgement goes back the same way, and again whenever
+ * the same escalation is delivered again (the first one was lost). Anything else that
  * arrives is refused with a SIP code and logged with why, never shown.
  */
 export class TeamChannel {
@@ -132,6 +133,8 @@ export class TeamChannel {
       if (!r.ok) return { code: 500, reason: 'could not store it' };
       this.store.getState().escalationsChanged();
       if (r.value.isNew) this.announce(r.value.escalation);
+      // delivered again after we acknowledged it: our acknowledgement was lost, send it again
+      else if (r.value.ack) void this.sendAck(from, r.value.ack, 0);
       return { code: 200 };
     }
     const r = await this.api.escalations.acknowledged({ ack: m });
