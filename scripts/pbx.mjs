@@ -26,8 +26,12 @@ export const DEV_UDP_PORT = 5060;
 
 const ACCOUNT_RE = /^[0-9A-Za-z_.-]{1,32}$/;
 
-/** Renders the config; account names and passwords are restricted so nothing can inject config. */
-export function renderConfig({ wsPort, udpPort, accounts, moduleDir }) {
+/**
+ * Renders the config; account names and passwords are restricted so nothing can inject config.
+ * `maxExpires` caps the registration lifetime the registrar grants (tests shorten it to see refreshes).
+ */
+export function renderConfig({ wsPort, udpPort, accounts, moduleDir, maxExpires = 3600 }) {
+  if (!Number.isInteger(maxExpires) || maxExpires < 1 || maxExpires > 86400) throw new Error(`invalid maxExpires ${maxExpires}`);
   for (const a of accounts) {
     if (!ACCOUNT_RE.test(a.user) || !ACCOUNT_RE.test(a.password)) throw new Error(`invalid account ${a.user}: use [0-9A-Za-z_.-], 1 to 32 characters`);
   }
@@ -37,6 +41,8 @@ export function renderConfig({ wsPort, udpPort, accounts, moduleDir }) {
     .replaceAll('{{UDP_PORT}}', String(udpPort))
     .replaceAll('{{MODULE_DIR}}', moduleDir)
     .replaceAll('{{DOMAIN}}', DOMAIN)
+    .replaceAll('{{MAX_EXPIRES}}', String(maxExpires))
+    .replaceAll('{{MIN_EXPIRES}}', String(Math.min(60, maxExpires)))
     .replace('{{ACCOUNTS}}', lines);
 }
 
@@ -58,13 +64,13 @@ const waitForPort = (port, deadline) =>
   });
 
 /** Starts Kamailio in the foreground as a child; resolves once its WebSocket port answers. */
-export async function startPbx({ wsPort, udpPort, accounts }) {
+export async function startPbx({ wsPort, udpPort, accounts, maxExpires }) {
   if (!existsSync(KAMAILIO)) throw new Error(`${KAMAILIO} not found: apt-get install kamailio kamailio-websocket-modules`);
   const moduleDir = MODULE_DIRS.find((d) => existsSync(join(d, 'websocket.so')));
   if (!moduleDir) throw new Error('Kamailio websocket module not found: apt-get install kamailio-websocket-modules');
   const dir = mkdtempSync(join(tmpdir(), 'zuoxi-pbx-'));
   const cfg = join(dir, 'kamailio.cfg');
-  writeFileSync(cfg, renderConfig({ wsPort, udpPort, accounts, moduleDir }), { mode: 0o600 });
+  writeFileSync(cfg, renderConfig({ wsPort, udpPort, accounts, moduleDir, maxExpires }), { mode: 0o600 });
   const child = spawn(KAMAILIO, ['-DD', '-E', '-f', cfg, '-Y', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (c) => {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 export type RegistrationStatus = 'not-configured' | 'connecting' | 'registered' | 'reconnecting' | 'failed' | 'stopped';
 
 /** Why registration failed, for a clear message: wrong password, forbidden, server unreachable… */
-export type RegistrationError = 'auth-failed' | 'forbidden' | 'unreachable' | 'rejected';
+/** `lapsed`: the registrar dropped us (a refresh failed or went unanswered) while the connection stayed up. */
+export type RegistrationError = 'auth-failed' | 'forbidden' | 'unreachable' | 'rejected' | 'lapsed';
 
 export interface RegistrationSnapshot {
   readonly status: RegistrationStatus;

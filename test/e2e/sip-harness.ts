@@ -32,8 +32,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestPbx(accounts: { user: string; password: string }[], wsPort?: number): Promise<Pbx> {
-  return (await startPbx({ wsPort: wsPort ?? (await freePort()), udpPort: await freePort(), accounts })) as Pbx;
+export async function startTestPbx(accounts: { user: string; password: string }[], wsPort?: number, opts: { maxExpires?: number } = {}): Promise<Pbx> {
+  return (await startPbx({ wsPort: wsPort ?? (await freePort()), udpPort: await freePort(), accounts, ...opts })) as Pbx;
 }
 
 /** A 48 kHz mono 16-bit PCM sine, the format Chromium's fake capture device reads. */
@@ -167,7 +167,7 @@ export interface DeskSpec {
  * all stopped when the case ends, pass or fail. Nothing is shared between cases.
  */
 export interface SipBed {
-  start<K extends string>(desks: Readonly<Record<K, DeskSpec>>, extraAccounts?: readonly string[]): Promise<{ pbx: Pbx } & Record<K, Party>>;
+  start<K extends string>(desks: Readonly<Record<K, DeskSpec>>, extraAccounts?: readonly string[], pbxOptions?: { maxExpires?: number }): Promise<{ pbx: Pbx } & Record<K, Party>>;
   /** Registers something else to stop with the bed (a far end, a second PBX). */
   adopt(close: () => Promise<void>): void;
 }
@@ -180,9 +180,13 @@ export const test = base.extend<{ bed: SipBed }>({
     const closers: (() => Promise<void>)[] = [];
     const bed: SipBed = {
       adopt: (close) => void closers.push(close),
-      start: async (desks, extraAccounts = []) => {
+      start: async (desks, extraAccounts = [], pbxOptions = {}) => {
         const entries = Object.entries(desks) as [string, DeskSpec][];
-        const pbx = await startTestPbx([...entries.map(([, d]) => d.user), ...extraAccounts].map((user) => ({ user, password: passwordOf(user) })));
+        const pbx = await startTestPbx(
+          [...entries.map(([, d]) => d.user), ...extraAccounts].map((user) => ({ user, password: passwordOf(user) })),
+          undefined,
+          pbxOptions,
+        );
         closers.push(() => pbx.stop());
         const parties = await Promise.all(
           entries.map(async ([name, d]) => {

@@ -133,4 +133,38 @@ describe('registration supervisor (fake transport, fake timers)', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(line.connects).toEqual([true]);
   });
+
+  it('a lapsed registration (refresh refused or expired) is shown at once and registered again on the same transport', async () => {
+    const { line, supervisor, states, status } = setup();
+    await supervisor.start();
+    supervisor.lapsed();
+    expect(states.at(-1)).toEqual({ status: 'reconnecting', error: 'lapsed', attempt: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(line.connects).toEqual([true]); // the transport was fine: no reconnect
+    expect(line.registers).toBe(2);
+    expect(status()).toBe('registered');
+  });
+
+  it('a lapse whose old refresh is still unanswered retries with backoff until sip.js lets a REGISTER through', async () => {
+    const { line, supervisor, status } = setup();
+    await supervisor.start();
+    line.registerAnswers.push({ ok: false, pending: true }, { ok: false, pending: true });
+    supervisor.lapsed();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status()).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(200 + 400); // the backoff continues from the lapse's attempt
+    expect(line.registers).toBe(4);
+    expect(status()).toBe('registered');
+  });
+
+  it('a lapse that meets a refusal (the PBX no longer takes the account) fails with the code, no retry loop', async () => {
+    const { line, supervisor, states } = setup();
+    await supervisor.start();
+    line.registerAnswers.push({ ok: false, code: 403 });
+    supervisor.lapsed();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(states.at(-1)).toEqual({ status: 'failed', error: 'forbidden', code: 403 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(line.registers).toBe(2);
+  });
 });

@@ -28,6 +28,7 @@ export const enUS: Messages = {
       'auth-failed': 'Authentication failed: wrong user name or password ({{code}})',
       forbidden: 'The server refused the registration ({{code}})',
       unreachable: 'Cannot reach the SIP server; retrying automatically',
+      lapsed: 'Registration lapsed (a refresh failed); registering again automatically',
       rejected: 'Registration rejected ({{code}})',
     },
     phase: { ringing: 'Incoming call', dialing: 'Calling', connected: 'Connected', ended: 'Ended' },

@@ -26,6 +26,7 @@ export const zhCN = {
       'auth-failed': '认证失败：用户名或密码错误（{{code}}）',
       forbidden: '服务器拒绝注册（{{code}}）',
       unreachable: '无法连接 SIP 服务器，正在自动重试',
+      lapsed: '注册已失效（刷新未成功），正在自动重新注册',
       rejected: '注册被拒绝（{{code}}）',
     },
     phase: { ringing: '来电振铃', dialing: '呼叫中', connected: '通话中', ended: '已结束' },

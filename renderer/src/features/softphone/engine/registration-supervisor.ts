@@ -11,11 +11,20 @@
  * - A transport failure, a timeout (408) or a server in trouble (480, 5xx) is never final: retry with {@link reconnectDelay}; the attempt counter
  *   resets after a successful REGISTER.
  * - `online` (the OS says the network is back) retries at once instead of waiting out the backoff.
+ * - A registration that lapses while the transport stays up (a refresh refused, or unanswered until
+ *   the binding expired) is shown at once (`reconnecting`, error `lapsed`) and registered again with
+ *   the same backoff: sip.js refreshes by itself but never recovers from a failed refresh. A
+ *   refresh still waiting for its answer counts as transient (sip.js refuses a second REGISTER).
  */
 import { DEFAULT_RECONNECT_POLICY, reconnectDelay, type ReconnectPolicy } from '../../../../../shared/reconnect-policy';
 import type { RegistrationError, RegistrationSnapshot } from '../../../../../shared/softphone';
 
-export type RegisterOutcome = { readonly ok: true } | { readonly ok: false; readonly code: number } | { readonly ok: false; readonly transport: true };
+export type RegisterOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: number }
+  | { readonly ok: false; readonly transport: true }
+  /** sip.js still waits for the answer to an earlier REGISTER (an unanswered refresh). */
+  | { readonly ok: false; readonly pending: true };
 
 export interface LinePort {
   /** First connect (`initial`) or reconnect of the transport; rejects when the server cannot be reached. */
@@ -98,12 +107,19 @@ export class RegistrationSupervisor {
         this.timers.clearTimeout(this.timer);
         this.options.onChange({ status: 'failed', error: errorForCode(outcome.code), code: outcome.code });
         await this.port.close();
+      } else if ('pending' in outcome) {
+        this.reRegister(false);
       } else {
         this.scheduleRetry();
       }
     } finally {
       this.registering = false;
     }
+  }
+
+  /** The registrar no longer has us (a refresh failed) although the transport is up. */
+  lapsed(): void {
+    if (this.running && !this.registering) this.reRegister(this.attempt === 0);
   }
 
   /** The transport dropped (or a keepalive found the proxy dead). */
@@ -116,6 +132,15 @@ export class RegistrationSupervisor {
     if (!this.running || this.attempt === 0) return;
     this.timers.clearTimeout(this.timer);
     void this.connect(false);
+  }
+
+  /** REGISTER again on the same transport: at once, or after the backoff. */
+  private reRegister(now: boolean): void {
+    this.timers.clearTimeout(this.timer);
+    const delay = now ? 0 : reconnectDelay(this.attempt, this.random, this.policy);
+    this.attempt += 1;
+    this.options.onChange({ status: 'reconnecting', error: 'lapsed', attempt: this.attempt });
+    this.timer = this.timers.setTimeout(() => void this.connected(), delay);
   }
 
   private scheduleRetry(): void {

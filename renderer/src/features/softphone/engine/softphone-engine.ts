@@ -14,7 +14,7 @@
  * - Media follows the network and the headset: ICE restart when the OS reports the network back or
  *   ICE fails, microphone track and speaker sink switched mid-call when devices change.
  */
-import { Invitation, Inviter, Registerer, RegistererState, SessionState, SIPExtension, UserAgent, type Referral, type Session } from 'sip.js';
+import { Invitation, Inviter, Registerer, RegistererState, RequestPendingError, SessionState, SIPExtension, UserAgent, type Referral, type Session } from 'sip.js';
 import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web';
 import { normaliseDialString } from '../../../../../shared/call-policy';
@@ -174,6 +174,15 @@ export class SoftphoneEngine {
       ...(this.options.random ? { random: this.options.random } : {}),
       ...(this.options.reconnect ? { policy: this.options.reconnect } : {}),
       onChange: (r) => this.setRegistration(r),
+    });
+    // sip.js refreshes the binding by itself, and drops to Unregistered when a refresh is refused
+    // or the binding expires unanswered: that is a lapse to show and recover from
+    const supervisor = this.supervisor;
+    registerer.stateChange.addListener((state) => {
+      if (state === RegistererState.Unregistered && this.registration.status === 'registered') {
+        this.log('registration lapsed (refresh refused or unanswered)');
+        supervisor.lapsed();
+      }
     });
     await this.supervisor.start();
   }
@@ -385,7 +394,7 @@ export class SoftphoneEngine {
                 onReject: (response: IncomingResponse) => resolve({ ok: false, code: response.message.statusCode ?? 0 }),
               },
             })
-            .catch(() => resolve({ ok: false, transport: true }));
+            .catch((e: unknown) => resolve(e instanceof RequestPendingError ? { ok: false, pending: true } : { ok: false, transport: true }));
         }),
     };
   }
