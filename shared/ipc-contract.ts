@@ -48,6 +48,7 @@ import {
   type VisitDetail,
   type VisitEvent,
   type VisitReport,
+  type UnsavedDraft,
 } from './visits.js';
 import { ArticleIdSchema, ImportFilesSchema, KbSearchSchema, type Article, type ImportSummary, type KbHit } from './kb.js';
 
@@ -103,7 +104,9 @@ export const contract = {
   /** Saves the wrap-up form: validated, audited, follow-ups recomputed, draft dropped. */
   'visits.update': { args: UpdateVisitSchema, result: returns<Visit>() },
   /** Autosave of the form being typed (crash-safe); not audited, not searchable until saved. */
-  'visits.saveDraft': { args: SaveDraftSchema, result: returns<{ savedAt: number }>() },
+  'visits.saveDraft': { args: SaveDraftSchema, result: returns<{ savedAt: number; kept: boolean }>() },
+  /** Drafts typed and never saved (newer than their visit): listed when the desk starts. */
+  'visits.unsavedDrafts': { args: NoArgs, result: returns<UnsavedDraft[]>() },
   'visits.list': { args: ListVisitsSchema, result: returns<{ items: Visit[]; total: number; totalCapped: boolean }>() },
   /** A caller's earlier visits, for the screen pop. */
   'visits.history': { args: z.object({ customerNumber: CustomerNumberSchema }).strict(), result: returns<Visit[]>() },

@@ -108,8 +108,24 @@ export const UpdateVisitSchema = z
 
 /** The unsaved form, stored as the agent types (crash-safe). Loose on purpose: half-typed text. */
 export const SaveDraftSchema = z
-  .object({ id: z.number().int().positive(), draft: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 16_000, 'draft too large') })
+  .object({
+    id: z.number().int().positive(),
+    draft: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 16_000, 'draft too large'),
+    /** The visit's updatedAt when the form loaded it: a draft of an older version is not kept over a newer save. */
+    baseUpdatedAt: z.number().int().positive().optional(),
+  })
   .strict();
+
+/** A draft typed but never saved (listed at start, so nothing typed is forgotten). */
+export interface UnsavedDraft {
+  readonly visitId: number;
+  readonly customerNumber: string;
+  readonly customerName: string;
+  readonly startedAt: number;
+  readonly savedAt: number;
+  /** The first words of what was typed. */
+  readonly preview: string;
+}
 
 export const ListVisitsSchema = z
   .object({

@@ -13,6 +13,7 @@ import {
   type VisitDetail,
   type EventStatus,
   type SubmitEvent,
+  type UnsavedDraft,
   type VisitEvent,
   type VisitFields,
   type VisitReport,
@@ -71,7 +72,7 @@ export class VisitsService {
     const visit = this.require(id);
     return {
       visit,
-      draft: this.db.drafts.get(id),
+      draft: this.newerDraft(visit),
       audit: this.db.audit.list(id),
       deadlines: this.deadlines.forVisit(id),
       events: this.db.events.forVisit(id),
@@ -189,11 +190,26 @@ export class VisitsService {
     this.syncDeadlines(after, now);
   }
 
-  saveDraft(id: number, fields: Record<string, unknown>): { savedAt: number } {
-    this.require(id);
-    const savedAt = this.clock.now();
-    this.db.drafts.put(id, fields, savedAt);
-    return { savedAt };
+  /**
+   * Stores the form as typed. A draft based on an older version of the visit than the one saved
+   * since (a late autosave, another window) is not kept: the newer save wins (`kept: false`).
+   */
+  saveDraft(id: number, fields: Record<string, unknown>, baseUpdatedAt?: number): { savedAt: number; kept: boolean } {
+    return this.db.transaction(() => {
+      const visit = this.require(id);
+      const savedAt = Math.max(this.clock.now(), visit.updatedAt + 1);
+      if (baseUpdatedAt !== undefined && visit.updatedAt > baseUpdatedAt) return { savedAt: visit.updatedAt, kept: false };
+      this.db.drafts.put(id, fields, savedAt);
+      return { savedAt, kept: true };
+    });
+  }
+
+  /** Drafts typed and never saved (newer than their visit), for the desk to list at start. */
+  unsavedDrafts(limit = 50): UnsavedDraft[] {
+    return this.db.drafts.unsaved(limit).map(({ fields, ...d }) => ({
+      ...d,
+      preview: [fields['description'], fields['resolution']].filter((f): f is string => typeof f === 'string' && f.trim() !== '').join(' · ').slice(0, 60),
+    }));
   }
 
   list(query: ListVisits): { items: Visit[]; total: number; totalCapped: boolean } {
@@ -223,6 +239,12 @@ export class VisitsService {
     const policy = this.settings.get().massIncident;
     const recent = this.db.visits.list({ from: now - policy.windowMinutes * 60_000 }, 0, 200).items;
     return detectMassIncidents(recent, policy, now);
+  }
+
+  /** The draft only when it is newer than the visit's last save ("keep the newer of the two"). */
+  private newerDraft(visit: Visit) {
+    const draft = this.db.drafts.get(visit.id);
+    return draft && draft.savedAt > visit.updatedAt ? draft : null;
   }
 
   private syncDeadlines(visit: Visit, now: number, categories = this.settings.get().visitCategories): void {

@@ -63,6 +63,7 @@ export function fakeApi() {
       callEnded: vi.fn(),
       update: vi.fn(),
       saveDraft: vi.fn(),
+      unsavedDrafts: vi.fn(async () => ok([])),
       list: vi.fn(async () => ok({ items: [], total: 0, totalCapped: false })),
       history: vi.fn(async () => ok([])),
       report: vi.fn(),

@@ -46,6 +46,8 @@ test.describe('visit log from a real call', () => {
     const again = await startHost(agent.host.dataDir);
     bed.adopt(() => stopHost(again.child));
     await openDesk(agent.page, again.host.url);
+    // what was typed and never saved is listed at start
+    await expect(agent.page.getByTestId('unsaved-draft')).toContainText('宽带断网三天，要求上门报修');
     // its clocks came back with it: handled by the next working morning, resolved within 24 h
     const board = agent.page.getByTestId('deadline-board');
     await expect(board.locator('[data-clock="issue-resolve"]')).toHaveAttribute('data-level', 'ok');

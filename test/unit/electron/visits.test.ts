@@ -239,6 +239,37 @@ describe('mass incidents from saved visits', () => {
   });
 });
 
+describe('drafts', () => {
+  it('a draft typed on an older version than the one saved since is not kept; the newer of the two wins', () => {
+    const { service, tick } = setup();
+    const v = service.open({ ...call, callId: 'd-1' });
+    const base = v.updatedAt;
+    tick(1000);
+    const saved = service.update(v.id, { description: '已保存的新内容' });
+    tick(1000);
+    // a late autosave of the form as it was before that save (another window, a request in flight)
+    expect(service.saveDraft(v.id, { description: '旧的草稿' }, base)).toMatchObject({ kept: false });
+    expect(service.get(v.id).draft).toBeNull();
+    expect(service.unsavedDrafts()).toEqual([]);
+    // typed on the saved version: kept, newer than the visit, listed
+    expect(service.saveDraft(v.id, { description: '接着写的', resolution: '已派单' }, saved.updatedAt)).toMatchObject({ kept: true });
+    expect(service.get(v.id).draft?.fields).toEqual({ description: '接着写的', resolution: '已派单' });
+    expect(service.unsavedDrafts()).toEqual([expect.objectContaining({ visitId: v.id, customerNumber: '13800138000', preview: '接着写的 · 已派单' })]);
+  });
+
+  it('a draft older than the visit\'s last save (e.g. a status change by an event) is not shown over it', () => {
+    const { service, tick } = setup();
+    const v = service.open({ ...call, callId: 'd-2' });
+    service.saveDraft(v.id, { description: '草稿' });
+    tick(1000);
+    // the visit moves on without the form: an event makes it pending (the draft stays, now older)
+    service.submitEvent({ visitId: v.id, department: '维修部', description: '上门', dueAt: T0 + 24 * HOUR });
+    expect(service.get(v.id).visit.status).toBe('pending-department');
+    expect(service.get(v.id).draft).toBeNull();
+    expect(service.unsavedDrafts()).toEqual([]);
+  });
+});
+
 describe('the end of the call', () => {
   it('is written once by the desk, audited, and leaves the form\'s concurrency stamp alone', () => {
     const { service } = setup();

@@ -9,7 +9,7 @@ import { ESCALATE_SHORTCUT, EscalationsPanel } from '../escalation';
 import { PhrasePanel } from '../phrases';
 import { LanguageSelect, SettingsPanel } from '../settings';
 import { CALL_SHORTCUTS, LinePanel } from '../softphone';
-import { CurrentVisit, HandoverCard, MassIncidentAlert, SAVE_VISIT_SHORTCUT, VisitsPanel } from '../visits';
+import { CurrentVisit, HandoverCard, MassIncidentAlert, SAVE_VISIT_SHORTCUT, UnsavedDrafts, VisitsPanel } from '../visits';
 import { CountdownStrip, DeadlineBoard } from '../deadlines';
 import { PhoneRail } from './PhoneRail';
 import { ShortcutHelp } from './ShortcutHelp';
@@ -30,6 +30,7 @@ const TABS: readonly WorkspaceTab[] = [
     render: () => (
       <Space orientation="vertical" style={{ width: '100%' }}>
         <MassIncidentAlert />
+        <UnsavedDrafts />
         <CurrentVisit />
         <PhrasePanel />
         <DeadlineBoard />

@@ -53,6 +53,9 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** What was typed and not yet autosaved, with the version it is based on (flushed on leave). */
+  const pending = useRef<{ values: Record<string, unknown>; base: number | undefined } | null>(null);
+  const baseUpdatedAt = useRef<number | undefined>(undefined);
   const locale = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
 
   useEffect(() => {
@@ -61,15 +64,25 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       if (!live) return;
       if (!r.ok) return setError(r.error.message);
       setVisit(r.value.visit);
+      baseUpdatedAt.current = r.value.visit.updatedAt;
       setEvents(r.value.events);
       form.setFieldsValue({ ...pick(r.value.visit), ...(r.value.draft?.fields as Partial<FormValues> | undefined) });
       setDraftSavedAt(r.value.draft?.savedAt ?? null);
       const h = await api.visits.history({ customerNumber: r.value.visit.customerNumber });
       if (live && h.ok) setHistory(h.value.filter((v) => v.id !== visitId));
     });
+    // leaving the visit (another visit, another tab, closing the window) saves what was typed
+    const flush = () => {
+      clearTimeout(timer.current);
+      const typed = pending.current;
+      pending.current = null;
+      if (typed) void api.visits.saveDraft({ id: visitId, draft: typed.values, ...(typed.base ? { baseUpdatedAt: typed.base } : {}) });
+    };
+    window.addEventListener('pagehide', flush);
     return () => {
       live = false;
-      clearTimeout(timer.current);
+      window.removeEventListener('pagehide', flush);
+      flush();
     };
   }, [api, form, visitId]);
 
@@ -98,16 +111,21 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
     if (!r.ok) return setError(r.error.message);
     setEvents(r.value.events);
     setVisit(r.value.visit);
+    baseUpdatedAt.current = r.value.visit.updatedAt;
     form.setFieldValue('status', r.value.visit.status);
     visitsChanged();
   };
 
   const saveDraft = () => {
     clearTimeout(timer.current);
+    pending.current = { values: form.getFieldsValue(EDITABLE) as Record<string, unknown>, base: baseUpdatedAt.current };
     timer.current = setTimeout(() => {
-      void api.visits.saveDraft({ id: visitId, draft: form.getFieldsValue(EDITABLE) as Record<string, unknown> }).then((r) => {
-        if (r.ok) setDraftSavedAt(r.value.savedAt);
-        else setError(r.error.message);
+      const typed = pending.current;
+      pending.current = null;
+      if (!typed) return;
+      void api.visits.saveDraft({ id: visitId, draft: typed.values, ...(typed.base ? { baseUpdatedAt: typed.base } : {}) }).then((r) => {
+        if (r.ok && r.value.kept) setDraftSavedAt(r.value.savedAt);
+        else if (!r.ok) setError(r.error.message);
       });
     }, DRAFT_DELAY_MS);
   };
@@ -116,6 +134,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const { guard } = gate;
   const save = useCallback(async () => {
     clearTimeout(timer.current);
+    pending.current = null;
     const values = form.getFieldsValue(EDITABLE);
     // what the agent answered is checked before it is kept; the customer's words are only flagged
     await guard(values.resolution ?? '', 'resolution', visitId, async () => {
@@ -127,6 +146,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       }
       setError(null);
       setVisit(r.value);
+      baseUpdatedAt.current = r.value.updatedAt;
       setDraftSavedAt(null);
       setSavedAt(Date.now());
       visitsChanged();

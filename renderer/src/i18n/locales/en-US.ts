@@ -237,6 +237,7 @@ export const enUS: Messages = {
     import: { button: 'Import articles (Markdown / JSONL / CSV)', reading: 'Reading {{name}}…', saving: 'Importing…', done: 'Imported: {{added}} new, {{updated}} updated; {{total}} articles in all' },
   },
   visits: {
+    drafts: { title: '{{count}} visit forms were filled in but not saved', open: 'Open' },
     overrides: 'Compliance overrides (reason logged):',
     overrideReason: 'reason: {{reason}}',
     form: { title: 'Visit record', save: 'Save record', saved: 'Saved', draftSaved: 'Draft saved automatically {{time}}' },

@@ -235,6 +235,7 @@ export const zhCN = {
     import: { button: '导入文章（Markdown / JSONL / CSV）', reading: '读取 {{name}}…', saving: '正在导入…', done: '已导入：新增 {{added}} 篇，更新 {{updated}} 篇；知识库共 {{total}} 篇' },
   },
   visits: {
+    drafts: { title: '有 {{count}} 条来访记录已填写但未保存', open: '打开' },
     overrides: '合规例外（已记录原因）：',
     overrideReason: '原因：{{reason}}',
     form: { title: '来访记录', save: '保存记录', saved: '已保存', draftSaved: '草稿已自动保存 {{time}}' },
