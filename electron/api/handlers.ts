@@ -35,10 +35,10 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'visits.list': (query) => ctx.visits.list(query),
     'visits.history': ({ customerNumber }) => ctx.visits.history(customerNumber),
     'visits.report': ({ from, to }) => ctx.visits.report(from, to),
-    'visits.export': ({ from, to, format }) => ({
-      fileName: `来访记录-${new Date(from).toISOString().slice(0, 10)}.${format}`,
-      base64: ctx.visits.export(from, to, format).toString('base64'),
-    }),
+    'visits.export': ({ from, to, format }) => {
+      const file = ctx.visits.export(from, to, format);
+      return { fileName: file.fileName, base64: file.bytes.toString('base64') };
+    },
     'visits.massIncidents': () => ctx.visits.massIncidents(),
     'visits.submitEvent': (input) => ctx.visits.submitEvent(input),
     'kb.search': ({ q, limit }) => ctx.kb.search(q, limit),

@@ -2,16 +2,15 @@
  * `zuoxi kb …`: import, export, search (one query, or a batch from stdin) and evaluate the
  * knowledge base on the same service as the app.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openDatabase, type Db } from '../db/database.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Db } from '../db/database.js';
 import { KbRepo } from '../db/kb.repo.js';
 import { SettingsRepo } from '../db/settings.repo.js';
 import { checkoutPaths } from '../services/app-paths.js';
 import { evaluate } from '../services/kb-eval.js';
 import { KbService } from '../services/kb.service.js';
-import { DATABASE_FILE } from '../services/paths.js';
 import { loadDefaultSettings, SettingsService } from '../services/settings.service.js';
+import { openForCli } from './open-db.js';
 import type { CliIo } from './zuoxi.js';
 
 export const KB_USAGE = `  kb import PATH                       add or update articles (by id) from a .jsonl, .csv (UTF-8 or GB18030),
@@ -49,12 +48,9 @@ export function runKb(args: KbArgs, io: CliIo): number | { usage: string } {
   const expected = { import: 1, export: 0, search: args.batch ? 0 : 1 }[args.command];
   if (expected === undefined) return { usage: `unknown command 'kb ${args.command}'` };
   if (args.operands.length !== expected) return { usage: `kb ${args.command}: ${expected === 1 ? 'one argument' : 'no arguments'} expected` };
-  const path = join(args.dataDir, DATABASE_FILE);
-  if (!existsSync(path)) {
-    io.err(`zuoxi: no database at ${path} (start Zuoxi once, or pass --data-dir)`);
-    return 1;
-  }
-  const db = openDatabase({ path, readonly: args.command !== 'import' });
+  // import writes (creating the database on a new site); export and search only read
+  const db = openForCli(args.dataDir, args.command === 'import' ? 'write' : 'read', io);
+  if (!db) return 1;
   try {
     const kb = kbService(db);
     if (args.command === 'import') {

@@ -1,6 +1,7 @@
 /**
  * `zuoxi`: headless work on the same services as the app.
  *
+ *   zuoxi db init  [--data-dir DIR]            create (or migrate) the database and seed the defaults
  *   zuoxi db info  [--data-dir DIR] [--json]   path, schema version, row counts
  *   zuoxi db check [--data-dir DIR]            SQLite integrity_check (exit 1 when damaged)
  *   zuoxi visits export --from DATE --to DATE --format csv|xlsx --out FILE [--data-dir DIR]
@@ -8,24 +9,24 @@
  *
  * Bad arguments print the usage and exit 2. Later features add command groups here.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/database.js';
 import { checkIntegrity, describeDatabase } from '../db/maintenance.js';
 import { SettingsRepo } from '../db/settings.repo.js';
 import { visitStores } from '../db/visit-stores.js';
 import { checkoutPaths } from '../services/app-paths.js';
-import { DATABASE_FILE, defaultDataDir } from '../services/paths.js';
+import { defaultDataDir } from '../services/paths.js';
 import { loadDefaultSettings, SettingsService } from '../services/settings.service.js';
 import { DeadlinesService } from '../services/deadlines.service.js';
 import { DeadlinesRepo } from '../db/deadlines.repo.js';
 import { VisitsService } from '../services/visits.service.js';
 import { KB_USAGE, runKb } from './kb-commands.js';
+import { openForCli } from './open-db.js';
 
 export const USAGE = `usage: zuoxi <command> [options]
 
 commands:
+  db init  [--data-dir DIR]            create the data folder and database (or migrate it) with the defaults
   db info  [--data-dir DIR] [--json]   show the database path, schema version and row counts
   db check [--data-dir DIR]            run SQLite's integrity check (exit 1 if it finds damage)
   visits export --from YYYY-MM-DD --to YYYY-MM-DD --format csv|xlsx --out FILE
@@ -63,7 +64,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.err(`zuoxi: ${code.usage}\n\n${USAGE}`);
     return 2;
   }
-  const known = (group === 'db' && (command === 'info' || command === 'check')) || (group === 'visits' && command === 'export');
+  const known = (group === 'db' && (command === 'init' || command === 'info' || command === 'check')) || (group === 'visits' && command === 'export');
   if (!known || extra.length > 0) {
     io.err(`zuoxi: unknown command '${positionals.join(' ')}'\n\n${USAGE}`);
     return 2;
@@ -80,24 +81,21 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     period = { from, to, format, out: values.out };
   }
-  const path = join(values['data-dir'] ?? defaultDataDir(), DATABASE_FILE);
-  if (!existsSync(path)) {
-    io.err(`zuoxi: no database at ${path} (start Zuoxi once, or pass --data-dir)`);
-    return 1;
-  }
-  let db: ReturnType<typeof openDatabase>;
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  // exports write the desk log (who took customer data out, and when): a writing command
+  const db = openForCli(dataDir, command === 'init' || period ? 'write' : 'read', io);
+  if (!db) return 1;
+  const path = db.name;
   try {
-    db = openDatabase({ path, readonly: true });
-  } catch (e) {
-    io.err(`zuoxi: cannot open ${path}: ${(e as Error).message}`);
-    return 1;
-  }
-  try {
+    if (command === 'init') {
+      io.out(`ready: ${path} (schema version ${describeDatabase(db).schemaVersion})`);
+      return 0;
+    }
     if (period) {
       const paths = checkoutPaths(__dirname);
       const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(paths.resourcesDir));
       const visits = new VisitsService(visitStores(db), settings, () => 'cli', new DeadlinesService(new DeadlinesRepo(db), settings));
-      writeFileSync(period.out, visits.export(period.from, period.to, period.format));
+      writeFileSync(period.out, visits.export(period.from, period.to, period.format).bytes);
       io.out(`wrote ${period.out}`);
       return 0;
     }

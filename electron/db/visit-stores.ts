@@ -1,5 +1,6 @@
 import { CallScriptRepo } from './call-script.repo.js';
 import type { Db } from './database.js';
+import { DeskLogRepo } from './desk-log.repo.js';
 import { DraftsRepo } from './drafts.repo.js';
 import { VisitArticlesRepo } from './visit-articles.repo.js';
 import { VisitAuditRepo } from './visit-audit.repo.js';
@@ -7,7 +8,10 @@ import { VisitEventsRepo } from './visit-events.repo.js';
 import { VisitReportsRepo } from './visit-reports.repo.js';
 import { VisitsRepo } from './visits.repo.js';
 
-/** The visit log's repositories, one per aggregate, over one database (so one transaction spans them). */
+/**
+ * The visit log's repositories, one per aggregate, over one database (so one transaction spans
+ * them), and the desk log its exports and retention runs are written to.
+ */
 export interface VisitStores {
   readonly visits: VisitsRepo;
   readonly audit: VisitAuditRepo;
@@ -16,6 +20,7 @@ export interface VisitStores {
   readonly articles: VisitArticlesRepo;
   readonly script: CallScriptRepo;
   readonly reports: VisitReportsRepo;
+  readonly deskLog: DeskLogRepo;
   transaction<T>(fn: () => T): T;
 }
 
@@ -28,6 +33,7 @@ export function visitStores(db: Db): VisitStores {
     articles: new VisitArticlesRepo(db),
     script: new CallScriptRepo(db),
     reports: new VisitReportsRepo(db),
+    deskLog: new DeskLogRepo(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

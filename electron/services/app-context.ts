@@ -12,7 +12,7 @@ import { visitStores } from '../db/visit-stores.js';
 import { KbRepo } from '../db/kb.repo.js';
 import { PhrasesRepo } from '../db/phrases.repo.js';
 import { EscalationsRepo } from '../db/escalations.repo.js';
-import { DeskLogRepo } from '../db/desk-log.repo.js';
+import type { DeskLogRepo } from '../db/desk-log.repo.js';
 import { DATABASE_FILE } from './paths.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { loadDefaultSettings, SettingsService } from './settings.service.js';
@@ -73,19 +73,20 @@ export function createAppContext(options: AppContextOptions): AppContext {
   // the line's SIP user: what the PBX proves as the From of this desk's messages
   const lineUser = () => /^sips?:([^@;]+)@/.exec(sipAccount.get().account?.sipUri ?? '')?.[1] ?? 'local';
   const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings);
+  const stores = visitStores(db);
   return {
     options,
     db,
     settings,
     agentStates: new AgentStateRepo(db),
-    visits: new VisitsService(visitStores(db), settings, currentAgent, deadlines),
+    visits: new VisitsService(stores, settings, currentAgent, deadlines),
     deadlines,
     handovers: new HandoverRepo(db),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
     phrases: new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent),
     escalations: new EscalationsService(new EscalationsRepo(db), lineUser),
     sipAccount,
-    deskLog: new DeskLogRepo(db),
+    deskLog: stores.deskLog,
     currentAgent,
     close: () => db.close(),
   };

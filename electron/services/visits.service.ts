@@ -21,7 +21,7 @@ import {
 import type { VisitStores } from '../db/visit-stores.js';
 import type { DeadlinesService } from './deadlines.service.js';
 import type { SettingsService } from './settings.service.js';
-import { exportVisits, type ExportFormat } from './visit-export.js';
+import { exportVisits, localTime, type ExportFormat } from './visit-export.js';
 
 /** Who is at the desk (for 首问责任制 ownership and the audit trail). */
 export type CurrentAgent = () => string;
@@ -227,10 +227,24 @@ export class VisitsService {
     return this.db.reports.report(from, to);
   }
 
-  /** The visits started in [from, to) as CSV or XLSX with Chinese headers. */
-  export(from: number, to: number, format: ExportFormat): Buffer {
+  /**
+   * The visits started in [from, to) as CSV or XLSX with Chinese headers, named by the period's
+   * first day in the desk's own time zone (in China before 08:00 the UTC date is yesterday's).
+   * Every export is in the desk log.
+   */
+  export(from: number, to: number, format: ExportFormat): { fileName: string; bytes: Buffer } {
     if (!(to > from)) throw new AppError(ErrorCode.BadArguments, 'the export period must end after it starts', { to: 'must be after from' });
-    return exportVisits(this.db.visits.inPeriod(from, to), format, this.settings.get(), this.clock.tzOffset);
+    let rows = 0;
+    const counted = function* (visits: Iterable<Visit>) {
+      for (const v of visits) {
+        rows++;
+        yield v;
+      }
+    };
+    const bytes = exportVisits(counted(this.db.visits.inPeriod(from, to)), format, this.settings.get(), this.clock.tzOffset);
+    // customer data leaving the desk: who, when, which period, how many visits
+    this.db.deskLog.append(this.clock.now(), this.agent(), 'export', { from, to, format, rows });
+    return { fileName: `来访记录-${localTime(from, this.clock.tzOffset)!.slice(0, 10)}.${format}`, bytes };
   }
 
   /** Groups of similar visits in the recent window, to report to the team lead (R-MASS). */

@@ -57,11 +57,29 @@ describe('zuoxi CLI', () => {
     expect(r.err).toMatch(/not a database|damaged/);
   });
 
-  it('does not create a database where there is none', () => {
+  it('a writing command on a new data folder creates and migrates the database: db init, then kb import', () => {
+    const dir = join(tempDir(), 'new-site', 'data');
+    const init = run(['db', 'init', '--data-dir', dir]);
+    expect(init).toMatchObject({ code: 0, out: `ready: ${join(dir, DATABASE_FILE)} (schema version ${LATEST_SCHEMA_VERSION})` });
+    expect(run(['db', 'init', '--data-dir', dir]).code).toBe(0); // again: nothing to do, still fine
+    const other = join(tempDir(), 'never-started');
+    const articles = join(tempDir(), 'kb.jsonl');
+    writeFileSync(articles, `${JSON.stringify({ id: 'kb-1', title: '宽带报修流程', body: '拨打热线报修，工程师 24 小时内上门。' })}\n`);
+    const imported = run(['kb', 'import', articles, '--data-dir', other]);
+    expect(imported).toMatchObject({ code: 0, out: expect.stringContaining('added 1') });
+    expect(run(['kb', 'search', '报修', '--data-dir', other]).out).toContain('[kb-1] 宽带报修流程');
+    // the defaults were seeded as on a first start
+    const tables = JSON.parse(run(['db', 'info', '--data-dir', other, '--json']).out).tables as { name: string; rows: number }[];
+    expect(tables.find((t) => t.name === 'settings')!.rows).toBeGreaterThan(5);
+  });
+
+  it('read-only commands do not create a database where there is none', () => {
     const dir = tempDir();
     const r = run(['db', 'info', '--data-dir', dir]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('no database');
+    expect(r.err).toContain('zuoxi db init');
+    expect(run(['kb', 'search', '报修', '--data-dir', dir]).code).toBe(1);
     expect(existsSync(join(dir, DATABASE_FILE))).toBe(false);
   });
 

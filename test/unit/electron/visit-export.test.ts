@@ -58,6 +58,24 @@ describe('visit export', () => {
     expect(rows[2]!.slice(0, 4)).toEqual(['2', '在线', '呼出', '13900000001']);
   });
 
+  it('names the file by the period\'s first day in the desk\'s time zone, not UTC\'s', () => {
+    const db = openDatabase({ path: join(tempDir(), 'zuoxi.sqlite3') });
+    const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(join(__dirname, '../../../resources')));
+    settings.seedDefaults();
+    const beijing = { now: Date.now, tzOffset: () => -480 };
+    const service = new VisitsService(visitStores(db), settings, () => '1001', new DeadlinesService(new DeadlinesRepo(db), settings), beijing);
+    // Beijing midnight of 22 November is 16:00 UTC on the 21st; 07:59 in Beijing is still the 21st in UTC
+    const from = Date.UTC(2026, 10, 21, 16, 0);
+    expect(service.export(from, from + 86_400_000, 'csv').fileName).toBe('来访记录-2026-11-22.csv');
+    expect(service.export(Date.UTC(2026, 10, 21, 23, 59), from + 86_400_000, 'xlsx').fileName).toBe('来访记录-2026-11-22.xlsx');
+    // each export is logged: who, the period, how many visits left the desk
+    expect(visitStores(db).deskLog.list('export', 10).map((e) => [e.actor, e.detail])).toEqual([
+      ['1001', { from: Date.UTC(2026, 10, 21, 23, 59), to: from + 86_400_000, format: 'xlsx', rows: 0 }],
+      ['1001', { from, to: from + 86_400_000, format: 'csv', rows: 0 }],
+    ]);
+    db.close();
+  });
+
   it('writes CSV for Excel (BOM, quoting) that can never run a formula', () => {
     const csv = toCsv(['号码', '内容'], [['138', '=HYPERLINK("x")'], ['139', 'a,"b"\nc'], ['140', null]]).toString('utf8');
     expect(csv).toBe('\uFEFF号码,内容\r\n138,"\'=HYPERLINK(""x"")"\r\n139,"a,""b""\nc"\r\n140,\r\n');
