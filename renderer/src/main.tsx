@@ -44,6 +44,7 @@ async function boot(): Promise<void> {
     });
     void team.start();
     softphone.watchEnvironment();
+    softphone.guardLeaving();
     void softphone.connectSaved();
     requestAnimationFrame(() => {
       document.documentElement.dataset['zuoxiReady'] = 'true';

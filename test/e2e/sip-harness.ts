@@ -96,7 +96,8 @@ export async function startParty(
   const dir = mkdtempSync(join(tmpdir(), `zuoxi-${opts.name}-`));
   const { host, child } = await start(dir);
   const browser = await launchPhoneBrowser(dir, opts.toneHz);
-  const page = await browser.newPage();
+  // a page of its own context (browser.newPage() owns its context, and closing such a page skips beforeunload)
+  const page = await (await browser.newContext()).newPage();
   // Test instrumentation only: the open RTCPeerConnections, so the test can read inbound-rtp stats
   // (closed ones are dropped: a benchmark's hundreds of calls must not pile up in the page).
   await page.addInitScript(() => {

@@ -10,6 +10,8 @@ export interface WsRelay {
   /** While true, REGISTER requests from the desk are swallowed (counted in `dropped`). */
   dropRegisters: boolean;
   readonly dropped: number;
+  /** Every SIP message the desk sent, as sent. */
+  readonly fromDesk: readonly string[];
   close(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export async function startWsRelay(upstream: string): Promise<WsRelay> {
     url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}`,
     dropRegisters: false,
     dropped: 0,
+    fromDesk: [] as string[],
     close: () =>
       new Promise<void>((resolve) => {
         for (const c of server.clients) c.terminate();
@@ -33,6 +36,7 @@ export async function startWsRelay(upstream: string): Promise<WsRelay> {
     pbx.on('message', (data) => client.readyState === WebSocket.OPEN && client.send(String(data)));
     client.on('message', (data) => {
       const message = String(data);
+      relay.fromDesk.push(message);
       if (relay.dropRegisters && message.startsWith('REGISTER ')) {
         relay.dropped += 1;
         return;

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const created: { options: Record<string, unknown>; url?: string }[] = [];
 vi.mock('electron', () => ({
   BrowserWindow: class {
+    webContents = { on() {} };
     constructor(options: Record<string, unknown>) {
       created.push({ options });
     }
@@ -14,6 +15,7 @@ vi.mock('electron', () => ({
       return Promise.resolve();
     }
   },
+  dialog: {},
 }));
 
 const { createMainWindow } = await import('../../../electron/window');

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Radio, Space, Switch, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Radio, Space, Switch, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveSipAccount, SipAccount } from '../../../../shared/softphone';
@@ -21,6 +21,8 @@ export function LinePanel() {
   const [hasPassword, setHasPassword] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [toast, holder] = message.useMessage();
+  const [modal, modalHolder] = Modal.useModal();
+  const liveCalls = useAppStore((s) => s.calls.length);
 
   useEffect(() => {
     void api.sipAccount.get().then((r) => {
@@ -29,6 +31,19 @@ export function LinePanel() {
       if (r.value.account) form.setFieldsValue(r.value.account);
     });
   }, [api, form]);
+
+  /** Saving reconnects the line, which ends every call: during a call it asks first (the form keeps what was typed). */
+  const submit = (values: LineForm) => {
+    if (liveCalls === 0) return void save(values);
+    void modal.confirm({
+      title: t('line.saveDuringCall', { count: liveCalls }),
+      okText: t('line.saveAndHangUp'),
+      okButtonProps: { danger: true },
+      cancelText: t('line.saveLater'),
+      autoFocusButton: 'cancel',
+      onOk: () => save(values),
+    });
+  };
 
   const save = async (values: LineForm) => {
     const { password, ...account } = values;
@@ -45,9 +60,10 @@ export function LinePanel() {
   return (
     <Space orientation="vertical" style={{ width: '100%', maxWidth: 560 }}>
       {holder}
+      {modalHolder}
       <Card size="small" title={t('line.title')}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Form<LineForm> form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ displayName: '', agentId: '', realm: '' }}>
+        <Form<LineForm> form={form} layout="vertical" onFinish={submit} initialValues={{ displayName: '', agentId: '', realm: '' }}>
           <Form.Item name="wsUri" label={t('line.wsUri')} rules={[{ required: true, pattern: /^wss?:\/\/\S+$/, message: t('line.wsUriInvalid') }]}>
             <Input placeholder="wss://pbx.example.com:8089/ws" />
           </Form.Item>

@@ -46,6 +46,19 @@ export class SoftphoneController {
     this.engine.onDidChange((s) => this.onSnapshot(s));
   }
 
+  /**
+   * Closing the desk during a call asks first (the browser's leave-page question; in Electron the
+   * main process asks, window.ts); when the page does go, calls are hung up and the line unregistered.
+   */
+  guardLeaving(): void {
+    window.addEventListener('beforeunload', (e) => {
+      if (this.store.getState().calls.length === 0) return;
+      e.preventDefault();
+      e.returnValue = ''; // older Chromium needs it to ask
+    });
+    window.addEventListener('pagehide', () => this.engine.leave());
+  }
+
   /** Starts watching devices and the network; call once at boot. */
   watchEnvironment(): void {
     navigator.mediaDevices?.addEventListener('devicechange', () => void this.refreshDevices());

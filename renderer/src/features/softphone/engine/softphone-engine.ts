@@ -199,6 +199,20 @@ export class SoftphoneEngine {
     this.setRegistration({ status: 'stopped' });
   }
 
+  /**
+   * The page is going away (window closed, app quitting): hang up every call and unregister now,
+   * without waiting for answers, so the PBX neither keeps a dead binding nor a half-open call.
+   * Everything is sent in this task: nothing after the page is gone can be relied on.
+   */
+  leave(): void {
+    this.supervisor?.stop();
+    for (const call of this.calls.values()) {
+      call.endReason ??= 'local-hangup';
+      void this.hangup(call.snapshot.id).catch(() => {});
+    }
+    if (this.registerer?.state === RegistererState.Registered) void this.registerer.unregister().catch(() => {});
+  }
+
   /** The OS reports the network is back: reconnect now, and restart ICE on every live call. */
   networkChanged(): void {
     this.supervisor?.online();
