@@ -117,3 +117,20 @@ export function refusalFor(state: AgentState, line: { readonly callWaiting: bool
       return 486;
   }
 }
+
+/** What ends a wrap-up that ran past its limit (the wrap-up clock of the deadline policy). */
+export const WRAP_UP_ENDS = ['ready', 'not-ready'] as const;
+export interface WrapUpEnd {
+  readonly then: (typeof WRAP_UP_ENDS)[number];
+  /** The NotReady reason when `then` is not-ready. */
+  readonly reasonId: string;
+}
+
+/**
+ * The move that ends an overrunning wrap-up: back to the state before the call (`ready`), or
+ * NotReady with the policy's reason; a reason the desk does not know falls back to `ready`, so the
+ * agent is never stuck in wrap-up.
+ */
+export function wrapUpEndEvent(end: WrapUpEnd, knownReasons: readonly string[]): AgentEvent {
+  return end.then === 'not-ready' && knownReasons.includes(end.reasonId) ? { type: 'pause', reasonId: end.reasonId } : { type: 'finishWrapUp' };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WRAP_UP_ENDS } from './agent-state.js';
 import { ComplianceSettingsSchema } from './compliance.js';
 import { DeadlinePolicySchema } from './deadlines.js';
 import { TeamSettingsSchema } from './escalation.js';
@@ -60,6 +61,8 @@ export const SettingsSchema = z
     deadlinePolicy: DeadlinePolicySchema,
     /** This desk's role, its team leads (primary first, then backups) and, for a lead, its agents. */
     team: TeamSettingsSchema,
+    /** What ends a wrap-up past its limit (the deadline policy's wrap-up clock): Ready, or NotReady with a reason. */
+    wrapUpEnd: z.object({ then: z.enum(WRAP_UP_ENDS), reasonId: z.string().max(32) }).strict(),
     notReadyReasons: z
       .array(NotReadyReasonSchema)
       .min(1)

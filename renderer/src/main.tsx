@@ -8,6 +8,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import './global.css';
 import { BootError, type BootFailure } from './BootError';
+import { watchWrapUp } from './features/agent-state';
 import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
 import { watchDeadlines } from './features/deadlines';
@@ -36,6 +37,7 @@ async function boot(): Promise<void> {
     );
     trackVisits(store, api);
     trackScript(store, api);
+    watchWrapUp(store, { alert: (kind, then) => notify(i18n.t('app.title'), i18n.t(`deadlines.wrapUpAlert.${kind}.${then}`), 'wrap-up') });
     watchDeadlines(store, api, {
       notify,
       escalate: (input) => void team.escalate(input),

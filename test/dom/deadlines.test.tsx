@@ -167,6 +167,6 @@ describe('deadline board and countdowns (fake clock)', () => {
       app.store.getState().setPhoneSnapshot({ registration: { status: 'registered' }, calls: [], lastEnded: null, dtmfReceived: {} });
       app.store.setState({ agent: { status: 'wrap-up', returnTo: { status: 'ready' } }, agentSince: Date.now() });
     });
-    expect([pill().dataset['clock'], pill().textContent]).toEqual(['wrap-up', '话后整理  2:00']);
+    expect([pill().dataset['clock'], pill().textContent]).toEqual(['wrap-up', '话后整理 → 到时置为就绪 2:00']);
   });
 });

@@ -20,6 +20,7 @@ export const SETTINGS: Settings = {
   audioDevices: { input: null, output: null, ringer: null },
   callWaiting: true,
   callPolicy: { refer: 'refuse', internalNumbers: '' },
+  wrapUpEnd: { then: 'ready', reasonId: 'break' },
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },

@@ -80,4 +80,29 @@ test.describe('deadlines on a real call', () => {
     await agent.page.getByRole('button', { name: '接听' }).click();
     await hangUpFrom(customer);
   });
+
+  test('a wrap-up past its limit ends by itself, to NotReady as the policy says, shown on the strip', async ({ bed }) => {
+    const { agent, customer } = await agentAndCustomer(bed);
+    await agent.page.getByRole('tab', { name: '设置' }).click();
+    for (const [id, value] of [
+      ['#deadline-wrap-up-due-soon', '2s'],
+      ['#deadline-wrap-up-duration', '6s'],
+    ] as const) {
+      await agent.page.locator(id).fill(value);
+      await agent.page.locator(id).press('Enter');
+      await expect(agent.page.locator(id)).toHaveValue(value);
+    }
+    await agent.page.getByLabel('话后整理超时后').click();
+    await agent.page.locator('.ant-select-item-option[title="自动置为未就绪（小休）"]').click();
+    await expect(agent.page.getByTestId('deadline-policy-problem')).toHaveCount(0);
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    await call(customer);
+    await agent.page.getByRole('button', { name: '接听' }).click();
+    await hangUpFrom(customer);
+    await expect(agent.page.getByTestId('agent-status')).toHaveText('话后处理');
+    await expect(pill(agent, 'wrap-up')).toContainText('→ 到时置为未就绪');
+    // nobody presses 完成话后处理: the desk moves on by itself at 6 s
+    await expect(agent.page.getByTestId('agent-status')).toHaveText('未就绪 · 小休', { timeout: 15_000 });
+    await expect(pill(agent, 'wrap-up')).toHaveCount(0);
+  });
 });

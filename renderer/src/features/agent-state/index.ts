@@ -1,1 +1,2 @@
 export { AgentStateControl } from './AgentStateControl';
+export { watchWrapUp } from './wrap-up-limit';

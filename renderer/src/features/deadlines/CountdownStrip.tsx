@@ -2,6 +2,7 @@ import { Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { wrapUpEndEvent } from '../../../../shared/agent-state';
 import { durationMs, startClock, type CallClock } from '../../../../shared/deadlines';
 import { useAppStore } from '../../store';
 import { useCountdown } from './ticker';
@@ -15,19 +16,23 @@ interface Running {
 
 /**
  * The clocks of the conversation in hand, at the top of the workspace: ringing (R-ANSWER-15S), on
- * hold and in wrap-up (the company's limits); the online channel will add reply (R-REPLY-3MIN) and
+ * hold and in wrap-up (the company's limits; wrap-up says what the desk does when it runs out); the online channel will add reply (R-REPLY-3MIN) and
  * idle (R-CLOSE-3-5). Re-rendered when a call or the desk state changes; the ticker writes the time.
  */
 export function CountdownStrip() {
   const { t } = useTranslation();
   const { calls, status, since } = useAppStore(useShallow((s) => ({ calls: s.calls, status: s.agent.status, since: s.agentSince })));
+  // what the desk does when wrap-up runs out (settings.wrapUpEnd), shown on its pill
+  const wrapUpThen = useAppStore((s) =>
+    s.settings && wrapUpEndEvent(s.settings.wrapUpEnd, s.settings.notReadyReasons.map((r) => r.id)).type === 'pause' ? 'not-ready' : 'ready',
+  );
   const running: Running[] = [];
   for (const c of calls) {
     const who = c.remoteName || c.remoteUser;
     if (c.phase === 'ringing' && c.direction === 'inbound') running.push({ key: `ring-${c.id}`, clock: 'ring', startedAt: c.startedAt, who });
     if (c.held && c.heldAt !== undefined) running.push({ key: `hold-${c.id}-${c.heldAt}`, clock: 'hold', startedAt: c.heldAt, who });
   }
-  if (status === 'wrap-up') running.push({ key: `wrap-up-${since}`, clock: 'wrap-up', startedAt: since, who: '' });
+  if (status === 'wrap-up') running.push({ key: `wrap-up-${since}`, clock: 'wrap-up', startedAt: since, who: t(`deadlines.wrapUpThen.${wrapUpThen}`) });
   if (running.length === 0) return null;
   return (
     <Space wrap data-testid="countdown-strip" aria-label={t('deadlines.strip')} style={{ marginBottom: 8 }}>

@@ -13,11 +13,13 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
  * reason and nothing is saved. The main side checks again.
  */
 export function DeadlineSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const policy = useAppStore((s) => s.settings?.deadlinePolicy);
+  const wrapUpEnd = useAppStore((s) => s.settings?.wrapUpEnd);
+  const reasons = useAppStore((s) => s.settings?.notReadyReasons ?? []);
   const updateSettings = useAppStore((s) => s.updateSettings);
   const [problem, setProblem] = useState<string | null>(null);
-  if (!policy) return null;
+  if (!policy || !wrapUpEnd) return null;
   const save = (next: DeadlinePolicy) => {
     const parsed = DeadlinePolicySchema.safeParse(next);
     if (!parsed.success) {
@@ -71,7 +73,19 @@ export function DeadlineSettings() {
           },
         ]}
       />
-      <Form.Item label={t('settings.deadlines.calendar')} style={{ marginTop: 12 }}>
+      <Form.Item label={t('settings.deadlines.wrapUpEnd')} htmlFor="wrap-up-end" style={{ marginTop: 12 }}>
+        <Select<string>
+          id="wrap-up-end"
+          style={{ minWidth: 240 }}
+          value={wrapUpEnd.then === 'ready' ? 'ready' : wrapUpEnd.reasonId}
+          onChange={(v) => void updateSettings({ wrapUpEnd: v === 'ready' ? { ...wrapUpEnd, then: 'ready' } : { then: 'not-ready', reasonId: v } })}
+          options={[
+            { value: 'ready', label: t('settings.deadlines.wrapUpReady') },
+            ...reasons.map((r) => ({ value: r.id, label: t('settings.deadlines.wrapUpNotReady', { reason: r.label[i18n.language === 'en-US' ? 'en-US' : 'zh-CN'] }) })),
+          ]}
+        />
+      </Form.Item>
+      <Form.Item label={t('settings.deadlines.calendar')}>
         <Select<number[]>
           id="deadline-days"
           mode="multiple"

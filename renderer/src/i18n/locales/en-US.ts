@@ -298,6 +298,11 @@ export const enUS: Messages = {
     search: { text: 'Search text (Chinese works)', number: 'Number (prefix)', total: '{{n}} in all', totalCapped: 'more than {{n}}' },
   },
   deadlines: {
+    wrapUpThen: { ready: '→ Ready when it runs out', 'not-ready': '→ Not ready when it runs out' },
+    wrapUpAlert: {
+      'due-soon': { ready: 'Wrap-up almost over its limit: the desk goes Ready then', 'not-ready': 'Wrap-up almost over its limit: the desk goes Not ready then' },
+      ended: { ready: 'Wrap-up ran over its limit: the desk is Ready again', 'not-ready': 'Wrap-up ran over its limit: the desk is Not ready' },
+    },
     title: 'Deadline board',
     strip: 'Clocks of the current call',
     ofVisit: 'Clocks of this visit:',
@@ -361,6 +366,9 @@ export const enUS: Messages = {
   settings: {
     deadlines: {
       title: 'Deadline rules',
+      wrapUpEnd: 'When wrap-up runs over',
+      wrapUpReady: 'Go Ready',
+      wrapUpNotReady: 'Go Not ready ({{reason}})',
       hint: 'Durations as 15s, 3min, 12h, 7d; "due soon" is how much time left turns a clock amber. Duration and business hours apply to clocks started from then on; due soon and escalation apply at once.',
       clock: 'Clock',
       duration: 'Duration',

@@ -296,6 +296,11 @@ export const zhCN = {
     search: { text: '搜索内容（支持中文）', number: '号码（前缀）', total: '共 {{n}} 条', totalCapped: '超过 {{n}} 条' },
   },
   deadlines: {
+    wrapUpThen: { ready: '→ 到时置为就绪', 'not-ready': '→ 到时置为未就绪' },
+    wrapUpAlert: {
+      'due-soon': { ready: '话后整理即将超时：到时自动置为就绪', 'not-ready': '话后整理即将超时：到时自动置为未就绪' },
+      ended: { ready: '话后整理已超时，已自动置为就绪', 'not-ready': '话后整理已超时，已自动置为未就绪' },
+    },
     title: '期限看板',
     strip: '当前通话的计时',
     ofVisit: '本记录的期限：',
@@ -359,6 +364,9 @@ export const zhCN = {
   settings: {
     deadlines: {
       title: '期限规则',
+      wrapUpEnd: '话后整理超时后',
+      wrapUpReady: '自动置为就绪',
+      wrapUpNotReady: '自动置为未就绪（{{reason}}）',
       hint: '时长写作 15s、3min、12h、7d；“即将到期”为剩余多少时间变黄。时长和“仅工作时间”用于之后开始的计时；“即将到期”和“超时升级”立即生效。',
       clock: '计时',
       duration: '时长',
