@@ -50,7 +50,7 @@ import {
   type VisitReport,
   type UnsavedDraft,
 } from './visits.js';
-import { ArticleIdSchema, ImportFilesSchema, KbSearchSchema, type Article, type ImportSummary, type KbHit } from './kb.js';
+import { ArticleIdSchema, ImportChunkSchema, KbSearchSchema, UploadIdSchema, type Article, type ImportSummary, type KbHit } from './kb.js';
 
 /** A type-only marker for a channel's result (no runtime cost). */
 const returns = <T>(): T => undefined as T;
@@ -149,7 +149,11 @@ export const contract = {
   'kb.search': { args: KbSearchSchema, result: returns<KbHit[]>() },
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },
   /** All or nothing: a bad record fails with file and line for each problem, and nothing changes. */
-  'kb.import': { args: ImportFilesSchema, result: returns<ImportSummary>() },
+  'kb.importBegin': { args: NoArgs, result: returns<{ uploadId: string }>() },
+  /** The next piece of one file (in order); nothing is written until the commit. */
+  'kb.importChunk': { args: ImportChunkSchema, result: returns<{ received: number }>() },
+  'kb.importCommit': { args: z.object({ uploadId: UploadIdSchema }).strict(), result: returns<ImportSummary>() },
+  'kb.importAbort': { args: z.object({ uploadId: UploadIdSchema }).strict(), result: returns<null>() },
   /** Titles of articles not published yet: never to be mentioned to a customer (R-NO-UNRELEASED). */
   'kb.unreleased': { args: NoArgs, result: returns<string[]>() },
   /** The scripted-phrase library for a UI language (standard wording, counter-examples). */

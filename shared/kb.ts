@@ -77,13 +77,18 @@ export interface ImportSummary {
 export const SynonymsSchema = z.array(z.array(z.string().trim().min(1).max(20)).min(2).max(20)).max(2000);
 
 /** Files chosen in the import dialog, sent whole (base64) to the main side: at most 50 MB in all. */
-export const ImportFilesSchema = z
+/**
+ * A piece of one file of a staged import (kb.importBegin → kb.importChunk… → kb.importCommit): small
+ * enough for any transport (the browser host caps a message at 1 MiB).
+ */
+export const IMPORT_CHUNK_BYTES = 512 * 1024;
+export const UploadIdSchema = z.string().uuid();
+export const ImportChunkSchema = z
   .object({
-    files: z
-      .array(z.object({ name: z.string().min(1).max(300), base64: z.string().max(70_000_000) }).strict())
-      .min(1)
-      .max(5000)
-      .refine((fs) => fs.reduce((n, f) => n + f.base64.length, 0) <= 70_000_000, 'files larger than 50 MB in all'),
+    uploadId: UploadIdSchema,
+    name: z.string().min(1).max(300),
+    // base64 of at most IMPORT_CHUNK_BYTES bytes
+    base64: z.string().max(Math.ceil(IMPORT_CHUNK_BYTES / 3) * 4),
   })
   .strict();
 

@@ -20,6 +20,7 @@ import { SipAccountService } from './sip-account.service.js';
 import { VisitsService } from './visits.service.js';
 import { DeadlinesService } from './deadlines.service.js';
 import { KbService } from './kb.service.js';
+import { KbUploads } from './kb-upload.js';
 import { PhrasesService } from './phrases.service.js';
 import { EscalationsService } from './escalations.service.js';
 
@@ -46,6 +47,8 @@ export interface AppContext {
   readonly deadlines: DeadlinesService;
   readonly handovers: HandoverRepo;
   readonly kb: KbService;
+  /** Knowledge-base files arriving in chunks, until their import is committed. */
+  readonly kbUploads: KbUploads;
   readonly phrases: PhrasesService;
   readonly escalations: EscalationsService;
   readonly sipAccount: SipAccountService;
@@ -82,6 +85,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     visits: new VisitsService(stores, settings, currentAgent, deadlines),
     deadlines,
     handovers: new HandoverRepo(db),
+    kbUploads: new KbUploads(),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
     phrases: new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent),
     escalations: new EscalationsService(new EscalationsRepo(db), lineUser),

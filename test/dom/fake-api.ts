@@ -77,7 +77,7 @@ export function fakeApi() {
       setChecklist: vi.fn(async (_: SetChecklist) => ok(null)),
       logOverride: vi.fn(),
     },
-    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), import: vi.fn(), unreleased: vi.fn(async () => ok([])) },
+    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), importBegin: vi.fn(), importChunk: vi.fn(), importCommit: vi.fn(), importAbort: vi.fn(), unreleased: vi.fn(async () => ok([])) },
     phrases: {
       library: vi.fn(async () => ok(phrases)),
       save: vi.fn(async ({ phrase }: { phrase: Phrase }) => ok((phrases = { ...phrases, phrases: phrases.phrases.map((p) => (p.id === phrase.id ? phrase : p)) }))),

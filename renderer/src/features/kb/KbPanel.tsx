@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Input, List, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Article, KbHit } from '../../../../shared/kb';
+import { IMPORT_CHUNK_BYTES, type Article, type KbHit } from '../../../../shared/kb';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { Markdown } from './Markdown';
@@ -87,7 +87,16 @@ function ArticleView({ article, onClose }: { article: Article; onClose: () => vo
   );
 }
 
-/** Reads the chosen files (progress shown), then imports them in one all-or-nothing step. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * Sends the chosen files in pieces (a progress bar by bytes sent), then imports them in one
+ * all-or-nothing step on the main side; a failed piece cancels the upload and says why.
+ */
 function ImportButton() {
   const { t } = useTranslation();
   const api = usePlatformApi();
@@ -96,16 +105,28 @@ function ImportButton() {
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async (files: File[]) => {
     setResult(null);
-    const payload: { name: string; base64: string }[] = [];
-    for (const [i, f] of files.entries()) {
-      setProgress({ percent: Math.round((i / files.length) * 80), label: t('kb.import.reading', { name: f.name }) });
-      const bytes = new Uint8Array(await f.arrayBuffer());
-      let binary = '';
-      for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
-      payload.push({ name: f.webkitRelativePath || f.name, base64: btoa(binary) });
+    const total = files.reduce((n, f) => n + f.size, 0) || 1;
+    const begun = await api.kb.importBegin();
+    if (!begun.ok) return setResult({ ok: false, text: begun.error.message });
+    const { uploadId } = begun.value;
+    let sent = 0;
+    for (const f of files) {
+      const name = f.webkitRelativePath || f.name;
+      // an empty file still sends one (empty) piece, so it is imported and reported like any other
+      for (let i = 0; i < Math.max(1, Math.ceil(f.size / IMPORT_CHUNK_BYTES)); i++) {
+        setProgress({ percent: Math.round((sent / total) * 95), label: t('kb.import.sending', { name, percent: Math.round((sent / total) * 100) }) });
+        const bytes = new Uint8Array(await f.slice(i * IMPORT_CHUNK_BYTES, (i + 1) * IMPORT_CHUNK_BYTES).arrayBuffer());
+        const piece = await api.kb.importChunk({ uploadId, name, base64: toBase64(bytes) });
+        if (!piece.ok) {
+          void api.kb.importAbort({ uploadId });
+          setProgress(null);
+          return setResult({ ok: false, text: piece.error.message });
+        }
+        sent += bytes.length;
+      }
     }
-    setProgress({ percent: 90, label: t('kb.import.saving') });
-    const r = await api.kb.import({ files: payload });
+    setProgress({ percent: 97, label: t('kb.import.saving') });
+    const r = await api.kb.importCommit({ uploadId });
     setProgress(null);
     setResult(r.ok ? { ok: true, text: t('kb.import.done', { ...r.value }) } : { ok: false, text: r.error.message });
   };

@@ -237,7 +237,7 @@ export const enUS: Messages = {
         'too-many-groups': 'Line {{line}}: at most 2,000 groups',
       },
     },
-    import: { button: 'Import articles (Markdown / JSONL / CSV)', reading: 'Reading {{name}}…', saving: 'Importing…', done: 'Imported: {{added}} new, {{updated}} updated; {{total}} articles in all' },
+    import: { button: 'Import articles (Markdown / JSONL / CSV)', sending: 'Sending {{name}}… {{percent}}%', saving: 'Importing…', done: 'Imported: {{added}} new, {{updated}} updated; {{total}} articles in all' },
   },
   visits: {
     drafts: { title: '{{count}} visit forms were filled in but not saved', open: 'Open' },

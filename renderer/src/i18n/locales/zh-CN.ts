@@ -235,7 +235,7 @@ export const zhCN = {
         'too-many-groups': '第 {{line}} 行：最多 2000 组',
       },
     },
-    import: { button: '导入文章（Markdown / JSONL / CSV）', reading: '读取 {{name}}…', saving: '正在导入…', done: '已导入：新增 {{added}} 篇，更新 {{updated}} 篇；知识库共 {{total}} 篇' },
+    import: { button: '导入文章（Markdown / JSONL / CSV）', sending: '发送 {{name}}… {{percent}}%', saving: '正在导入…', done: '已导入：新增 {{added}} 篇，更新 {{updated}} 篇；知识库共 {{total}} 篇' },
   },
   visits: {
     drafts: { title: '有 {{count}} 条来访记录已填写但未保存', open: '打开' },
