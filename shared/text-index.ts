@@ -11,8 +11,15 @@
  *
  * Tokens are code points in hex (5 digits each) so no FTS5 syntax (quotes, AND, NEAR, *, parentheses) can come from text.
  */
+/**
+ * Bumped whenever the tokens of a text change: a database indexed with an older version is
+ * re-indexed in the background (electron/services/search-index.service.ts). 1: letter and digit
+ * runs swallowed the Han characters after them (4G套餐 one token); 2: they do not.
+ */
+export const TOKENIZER_VERSION = 2;
+
 const HAN = /\p{Script=Han}/u;
-// a Han run, or a run of other letters and digits: 4G套餐 is 4g + 套餐, never one token (migration 009)
+// a Han run, or a run of other letters and digits: 4G套餐 is 4g + 套餐, never one token (tokenizer 2)
 const WORD = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 const hex = (s: string) => Array.from(s, (c) => c.codePointAt(0)!.toString(16).padStart(5, '0')).join('');

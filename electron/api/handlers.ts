@@ -54,6 +54,10 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'escalations.refusals': () => ctx.escalations.refusals(),
     'deskLog.referRefused': (detail) => ctx.deskLog.append(Date.now(), ctx.currentAgent(), 'refer-refused', detail),
     'deskLog.list': ({ kind, limit }) => ctx.deskLog.list(kind, limit),
+    'maintenance.progress': () => {
+      const p = ctx.indexes.progress();
+      return p && { task: p.index === 'kb' ? 'reindex-kb' : 'reindex-visits', done: p.done, total: p.total };
+    },
     'phrases.library': ({ locale }) => ctx.phrases.library(locale),
     'phrases.save': ({ locale, phrase }) => ctx.phrases.save(locale, phrase),
     'phrases.remove': ({ locale, id }) => ctx.phrases.remove(locale, id),

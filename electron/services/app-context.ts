@@ -12,8 +12,10 @@ import { visitStores } from '../db/visit-stores.js';
 import { KbRepo } from '../db/kb.repo.js';
 import { PhrasesRepo } from '../db/phrases.repo.js';
 import { EscalationsRepo } from '../db/escalations.repo.js';
+import { SearchIndexRepo } from '../db/search-index.repo.js';
 import type { DeskLogRepo } from '../db/desk-log.repo.js';
 import { DATABASE_FILE } from './paths.js';
+import { SearchIndexKeeper } from './search-index.service.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { loadDefaultSettings, SettingsService } from './settings.service.js';
 import { SipAccountService } from './sip-account.service.js';
@@ -53,6 +55,8 @@ export interface AppContext {
   readonly escalations: EscalationsService;
   readonly sipAccount: SipAccountService;
   readonly deskLog: DeskLogRepo;
+  /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
+  readonly indexes: SearchIndexKeeper;
   /** The agent at this desk (the line's agent id, else its SIP user). */
   readonly currentAgent: () => string;
   close(): void;
@@ -77,6 +81,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const lineUser = () => /^sips?:([^@;]+)@/.exec(sipAccount.get().account?.sipUri ?? '')?.[1] ?? 'local';
   const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings);
   const stores = visitStores(db);
+  const indexes = new SearchIndexKeeper(new SearchIndexRepo(db));
+  void indexes.run();
   return {
     options,
     db,
@@ -92,6 +98,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
     sipAccount,
     deskLog: stores.deskLog,
     currentAgent,
-    close: () => db.close(),
+    indexes,
+    close: () => {
+      indexes.stop();
+      db.close();
+    },
   };
 }

@@ -84,6 +84,7 @@ export function fakeApi() {
       remove: vi.fn(async ({ id }: { id: string }) => ok((phrases = { ...phrases, phrases: phrases.phrases.filter((p) => p.id !== id) }))),
       import: vi.fn(),
     },
+    maintenance: { progress: vi.fn(async () => ok(null)) },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     deadlines: {
       running: vi.fn(async () => ok([] as VisitDeadline[])),

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase, SchemaTooNewError, schemaVersion } from '../../../electron/db/database';
@@ -8,6 +8,8 @@ import { checkIntegrity, describeDatabase } from '../../../electron/db/maintenan
 import type { Migration } from '../../../electron/db/migration';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/db/migrations';
 import { KbRepo } from '../../../electron/db/kb.repo';
+import { SearchIndexRepo } from '../../../electron/db/search-index.repo';
+import { SearchIndexKeeper } from '../../../electron/services/search-index.service';
 import { indexText, matchQuery, tokenOf } from '../../../shared/text-index';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -15,7 +17,7 @@ const tempDir = useTempDirs();
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const tables = (db: Database.Database) =>
   db.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE schema='main' AND type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
-const ALL_TABLES = ['agent_state_log', 'compliance_overrides', 'deadlines', 'desk_log', 'escalations', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'message_refusals', 'phrase_seeds', 'phrases', 'settings', 'sip_account', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
+const ALL_TABLES = ['agent_state_log', 'compliance_overrides', 'deadlines', 'desk_log', 'escalations', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'message_refusals', 'phrase_seeds', 'phrases', 'search_index', 'settings', 'sip_account', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
 
 describe('database', () => {
   it('opens a new file with WAL, synchronous FULL, foreign keys, a busy timeout and the latest schema', () => {
@@ -96,7 +98,8 @@ describe('database', () => {
     expect(report.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(report.tables).toEqual([
       { name: 'agent_state_log', rows: 1 },
-      ...ALL_TABLES.slice(1).map((name) => ({ name, rows: 0 })),
+      // the two free-text indexes are listed in search_index from the start
+      ...ALL_TABLES.slice(1).map((name) => ({ name, rows: name === 'search_index' ? 2 : 0 })),
     ]);
     db.close();
   });
@@ -127,29 +130,74 @@ describe('database', () => {
   });
 });
 
-describe('migration 009: words running into Han characters', () => {
-  it('re-indexes the visits and articles indexed with 4G套餐-style tokens, so 套餐 finds them', () => {
-    const path = join(tempDir(), 'old.sqlite3');
+describe('re-indexing after a tokenizer change (no longer inside migration 009)', () => {
+  /** A v8 database whose indexes hold tokens of tokenizer 1: 4G套餐 and WiFi密码忘了 as one token each. */
+  function v8Database(path: string, visits = 2) {
     const old = openDatabase({ path, migrations: MIGRATIONS.filter((m) => m.version <= 8) });
     const visit = (id: number, description: string) => {
       old.prepare("INSERT INTO visits (id, channel, direction, customer_number, started_at, description, owner, created_at, updated_at) VALUES (?, 'hotline', 'inbound', '13800138000', 0, ?, '1001', 0, 0)").run(id, description);
-      // the tokens as the old tokenizer wrote them: 4G套餐 as one token
       old.prepare('INSERT INTO visits_fts (rowid, tokens) VALUES (?, ?)').run(id, description.includes('4G套餐') ? [tokenOf('4g套餐'), tokenOf('办'), tokenOf('理'), tokenOf('办理')].join(' ') : indexText(description));
     };
     visit(1, '办理4G套餐');
-    visit(2, '宽带套餐变更');
+    for (let i = 2; i <= visits; i++) visit(i, i === 2 ? '宽带套餐变更' : `办理4G套餐 ${i}`);
     old.prepare("INSERT INTO kb_articles (rid, id, title, body, updated_by, updated_at) VALUES (1, 'a-1', 'WiFi密码忘了', '', 'x', 0)").run();
     old.prepare('INSERT INTO kb_fts (rowid, title, similar, body) VALUES (1, ?, ?, ?)').run(tokenOf('wifi密码忘了'), '', '');
     old.close();
+  }
+  const match = (db: Database.Database, table: string, q: string) =>
+    db.prepare<[string], { rowid: number }>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(matchQuery(q)!).map((r) => r.rowid);
 
+  it('an upgrade from v8 marks both indexes stale; the keeper rebuilds them in the background, so 套餐 finds 4G套餐', async () => {
+    const path = join(tempDir(), 'old.sqlite3');
+    v8Database(path);
     const db = openDatabase({ path });
     expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
-    const match = (table: string, q: string) => db.prepare<[string], { rowid: number }>(`SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid`).all(matchQuery(q)!).map((r) => r.rowid);
-    expect(match('visits_fts', '套餐')).toEqual([1, 2]);
-    expect(match('visits_fts', '4g')).toEqual([1]);
-    expect(match('kb_fts', '密码')).toEqual([1]);
+    const repo = new SearchIndexRepo(db);
+    expect(repo.stale().map((s) => s.name)).toEqual(['visits', 'kb']);
+    expect(match(db, 'visits_fts', '套餐')).toEqual([2]); // the migration itself changed no tokens
+    await new SearchIndexKeeper(repo).run();
+    expect(repo.stale()).toEqual([]);
+    expect(match(db, 'visits_fts', '套餐')).toEqual([1, 2]);
+    expect(match(db, 'visits_fts', '4g')).toEqual([1]);
+    expect(match(db, 'kb_fts', '密码')).toEqual([1]);
     expect(new KbRepo(db).documentFrequency('密码')).toBe(1);
     db.close();
+  });
+
+  it('goes a chunk per turn with progress, keeps every row findable meanwhile, and resumes after a restart', () => {
+    const path = join(tempDir(), 'old.sqlite3');
+    v8Database(path, 1200);
+    let db = openDatabase({ path });
+    const turns: (() => void)[] = [];
+    const keeper = new SearchIndexKeeper(new SearchIndexRepo(db), (fn) => void turns.push(fn));
+    void keeper.run();
+    turns.shift()!(); // first chunk of 500
+    expect(keeper.progress()).toEqual({ index: 'visits', done: 500, total: 1200 });
+    expect(match(db, 'visits_fts', '办理').length).toBe(1199); // old and new tokens alike still find them
+    keeper.stop();
+    db.close();
+    db = openDatabase({ path }); // restarted: continues after row 500
+    expect(new SearchIndexRepo(db).stale()).toEqual([{ name: 'visits', doneUpTo: 500 }, { name: 'kb', doneUpTo: 0 }]);
+    db.close();
+  });
+
+  it('a new database and one upgraded from v9 or later are current: nothing to rebuild', () => {
+    const fresh = openDatabase({ path: join(tempDir(), 'new.sqlite3') });
+    expect(new SearchIndexRepo(fresh).stale()).toEqual([]);
+    fresh.close();
+    const path = join(tempDir(), 'v13.sqlite3');
+    openDatabase({ path, migrations: MIGRATIONS.filter((m) => m.version <= 13) }).close();
+    const db = openDatabase({ path });
+    expect(new SearchIndexRepo(db).stale()).toEqual([]);
+    db.close();
+  });
+
+  it('no migration imports a repository or the tokenizer (a released migration is frozen code)', () => {
+    const dir = join(__dirname, '..', '..', '..', 'electron', 'db', 'migrations');
+    for (const file of readdirSync(dir)) {
+      const imports = [...readFileSync(join(dir, file), 'utf8').matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      expect({ file, imports: imports.filter((i) => i !== '../migration.js' && !/^\.\/0\d\d-[a-z0-9-]+\.js$/.test(i)) }).toEqual({ file, imports: [] });
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../store';
 import { RegistrationTag } from '../softphone';
+import { MaintenanceProgress } from './MaintenanceProgress';
 
 /** Bottom bar: line registration, agent state, host and schema, always visible. */
 export function StatusBar() {
@@ -19,6 +20,7 @@ export function StatusBar() {
           {t(`overview.hostKind.${info.host}`)} · {t('status.schema', { version: info.database.schemaVersion })}
         </Typography.Text>
       )}
+      <MaintenanceProgress />
     </Space>
   );
 }

@@ -411,7 +411,11 @@ export const enUS: Messages = {
     help: 'Show shortcuts',
     ready: 'Ready / not ready',
   },
-  status: { host: 'Running as', schema: 'Schema v{{version}}' },
+  status: {
+    host: 'Running as',
+    schema: 'Schema v{{version}}',
+    maintenance: { 'reindex-visits': 'Rebuilding the visit search index {{done}}/{{total}}', 'reindex-kb': 'Rebuilding the knowledge-base search index {{done}}/{{total}}' },
+  },
   errors: {
     'bad-arguments': 'Invalid input',
     forbidden: 'Not allowed',

@@ -409,7 +409,11 @@ export const zhCN = {
     help: '显示快捷键',
     ready: '就绪 / 未就绪',
   },
-  status: { host: '运行方式', schema: '数据结构 v{{version}}' },
+  status: {
+    host: '运行方式',
+    schema: '数据结构 v{{version}}',
+    maintenance: { 'reindex-visits': '正在重建来访记录搜索索引 {{done}}/{{total}}', 'reindex-kb': '正在重建知识库搜索索引 {{done}}/{{total}}' },
+  },
   errors: {
     'bad-arguments': '输入有误',
     forbidden: '无权执行此操作',
