@@ -143,8 +143,8 @@ export const contract = {
   'escalations.refusals': { args: NoArgs, result: returns<{ at: number; from: string; code: number; reason: string }[]>() },
   /** The softphone refused a REFER from the far end (call policy): written to the desk log. */
   'deskLog.referRefused': { args: ReferRefusedSchema, result: returns<DeskLogEntry>() },
-  /** Long background work of the main side (re-indexing after a tokenizer change), for the status bar; null when idle. */
-  'maintenance.progress': { args: NoArgs, result: returns<{ task: 'reindex-visits' | 'reindex-kb'; done: number; total: number } | null>() },
+  /** Long background work of the main side (re-indexing after a tokenizer change, the retention policy), for the status bar; null when idle. */
+  'maintenance.progress': { args: NoArgs, result: returns<{ task: 'reindex-visits' | 'reindex-kb' | 'retention'; done: number; total: number } | null>() },
   /** The desk log, newest first: refused REFERs, exports, retention runs. */
   'deskLog.list': { args: ListDeskLogSchema, result: returns<DeskLogEntry[]>() },
   /** Published articles for free text (search as you type; any text is safe). */

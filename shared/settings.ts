@@ -7,6 +7,7 @@ import { SynonymsSchema } from './kb.js';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
 import { CallPolicySchema } from './call-policy.js';
 import { MassIncidentPolicySchema } from './mass-incident.js';
+import { RetentionPolicySchema } from './retention.js';
 import { VisitCategorySchema } from './visits.js';
 
 /** UI languages: Simplified Chinese first, English second. */
@@ -61,6 +62,8 @@ export const SettingsSchema = z
     deadlinePolicy: DeadlinePolicySchema,
     /** This desk's role, its team leads (primary first, then backups) and, for a lead, its agents. */
     team: TeamSettingsSchema,
+    /** How long customers' personal data is kept (off by default; shared/retention.ts). */
+    retention: RetentionPolicySchema,
     /** What ends a wrap-up past its limit (the deadline policy's wrap-up clock): Ready, or NotReady with a reason. */
     wrapUpEnd: z.object({ then: z.enum(WRAP_UP_ENDS), reasonId: z.string().max(32) }).strict(),
     notReadyReasons: z

@@ -18,7 +18,11 @@ export function createHandlers(ctx: AppContext): HandlerTable {
       database: { path: ctx.db.name, schemaVersion: schemaVersion(ctx.db) },
     }),
     'settings.get': () => ctx.settings.get(),
-    'settings.update': (patch) => ctx.settings.update(patch),
+    'settings.update': (patch) => {
+      const settings = ctx.settings.update(patch);
+      if (patch.retention) void ctx.retention.run(); // a new period applies now, not in six hours
+      return settings;
+    },
     'agentState.record': (change) => {
       ctx.agentStates.record(change);
       return null;
@@ -56,7 +60,9 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'deskLog.list': ({ kind, limit }) => ctx.deskLog.list(kind, limit),
     'maintenance.progress': () => {
       const p = ctx.indexes.progress();
-      return p && { task: p.index === 'kb' ? 'reindex-kb' : 'reindex-visits', done: p.done, total: p.total };
+      if (p) return { task: p.index === 'kb' ? 'reindex-kb' : 'reindex-visits', done: p.done, total: p.total };
+      const r = ctx.retention.progress();
+      return r && { task: 'retention', ...r };
     },
     'phrases.library': ({ locale }) => ctx.phrases.library(locale),
     'phrases.save': ({ locale, phrase }) => ctx.phrases.save(locale, phrase),

@@ -13,9 +13,11 @@ import { KbRepo } from '../db/kb.repo.js';
 import { PhrasesRepo } from '../db/phrases.repo.js';
 import { EscalationsRepo } from '../db/escalations.repo.js';
 import { SearchIndexRepo } from '../db/search-index.repo.js';
+import { RetentionRepo } from '../db/retention.repo.js';
 import type { DeskLogRepo } from '../db/desk-log.repo.js';
 import { DATABASE_FILE } from './paths.js';
 import { SearchIndexKeeper } from './search-index.service.js';
+import { RetentionService } from './retention.service.js';
 import { FileKeySecretStore, type SecretStore } from './secret-store.js';
 import { loadDefaultSettings, SettingsService } from './settings.service.js';
 import { SipAccountService } from './sip-account.service.js';
@@ -57,10 +59,15 @@ export interface AppContext {
   readonly deskLog: DeskLogRepo;
   /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
   readonly indexes: SearchIndexKeeper;
+  /** Applies the retention policy in the background: at start, every few hours, and when it changes. */
+  readonly retention: RetentionService;
   /** The agent at this desk (the line's agent id, else its SIP user). */
   readonly currentAgent: () => string;
   close(): void;
 }
+
+/** How often the retention policy is applied again while the desk runs. */
+const RETENTION_EVERY_MS = 6 * 3_600_000;
 
 export function createAppContext(options: AppContextOptions): AppContext {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -83,6 +90,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const stores = visitStores(db);
   const indexes = new SearchIndexKeeper(new SearchIndexRepo(db));
   void indexes.run();
+  const retention = new RetentionService(new RetentionRepo(db), settings, stores.deskLog, currentAgent);
+  void retention.run();
+  const retentionTimer = setInterval(() => void retention.run(), RETENTION_EVERY_MS);
+  retentionTimer.unref();
   return {
     options,
     db,
@@ -99,7 +110,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
     deskLog: stores.deskLog,
     currentAgent,
     indexes,
+    retention,
     close: () => {
+      clearInterval(retentionTimer);
+      retention.stop();
       indexes.stop();
       db.close();
     },

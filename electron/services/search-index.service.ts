@@ -1,4 +1,5 @@
 import type { SearchIndexName, SearchIndexRepo } from '../db/search-index.repo.js';
+import { inTurns, nextTurn, type Schedule } from './in-turns.js';
 
 export interface IndexingProgress {
   readonly index: SearchIndexName;
@@ -20,36 +21,32 @@ export class SearchIndexKeeper {
 
   constructor(
     private readonly repo: SearchIndexRepo,
-    private readonly schedule: (fn: () => void) => void = (fn) => void setImmediate(fn),
+    private readonly schedule: Schedule = nextTurn,
   ) {}
 
   progress(): IndexingProgress | null {
     return this.current;
   }
 
-  /** Starts rebuilding what is stale; resolves when every index is current (or the keeper stopped). */
-  run(): Promise<void> {
-    return new Promise((resolve) => {
-      const next = () => {
-        const stale = this.repo.stale()[0];
-        if (!stale || this.stopped) {
-          this.current = null;
-          return resolve();
-        }
-        let after = stale.doneUpTo;
-        const turn = () => {
-          if (this.stopped) return next();
-          const last = this.repo.step(stale.name, after, CHUNK);
-          if (last === null) return this.schedule(next);
+  /** Rebuilds what is stale; resolves when every index is current (or the keeper stopped). */
+  async run(): Promise<void> {
+    for (let stale = this.repo.stale()[0]; stale && !this.stopped; stale = this.repo.stale()[0]) {
+      const { name } = stale;
+      let after = stale.doneUpTo;
+      this.current = { index: name, ...this.repo.progress(name, after) };
+      await inTurns(
+        () => {
+          const last = this.repo.step(name, after, CHUNK);
+          if (last === null) return false;
           after = last;
-          this.current = { index: stale.name, ...this.repo.progress(stale.name, after) };
-          this.schedule(turn);
-        };
-        this.current = { index: stale.name, ...this.repo.progress(stale.name, after) };
-        this.schedule(turn);
-      };
-      next();
-    });
+          this.current = { index: name, ...this.repo.progress(name, after) };
+          return true;
+        },
+        this.schedule,
+        () => this.stopped,
+      );
+    }
+    this.current = null;
   }
 
   stop(): void {

@@ -21,6 +21,7 @@ export const SETTINGS: Settings = {
   callWaiting: true,
   callPolicy: { refer: 'refuse', internalNumbers: '' },
   wrapUpEnd: { then: 'ready', reasonId: 'break' },
+  retention: { days: null, action: 'anonymise' },
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },

@@ -119,4 +119,20 @@ test.describe('the desk in Chromium through the browser host', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('customer data retention is off by default and says so; turning it on keeps a period, saved in SQLite', async ({ page, host }) => {
+    await openDesk(page, host.url);
+    await page.getByRole('tab', { name: '设置' }).click();
+    await expect(page.getByTestId('retention-off')).toContainText('客户的电话号码、姓名和诉求会一直保存在本机');
+    await page.getByRole('switch', { name: '启用保留期限' }).click();
+    await page.getByLabel('保留天数').fill('180');
+    await page.getByLabel('保留天数').press('Enter');
+    await page.getByRole('radio', { name: '整条删除' }).click();
+    await expect(page.getByRole('radio', { name: '整条删除' })).toBeChecked();
+    await expect(page.getByTestId('retention-off')).toHaveCount(0);
+    await page.reload();
+    await page.getByRole('tab', { name: '设置' }).click();
+    await expect(page.getByLabel('保留天数')).toHaveValue('180');
+    await expect(page.getByRole('radio', { name: '整条删除' })).toBeChecked();
+  });
 });

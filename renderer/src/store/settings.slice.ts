@@ -7,13 +7,16 @@ export interface SettingsSlice {
   settings: Settings | null;
   settingsError: AppErrorShape | null;
   loadSettings(): Promise<void>;
-  /** Persists a change; the UI follows once the main side has stored it. */
+  /**
+   * Persists a change. The store shows it at once, so a second change made before the first is
+   * stored builds on it (not on what was there before); a refusal puts the stored settings back.
+   */
   updateSettings(patch: SettingsPatch): Promise<boolean>;
 }
 
 export const createSettingsSlice =
   (deps: StoreDeps): StateCreator<RootState, [], [], SettingsSlice> =>
-  (set) => ({
+  (set, get) => ({
     settings: null,
     settingsError: null,
     async loadSettings() {
@@ -21,8 +24,14 @@ export const createSettingsSlice =
       set(r.ok ? { settings: r.value, settingsError: null } : { settingsError: r.error });
     },
     async updateSettings(patch) {
+      const before = get().settings;
+      if (before) set({ settings: { ...before, ...patch } as Settings });
       const r = await deps.api.settings.update(patch);
-      set(r.ok ? { settings: r.value, settingsError: null } : { settingsError: r.error });
+      if (r.ok) set({ settings: r.value, settingsError: null });
+      else {
+        const stored = await deps.api.settings.get();
+        set({ settingsError: r.error, ...(stored.ok ? { settings: stored.value } : {}) });
+      }
       return r.ok;
     },
   });

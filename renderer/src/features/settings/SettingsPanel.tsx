@@ -5,6 +5,7 @@ import { useAppStore } from '../../store';
 import { PhraseLibraryEditor } from '../phrases';
 import { ComplianceSettings } from './ComplianceSettings';
 import { DeadlineSettings } from './DeadlineSettings';
+import { RetentionSettings } from './RetentionSettings';
 import { TeamSettings } from './TeamSettings';
 
 export function LanguageSelect({ id }: { id?: string }) {
@@ -66,6 +67,7 @@ export function SettingsPanel() {
         </Form.Item>
         <TeamSettings />
         <ComplianceSettings />
+        <RetentionSettings />
       </Form>
       <Form layout="vertical">
         <DeadlineSettings />

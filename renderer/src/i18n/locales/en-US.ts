@@ -364,6 +364,16 @@ export const enUS: Messages = {
     refresh: 'Refresh',
   },
   settings: {
+    retention: {
+      title: 'Customer data retention',
+      enable: 'Limit how long it is kept',
+      keep: 'Keep',
+      days: 'Days to keep',
+      daysUnit: 'days, then',
+      anonymise: 'anonymise (remove numbers, names and what was said; keep the figures)',
+      delete: 'delete the whole visit',
+      off: 'No retention period: customers\' phone numbers, names and complaints stay on this desk for ever.',
+    },
     deadlines: {
       title: 'Deadline rules',
       wrapUpEnd: 'When wrap-up runs over',
@@ -414,7 +424,7 @@ export const enUS: Messages = {
   status: {
     host: 'Running as',
     schema: 'Schema v{{version}}',
-    maintenance: { 'reindex-visits': 'Rebuilding the visit search index {{done}}/{{total}}', 'reindex-kb': 'Rebuilding the knowledge-base search index {{done}}/{{total}}' },
+    maintenance: { 'reindex-visits': 'Rebuilding the visit search index {{done}}/{{total}}', 'reindex-kb': 'Rebuilding the knowledge-base search index {{done}}/{{total}}', retention: 'Removing customer data past the retention period {{done}}/{{total}}' },
   },
   errors: {
     'bad-arguments': 'Invalid input',

@@ -362,6 +362,16 @@ export const zhCN = {
     refresh: '刷新',
   },
   settings: {
+    retention: {
+      title: '客户资料保留期限',
+      enable: '启用保留期限',
+      keep: '保留',
+      days: '保留天数',
+      daysUnit: '天，之后',
+      anonymise: '匿名化（删除电话、姓名和诉求，保留统计数字）',
+      delete: '整条删除',
+      off: '未设置保留期限：客户的电话号码、姓名和诉求会一直保存在本机。',
+    },
     deadlines: {
       title: '期限规则',
       wrapUpEnd: '话后整理超时后',
@@ -412,7 +422,7 @@ export const zhCN = {
   status: {
     host: '运行方式',
     schema: '数据结构 v{{version}}',
-    maintenance: { 'reindex-visits': '正在重建来访记录搜索索引 {{done}}/{{total}}', 'reindex-kb': '正在重建知识库搜索索引 {{done}}/{{total}}' },
+    maintenance: { 'reindex-visits': '正在重建来访记录搜索索引 {{done}}/{{total}}', 'reindex-kb': '正在重建知识库搜索索引 {{done}}/{{total}}', retention: '正在按保留期限清理客户资料 {{done}}/{{total}}' },
   },
   errors: {
     'bad-arguments': '输入有误',
