@@ -4,7 +4,7 @@
  * loaded through the repository's own write path (open → update → audit → follow-ups → index), 5,000
  * per transaction; then list / filter / page / search / history latencies over random parameters,
  * the weekly report, and the database size. The app's own path (one transaction per save) is timed
- * separately on a fresh database.
+ * separately on fresh databases, with synchronous=FULL (what ships) against NORMAL (the baseline).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,20 +93,35 @@ function generate(i: number) {
 it(`visit log with ${N.toLocaleString('en')} visits`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'zuoxi-bench-visits-'));
   try {
-    // 1. the app's own write path: one transaction per open and per save
-    const small = openDatabase({ path: join(dir, 'app-path.sqlite3') });
-    const smallSettings = settingsFor(small);
-    const service = new VisitsService(visitStores(small), smallSettings, () => '1001', new DeadlinesService(new DeadlinesRepo(small), smallSettings));
+    // 1. the app's own write path (open, end of call, save: one transaction each), with what ships
+    // (synchronous=FULL: a commit is on disk before it is acknowledged) against NORMAL as the
+    // baseline, in alternating rounds on two fresh databases so machine noise hits both alike
+    const desk = (file: string, synchronous: 'FULL' | 'NORMAL') => {
+      const db = openDatabase({ path: join(dir, file) });
+      db.pragma(`synchronous = ${synchronous}`);
+      const settings = settingsFor(db);
+      return { db, service: new VisitsService(visitStores(db), settings, () => '1001', new DeadlinesService(new DeadlinesRepo(db), settings)) };
+    };
+    const desks = { full: desk('app-full.sqlite3', 'FULL'), normal: desk('app-normal.sqlite3', 'NORMAL') };
     const APP_PATH = 5_000;
-    const appPathMs = time(() => {
-      for (let i = 0; i < APP_PATH; i++) {
-        const g = generate(i);
-        const v = service.open(g.open);
-        service.callEnded(v.id, g.endedAt);
-        service.update(v.id, g.fields);
+    const ROUND = 500;
+    const spent = { full: 0, normal: 0 };
+    for (let from = 0; from < APP_PATH; from += ROUND) {
+      for (const mode of ['full', 'normal'] as const) {
+        const { service } = desks[mode];
+        spent[mode] += time(() => {
+          for (let i = from; i < from + ROUND; i++) {
+            const g = generate(i);
+            const v = service.open({ ...g.open, callId: `${mode}-${i}` });
+            service.callEnded(v.id, g.endedAt);
+            service.update(v.id, g.fields);
+          }
+        });
       }
-    });
-    small.close();
+    }
+    desks.full.db.close();
+    desks.normal.db.close();
+    const appPathMs = spent.full;
 
     // 2. bulk load through the repository, BATCH per transaction
     const db = openDatabase({ path: join(dir, 'visits.sqlite3') });
@@ -164,7 +179,13 @@ it(`visit log with ${N.toLocaleString('en')} visits`, () => {
     const results = {
       when: new Date().toISOString(),
       visits: N,
-      appPath: { visits: APP_PATH, visitsPerSecond: Math.round(APP_PATH / (appPathMs / 1000)), note: 'open + save, one transaction each, as the desk does' },
+      appPath: {
+        visits: APP_PATH,
+        visitsPerSecond: Math.round(APP_PATH / (appPathMs / 1000)),
+        baselineNormalVisitsPerSecond: Math.round(APP_PATH / (spent.normal / 1000)),
+        fullOverNormalTime: +(spent.full / spent.normal).toFixed(2),
+        note: 'open + end of call + save, one transaction each, as the desk does; synchronous=FULL (shipped) vs NORMAL (baseline), alternating rounds',
+      },
       bulkLoad: { seconds: +(loadMs / 1000).toFixed(1), visitsPerSecond: Math.round(N / (loadMs / 1000)), batch: BATCH },
       queryMs: queries,
       weeklyReportMs: { first: +coldReportMs.toFixed(1), ...reportMs },
