@@ -35,7 +35,7 @@ test.describe('scripted phrases and compliance on a real call', () => {
     await expect(panel).toHaveAttribute('data-phase', 'during');
     await panel.getByText('开头', { exact: true }).click();
     await panel.getByRole('button', { name: /欢迎致电/ }).first().click();
-    await expect(agent.page.getByTestId('phrase-copied')).toBeVisible();
+    await expect(agent.page.getByTestId('phrase-copied')).toContainText('欢迎致电');
     await agent.page.getByRole('button', { name: '保持' }).click();
     await expect(panel).toHaveAttribute('data-phase', 'waiting');
     await panel.getByRole('button', { name: '对不起，请您稍等片刻，好吗？' }).click();
@@ -78,8 +78,11 @@ test.describe('scripted phrases and compliance on a real call', () => {
     const { agent, customer } = await agentAndCustomer(bed);
     await callInHand(agent, customer);
     const panel = agent.page.getByTestId('phrase-panel');
+    // the panel moves to 通话中 when the call connects; pick 开头 only after that, or the move undoes the pick
+    await expect(panel).toHaveAttribute('data-phase', 'during');
     await panel.getByText('开头', { exact: true }).click();
     await panel.getByRole('button', { name: /欢迎致电/ }).first().click();
+    await expect(agent.page.getByTestId('phrase-copied')).toContainText('欢迎致电');
     await agent.page.getByRole('button', { name: '保持' }).click();
     await expect(panel).toHaveAttribute('data-phase', 'waiting');
     await panel.getByRole('button', { name: '对不起，请您稍等片刻，好吗？' }).click();
