@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WRAP_UP_ENDS } from './agent-state.js';
+import { AppearanceSchema } from './appearance.js';
 import { ComplianceSettingsSchema } from './compliance.js';
 import { DeadlinePolicySchema } from './deadlines.js';
 import { TeamSettingsSchema } from './escalation.js';
@@ -62,6 +63,8 @@ export const SettingsSchema = z
     deadlinePolicy: DeadlinePolicySchema,
     /** This desk's role, its team leads (primary first, then backups) and, for a lead, its agents. */
     team: TeamSettingsSchema,
+    /** Text size, light or dark theme, density (remembered per desk). */
+    appearance: AppearanceSchema,
     /** How long customers' personal data is kept (off by default; shared/retention.ts). */
     retention: RetentionPolicySchema,
     /** What ends a wrap-up past its limit (the deadline policy's wrap-up clock): Ready, or NotReady with a reason. */

@@ -1,7 +1,7 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, theme as antdTheme, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { TeamChannelContext, type TeamChannel } from './features/escalation';
@@ -9,6 +9,7 @@ import { AppShell } from './features/shell';
 import { SoftphoneContext, type SoftphoneController } from './features/softphone';
 import { ApiContext } from './platform/api-context';
 import type { AgentApi } from '../../shared/ipc-contract';
+import { FONT_SIZE_PX, type Appearance } from '../../shared/appearance';
 import { StoreContext, useAppStore, type AppStore } from './store';
 
 /** Keeps i18next, Ant Design's locale, <html lang> and the phrase library in step with the stored setting. */
@@ -25,15 +26,32 @@ function LocaleSync({ i18n }: { i18n: i18n }) {
 }
 
 /** No animations and no click ripple: on a thin desk they cost call setup time (see README, bench:calls). */
-const THEME = { token: { motion: false } };
 const WAVE = { disabled: true };
+const DEFAULT_APPEARANCE: Appearance = { fontSize: 'standard', theme: 'light', density: 'standard' };
+
+/** Ant Design's theme for the desk's appearance setting (text size, light / dark, density). */
+function useDeskTheme(): ThemeConfig {
+  const appearance = useAppStore((s) => s.settings?.appearance ?? DEFAULT_APPEARANCE);
+  const { fontSize, theme, density } = appearance;
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme; // global.css follows it for the few plain elements
+  }, [theme]);
+  return useMemo(
+    () => ({
+      algorithm: [theme === 'dark' ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm, ...(density === 'compact' ? [antdTheme.compactAlgorithm] : [])],
+      token: { motion: false, fontSize: FONT_SIZE_PX[fontSize] },
+    }),
+    [fontSize, theme, density],
+  );
+}
 const BUTTON = { autoInsertSpace: false };
 
 function Providers({ i18n, children }: { i18n: i18n; children: React.ReactNode }) {
   const locale = useAppStore((s) => s.settings?.locale ?? 'zh-CN');
+  const theme = useDeskTheme();
   return (
     <I18nextProvider i18n={i18n}>
-      <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} button={BUTTON} theme={THEME} wave={WAVE}>
+      <ConfigProvider locale={locale === 'en-US' ? enUS : zhCN} button={BUTTON} theme={theme} wave={WAVE}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
       <LocaleSync i18n={i18n} />

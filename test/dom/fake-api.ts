@@ -22,6 +22,7 @@ export const SETTINGS: Settings = {
   callPolicy: { refer: 'refuse', internalNumbers: '' },
   wrapUpEnd: { then: 'ready', reasonId: 'break' },
   retention: { days: null, action: 'anonymise' },
+  appearance: { fontSize: 'standard', theme: 'light', density: 'standard' },
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },

@@ -135,4 +135,32 @@ test.describe('the desk in Chromium through the browser host', () => {
     await expect(page.getByLabel('保留天数')).toHaveValue('180');
     await expect(page.getByRole('radio', { name: '整条删除' })).toBeChecked();
   });
+
+  test('dark theme, large text and compact density are applied at once and remembered after a reload', async ({ page, host }) => {
+    await openDesk(page, host.url);
+    await page.getByRole('tab', { name: '设置' }).click();
+    const content = page.getByRole('main', { name: '工作区' });
+    const background = () => content.evaluate((el) => getComputedStyle(el.closest('.ant-layout-content') ?? el).backgroundColor);
+    const brightness = async () => (await background()).match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+    expect(await brightness()).toBeGreaterThan(600); // light: white
+    const settings = page.getByTestId('appearance-settings');
+    await settings.getByText('深色', { exact: true }).click();
+    await expect.poll(brightness).toBeLessThan(150);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await settings.getByText('大', { exact: true }).click();
+    const buttonFont = () => page.getByTestId('phrase-library').locator('.ant-btn').first().evaluate((el) => getComputedStyle(el).fontSize);
+    await expect.poll(buttonFont).toBe('16px');
+    await settings.getByText('紧凑', { exact: true }).click();
+    await expect(settings.getByRole('radio', { name: '紧凑' })).toBeChecked();
+    // compact also shrinks text a step (antd's compact algorithm): the same sizes must come back
+    await expect.poll(buttonFont).not.toBe('16px');
+    const compactLarge = await buttonFont();
+    await page.reload();
+    await expect(page.locator('html[data-zuoxi-ready="true"]')).toBeAttached();
+    await page.getByRole('tab', { name: '设置' }).click();
+    await expect.poll(brightness).toBeLessThan(150);
+    await expect.poll(buttonFont).toBe(compactLarge);
+    await expect(settings.getByRole('radio', { name: '紧凑' })).toBeChecked();
+    await expect(settings.getByRole('radio', { name: '大' })).toBeChecked();
+  });
 });

@@ -5,6 +5,7 @@ import { useAppStore } from '../../store';
 import { PhraseLibraryEditor } from '../phrases';
 import { ComplianceSettings } from './ComplianceSettings';
 import { DeadlineSettings } from './DeadlineSettings';
+import { AppearanceSettings } from './AppearanceSettings';
 import { RetentionSettings } from './RetentionSettings';
 import { TeamSettings } from './TeamSettings';
 
@@ -55,6 +56,7 @@ export function SettingsPanel() {
         <Form.Item label={t('settings.language')} htmlFor="settings-language">
           <LanguageSelect id="settings-language" />
         </Form.Item>
+        <AppearanceSettings />
         <Form.Item label={t('settings.companyName')} htmlFor="settings-company">
           <CompanyName id="settings-company" />
         </Form.Item>

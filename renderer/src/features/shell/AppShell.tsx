@@ -1,5 +1,5 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Layout, Space, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Layout, Space, Tabs, Tooltip, Typography, theme } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore, useAppStoreApi } from '../../store';
@@ -50,6 +50,7 @@ const regionStyle = { outline: 'none' } as const;
 
 export function AppShell() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const [activeTab, setActiveTab] = useState(TABS[0]!.key);
   const [helpOpen, setHelpOpen] = useState(false);
   const locale = useAppStore((s) => s.settings?.locale);
@@ -93,9 +94,10 @@ export function AppShell() {
     [shortcuts, t],
   );
 
+  const border = `1px solid ${token.colorBorderSecondary}`;
   return (
     <Layout style={{ height: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#fff', borderBottom: '1px solid #f0f0f0', paddingInline: 16 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: token.colorBgContainer, borderBottom: border, paddingInline: 16 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('app.title')} <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
         </Typography.Title>
@@ -106,12 +108,12 @@ export function AppShell() {
         </Tooltip>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={280} theme="light" style={{ padding: 12, borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
+        <Layout.Sider width={280} style={{ padding: 12, borderRight: border, overflow: 'auto', background: token.colorBgLayout }}>
           <aside data-region="phone-rail" tabIndex={-1} aria-label={t('nav.phoneRail')} style={regionStyle}>
             <PhoneRail />
           </aside>
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16, overflow: 'auto', background: '#fff' }}>
+        <Layout.Content style={{ padding: 16, overflow: 'auto', background: token.colorBgContainer }}>
           <main data-region="workspace" tabIndex={-1} aria-label={t('nav.workspace')} style={regionStyle}>
             <CountdownStrip />
             <Tabs
@@ -130,7 +132,7 @@ export function AppShell() {
           </main>
         </Layout.Content>
       </Layout>
-      <Layout.Footer style={{ padding: '6px 16px', borderTop: '1px solid #f0f0f0' }}>
+      <Layout.Footer style={{ padding: '6px 16px', borderTop: border }}>
         <footer data-region="status-bar" tabIndex={-1} aria-label={t('nav.statusBar')} style={regionStyle}>
           <StatusBar />
         </footer>

@@ -364,6 +364,14 @@ export const enUS: Messages = {
     refresh: 'Refresh',
   },
   settings: {
+    appearance: {
+      fontSize: 'Text size',
+      fontSizeOption: { small: 'Small', standard: 'Standard', large: 'Large' },
+      theme: 'Theme',
+      themeOption: { light: 'Light', dark: 'Dark' },
+      density: 'Density',
+      densityOption: { standard: 'Standard', compact: 'Compact' },
+    },
     retention: {
       title: 'Customer data retention',
       enable: 'Limit how long it is kept',

@@ -362,6 +362,14 @@ export const zhCN = {
     refresh: '刷新',
   },
   settings: {
+    appearance: {
+      fontSize: '字号',
+      fontSizeOption: { small: '小', standard: '标准', large: '大' },
+      theme: '主题',
+      themeOption: { light: '浅色', dark: '深色' },
+      density: '密度',
+      densityOption: { standard: '标准', compact: '紧凑' },
+    },
     retention: {
       title: '客户资料保留期限',
       enable: '启用保留期限',
