@@ -158,6 +158,8 @@ export const contract = {
   'kb.importAbort': { args: z.object({ uploadId: UploadIdSchema }).strict(), result: returns<null>() },
   /** Titles of articles not published yet: never to be mentioned to a customer (R-NO-UNRELEASED). */
   'kb.unreleased': { args: NoArgs, result: returns<string[]>() },
+  /** How many articles the knowledge base holds (the first-run card says how to import when none). */
+  'kb.count': { args: NoArgs, result: returns<number>() },
   /** The scripted-phrase library for a UI language (standard wording, counter-examples). */
   'phrases.library': { args: z.object({ locale: LocaleSchema }).strict(), result: returns<PhraseLibrary>() },
   /** Adds or replaces a phrase (the company's own from then on: shipped updates never overwrite it). */

@@ -63,6 +63,8 @@ export const SettingsSchema = z
     deadlinePolicy: DeadlinePolicySchema,
     /** This desk's role, its team leads (primary first, then backups) and, for a lead, its agents. */
     team: TeamSettingsSchema,
+    /** First-run questions already asked (the company name is asked once, since the phrases use it). */
+    onboarding: z.object({ companyAsked: z.boolean() }).strict(),
     /** Text size, light or dark theme, density (remembered per desk). */
     appearance: AppearanceSchema,
     /** How long customers' personal data is kept (off by default; shared/retention.ts). */

@@ -48,6 +48,7 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'kb.search': ({ q, limit }) => ctx.kb.search(q, limit),
     'kb.get': ({ id }) => ctx.kb.get(id),
     'kb.unreleased': () => ctx.kb.unreleasedTitles(),
+    'kb.count': () => ctx.kb.count(),
     'escalations.create': (input) => ctx.escalations.create(input),
     'escalations.attempted': (input) => ctx.escalations.attempted(input),
     'escalations.receive': (input) => ctx.escalations.receive(input),

@@ -45,6 +45,10 @@ export class KbService {
   }
 
   /** Imports files sent by the app's import dialog, on the same all-or-nothing terms. */
+  count(): number {
+    return this.repo.count();
+  }
+
   importFiles(files: readonly ImportFile[]): ImportSummary {
     return this.importParsed(parseArticles(files));
   }

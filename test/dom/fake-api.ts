@@ -23,6 +23,7 @@ export const SETTINGS: Settings = {
   wrapUpEnd: { then: 'ready', reasonId: 'break' },
   retention: { days: null, action: 'anonymise' },
   appearance: { fontSize: 'standard', theme: 'light', density: 'standard' },
+  onboarding: { companyAsked: true },
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
@@ -79,7 +80,7 @@ export function fakeApi() {
       setChecklist: vi.fn(async (_: SetChecklist) => ok(null)),
       logOverride: vi.fn(),
     },
-    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), importBegin: vi.fn(), importChunk: vi.fn(), importCommit: vi.fn(), importAbort: vi.fn(), unreleased: vi.fn(async () => ok([])) },
+    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), importBegin: vi.fn(), importChunk: vi.fn(), importCommit: vi.fn(), importAbort: vi.fn(), count: vi.fn(async () => ok(1)), unreleased: vi.fn(async () => ok([])) },
     phrases: {
       library: vi.fn(async () => ok(phrases)),
       save: vi.fn(async ({ phrase }: { phrase: Phrase }) => ok((phrases = { ...phrases, phrases: phrases.phrases.map((p) => (p.id === phrase.id ? phrase : p)) }))),

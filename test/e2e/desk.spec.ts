@@ -163,4 +163,27 @@ test.describe('the desk in Chromium through the browser host', () => {
     await expect(settings.getByRole('radio', { name: '紧凑' })).toBeChecked();
     await expect(settings.getByRole('radio', { name: '大' })).toBeChecked();
   });
+
+  test('a new desk explains itself: the line, the company name asked once, how to fill the knowledge base', async ({ page, host }) => {
+    await openDesk(page, host.url);
+    const steps = page.getByTestId('first-run').getByTestId('first-run-step');
+    await expect(steps).toHaveCount(3);
+    await expect(page.getByTestId('first-run')).toContainText('还没有配置 SIP 线路');
+    await page.getByTestId('first-run').getByLabel('公司名称').fill('示例通信');
+    await page.getByTestId('first-run').getByRole('button', { name: '保存' }).click();
+    await expect(steps).toHaveCount(2);
+    await page.getByRole('button', { name: '去配置线路' }).click();
+    await expect(page.getByRole('tab', { name: '线路' })).toHaveAttribute('aria-selected', 'true');
+    // a site loads its knowledge base from the command line: the step goes once there is an article
+    const dir = mkdtempSync(join(tmpdir(), 'zuoxi-kb-'));
+    writeFileSync(join(dir, 'kb.jsonl'), `${JSON.stringify({ id: 'k-1', title: '宽带报修', body: '拨打热线报修' })}\n`);
+    expect(zuoxiCli('kb', 'import', join(dir, 'kb.jsonl'), '--data-dir', host.dataDir).status).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
+    await page.reload();
+    await expect(page.locator('html[data-zuoxi-ready="true"]')).toBeAttached();
+    await expect(steps).toHaveCount(1);
+    await expect(steps.first()).toHaveAttribute('data-step', 'line');
+    await page.getByRole('tab', { name: '设置' }).click();
+    await expect(page.locator('#settings-company')).toHaveValue('示例通信');
+  });
 });

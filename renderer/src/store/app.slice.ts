@@ -6,6 +6,9 @@ import type { RootState, StoreDeps } from './types';
 export interface AppSlice {
   info: AppInfo | null;
   infoError: AppErrorShape | null;
+  /** The workspace tab on screen (the shell's tabs; other parts may send the agent to one). */
+  workspaceTab: string;
+  showTab(key: string): void;
   loadInfo(): Promise<void>;
 }
 
@@ -14,6 +17,8 @@ export const createAppSlice =
   (set) => ({
     info: null,
     infoError: null,
+    workspaceTab: 'overview',
+    showTab: (workspaceTab) => set({ workspaceTab }),
     async loadInfo() {
       const r = await deps.api.app.getInfo();
       set(r.ok ? { info: r.value, infoError: null } : { infoError: r.error });

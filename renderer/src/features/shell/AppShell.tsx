@@ -12,6 +12,7 @@ import { CALL_SHORTCUTS, LinePanel } from '../softphone';
 import { CurrentVisit, HandoverCard, MassIncidentAlert, SAVE_VISIT_SHORTCUT, UnsavedDrafts, VisitsPanel } from '../visits';
 import { CountdownStrip, DeadlineBoard } from '../deadlines';
 import { PhoneRail } from './PhoneRail';
+import { FirstRun } from './FirstRun';
 import { ShortcutHelp } from './ShortcutHelp';
 import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
 import { StatusBar } from './StatusBar';
@@ -29,6 +30,7 @@ const TABS: readonly WorkspaceTab[] = [
     labelKey: 'tabs.overview',
     render: () => (
       <Space orientation="vertical" style={{ width: '100%' }}>
+        <FirstRun />
         <MassIncidentAlert />
         <UnsavedDrafts />
         <CurrentVisit />
@@ -51,7 +53,8 @@ const regionStyle = { outline: 'none' } as const;
 export function AppShell() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const [activeTab, setActiveTab] = useState(TABS[0]!.key);
+  const activeTab = useAppStore((s) => s.workspaceTab);
+  const setActiveTab = useAppStore((s) => s.showTab);
   const [helpOpen, setHelpOpen] = useState(false);
   const locale = useAppStore((s) => s.settings?.locale);
   const updateSettings = useAppStore((s) => s.updateSettings);
@@ -77,7 +80,7 @@ export function AppShell() {
       { combo: 'F1', label: t('shortcuts.help'), run: () => setHelpOpen(true) },
     ];
     return list;
-  }, [t, locale, updateSettings, applyAgentEvent, store]);
+  }, [t, locale, updateSettings, applyAgentEvent, store, setActiveTab]);
   useGlobalShortcuts(shortcuts);
   // call keys are handled by the phone panel; listed here so F1 shows every key in one place
   const help = useMemo(

@@ -11,6 +11,16 @@ export const enUS: Messages = {
     refused: 'The desk services refused the connection or are not running. Restart Zuoxi.',
     internal: 'Start-up failed: {{message}}',
   },
+  firstRun: {
+    title: 'Getting started',
+    line: 'No SIP line yet: fill in the server, extension and password to take and make calls.',
+    toLine: 'Set up the line',
+    company: 'What is the company\'s name? The scripted phrases say it as {company}.',
+    save: 'Save',
+    skip: 'Later',
+    kb: 'The knowledge base is empty: import Markdown / JSONL / CSV files on the Knowledge base tab, or run zuoxi kb import in a terminal.',
+    toKb: 'Import articles',
+  },
   nav: { regions: 'Regions', phoneRail: 'Phone rail', workspace: 'Workspace', statusBar: 'Status bar' },
   tabs: { overview: 'Desk', visits: 'Visits', kb: 'Knowledge', line: 'Line', settings: 'Settings', escalations: 'Escalations' },
   phone: {

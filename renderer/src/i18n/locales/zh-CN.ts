@@ -9,6 +9,16 @@ export const zhCN = {
     refused: '坐席服务拒绝了连接，或服务未运行。请重新启动 Zuoxi。',
     internal: '启动失败：{{message}}',
   },
+  firstRun: {
+    title: '开始使用',
+    line: '还没有配置 SIP 线路：填写服务器地址、分机和密码后才能接打电话。',
+    toLine: '去配置线路',
+    company: '公司名称是多少？规范话术里的 {company} 会用它。',
+    save: '保存',
+    skip: '以后再说',
+    kb: '知识库还是空的：可以在“知识库”标签页导入 Markdown / JSONL / CSV 文件，或在终端运行 zuoxi kb import。',
+    toKb: '去导入知识库',
+  },
   nav: { regions: '区域', phoneRail: '电话栏', workspace: '工作区', statusBar: '状态栏' },
   tabs: { overview: '工作台', visits: '来访记录', kb: '知识库', line: '线路', settings: '设置', escalations: '升级' },
   phone: {

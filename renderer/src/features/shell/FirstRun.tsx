@@ -1,0 +1,78 @@
+import { Button, Card, Input, List, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlatformApi } from '../../platform/api-context';
+import { useAppStore } from '../../store';
+
+/**
+ * A new desk explains itself on the 工作台 until each step is done: no SIP line yet → the line form;
+ * no company name → asked once here (the scripted phrases say it); an empty knowledge base → how to
+ * import (the 知识库 tab, or `zuoxi kb import` before anyone opens a desk).
+ */
+export function FirstRun() {
+  const { t } = useTranslation();
+  const api = usePlatformApi();
+  const noLine = useAppStore((s) => s.registration.status === 'not-configured');
+  const askCompany = useAppStore((s) => s.settings !== null && s.settings.companyName === '' && !s.settings.onboarding.companyAsked);
+  const updateSettings = useAppStore((s) => s.updateSettings);
+  const showTab = useAppStore((s) => s.showTab);
+  const revision = useAppStore((s) => s.visitsRevision);
+  const [articles, setArticles] = useState<number | null>(null);
+  const [company, setCompany] = useState('');
+  useEffect(() => {
+    let live = true;
+    void api.kb.count().then((r) => live && r.ok && setArticles(r.value));
+    return () => {
+      live = false;
+    };
+  }, [api, revision]);
+  const steps = [
+    noLine && {
+      key: 'line',
+      text: t('firstRun.line'),
+      action: (
+        <Button key="go" type="primary" size="small" onClick={() => showTab('line')}>
+          {t('firstRun.toLine')}
+        </Button>
+      ),
+    },
+    askCompany && {
+      key: 'company',
+      text: t('firstRun.company'),
+      action: (
+        <Space.Compact key="company">
+          <Input size="small" aria-label={t('settings.companyName')} maxLength={40} value={company} onChange={(e) => setCompany(e.target.value)} />
+          <Button size="small" type="primary" disabled={!company.trim()} onClick={() => void updateSettings({ companyName: company.trim(), onboarding: { companyAsked: true } })}>
+            {t('firstRun.save')}
+          </Button>
+          <Button size="small" onClick={() => void updateSettings({ onboarding: { companyAsked: true } })}>
+            {t('firstRun.skip')}
+          </Button>
+        </Space.Compact>
+      ),
+    },
+    articles === 0 && {
+      key: 'kb',
+      text: t('firstRun.kb'),
+      action: (
+        <Button key="go" size="small" onClick={() => showTab('kb')}>
+          {t('firstRun.toKb')}
+        </Button>
+      ),
+    },
+  ].filter((s): s is { key: string; text: string; action: React.ReactElement } => Boolean(s));
+  if (steps.length === 0) return null;
+  return (
+    <Card size="small" title={t('firstRun.title')} data-testid="first-run">
+      <List
+        size="small"
+        dataSource={steps}
+        renderItem={(s) => (
+          <List.Item data-testid="first-run-step" data-step={s.key} actions={[s.action]}>
+            <Typography.Text>{s.text}</Typography.Text>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
