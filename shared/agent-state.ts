@@ -132,5 +132,10 @@ export interface WrapUpEnd {
  * agent is never stuck in wrap-up.
  */
 export function wrapUpEndEvent(end: WrapUpEnd, knownReasons: readonly string[]): AgentEvent {
-  return end.then === 'not-ready' && knownReasons.includes(end.reasonId) ? { type: 'pause', reasonId: end.reasonId } : { type: 'finishWrapUp' };
+  return wrapUpEndsIn(end, knownReasons) === 'not-ready' ? { type: 'pause', reasonId: end.reasonId } : { type: 'finishWrapUp' };
+}
+
+/** Where that move leaves the desk, as the strip and the alerts say it. */
+export function wrapUpEndsIn(end: WrapUpEnd, knownReasons: readonly string[]): WrapUpEnd['then'] {
+  return end.then === 'not-ready' && knownReasons.includes(end.reasonId) ? 'not-ready' : 'ready';
 }

@@ -16,6 +16,24 @@ async function callInHand(agent: Party, customer: Party): Promise<void> {
   await expect(agent.page.getByTestId('call-card')).toHaveAttribute('data-call-phase', 'connected');
 }
 
+/**
+ * On a connected call: the greeting from 开头, then hold with the waiting phrase, then resume;
+ * the panel follows each step. 开头 is picked only once the panel has moved to 通话中 (the move
+ * would undo the pick, and re-renders the list under the click on a loaded machine).
+ */
+async function greetHoldResume(agent: Party): Promise<void> {
+  const panel = agent.page.getByTestId('phrase-panel');
+    await expect(panel).toHaveAttribute('data-phase', 'during');
+    await panel.getByText('开头', { exact: true }).click();
+    await panel.getByRole('button', { name: /欢迎致电/ }).first().click();
+    await expect(agent.page.getByTestId('phrase-copied')).toContainText('欢迎致电');
+    await agent.page.getByRole('button', { name: '保持' }).click();
+    await expect(panel).toHaveAttribute('data-phase', 'waiting');
+    await panel.getByRole('button', { name: '对不起，请您稍等片刻，好吗？' }).click();
+    await agent.page.getByRole('button', { name: '恢复' }).click();
+    await expect(panel).toHaveAttribute('data-phase', 'during');
+}
+
 test.describe('scripted phrases and compliance on a real call', () => {
   test.describe.configure({ timeout: 60_000 });
 
@@ -32,15 +50,7 @@ test.describe('scripted phrases and compliance on a real call', () => {
     await customer.page.getByLabel('号码或 SIP 地址').fill('1001');
     await customer.page.getByRole('button', { name: '呼叫' }).click();
     await agent.page.getByRole('button', { name: '接听' }).click();
-    await expect(panel).toHaveAttribute('data-phase', 'during');
-    await panel.getByText('开头', { exact: true }).click();
-    await panel.getByRole('button', { name: /欢迎致电/ }).first().click();
-    await expect(agent.page.getByTestId('phrase-copied')).toContainText('欢迎致电');
-    await agent.page.getByRole('button', { name: '保持' }).click();
-    await expect(panel).toHaveAttribute('data-phase', 'waiting');
-    await panel.getByRole('button', { name: '对不起，请您稍等片刻，好吗？' }).click();
-    await agent.page.getByRole('button', { name: '恢复' }).click();
-    await expect(panel).toHaveAttribute('data-phase', 'during');
+    await greetHoldResume(agent);
   });
 
   test('a forbidden reply is blocked with the phrase to say instead; a kept link needs a reason, logged for the lead', async ({ bed }) => {
@@ -78,16 +88,7 @@ test.describe('scripted phrases and compliance on a real call', () => {
     const { agent, customer } = await agentAndCustomer(bed);
     await callInHand(agent, customer);
     const panel = agent.page.getByTestId('phrase-panel');
-    // the panel moves to 通话中 when the call connects; pick 开头 only after that, or the move undoes the pick
-    await expect(panel).toHaveAttribute('data-phase', 'during');
-    await panel.getByText('开头', { exact: true }).click();
-    await panel.getByRole('button', { name: /欢迎致电/ }).first().click();
-    await expect(agent.page.getByTestId('phrase-copied')).toContainText('欢迎致电');
-    await agent.page.getByRole('button', { name: '保持' }).click();
-    await expect(panel).toHaveAttribute('data-phase', 'waiting');
-    await panel.getByRole('button', { name: '对不起，请您稍等片刻，好吗？' }).click();
-    await agent.page.getByRole('button', { name: '恢复' }).click();
-    await expect(panel).toHaveAttribute('data-phase', 'during');
+    await greetHoldResume(agent);
 
     await agent.page.getByTestId('call-card').getByRole('button', { name: '挂断', exact: true }).click();
     await expect(agent.page.getByTestId('closing-reminder')).toContainText('感谢您的来电');

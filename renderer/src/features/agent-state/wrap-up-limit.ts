@@ -1,4 +1,4 @@
-import { canTransition, wrapUpEndEvent } from '../../../../shared/agent-state';
+import { canTransition, wrapUpEndEvent, wrapUpEndsIn } from '../../../../shared/agent-state';
 import { durationMs } from '../../../../shared/deadlines';
 import type { AppStore } from '../../store';
 
@@ -28,7 +28,7 @@ export function watchWrapUp(store: AppStore, outlets: WrapUpOutlets): () => void
     const rule = settings.deadlinePolicy.rules['wrap-up'];
     const end = settings.wrapUpEnd;
     const dueAt = since + durationMs(rule.duration);
-    const then = wrapUpEndEvent(end, settings.notReadyReasons.map((r) => r.id)).type === 'pause' ? 'not-ready' : 'ready';
+    const then = wrapUpEndsIn(end, settings.notReadyReasons.map((r) => r.id));
     const at = (ms: number, fn: () => void) => timers.push(setTimeout(fn, Math.max(0, ms - Date.now())));
     at(dueAt - durationMs(rule.dueSoon), () => outlets.alert('due-soon', then));
     at(dueAt, () => {

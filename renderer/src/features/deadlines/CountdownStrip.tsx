@@ -2,7 +2,7 @@ import { Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { wrapUpEndEvent } from '../../../../shared/agent-state';
+import { wrapUpEndsIn } from '../../../../shared/agent-state';
 import { durationMs, startClock, type CallClock } from '../../../../shared/deadlines';
 import { useAppStore } from '../../store';
 import { useCountdown } from './ticker';
@@ -23,9 +23,7 @@ export function CountdownStrip() {
   const { t } = useTranslation();
   const { calls, status, since } = useAppStore(useShallow((s) => ({ calls: s.calls, status: s.agent.status, since: s.agentSince })));
   // what the desk does when wrap-up runs out (settings.wrapUpEnd), shown on its pill
-  const wrapUpThen = useAppStore((s) =>
-    s.settings && wrapUpEndEvent(s.settings.wrapUpEnd, s.settings.notReadyReasons.map((r) => r.id)).type === 'pause' ? 'not-ready' : 'ready',
-  );
+  const wrapUpThen = useAppStore((s) => (s.settings ? wrapUpEndsIn(s.settings.wrapUpEnd, s.settings.notReadyReasons.map((r) => r.id)) : 'ready'));
   const running: Running[] = [];
   for (const c of calls) {
     const who = c.remoteName || c.remoteUser;
