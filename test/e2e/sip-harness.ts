@@ -226,6 +226,8 @@ export async function followTransfersTo(party: Party, pattern: string): Promise<
 
 /** Hangs up from the call card; a connected call whose closing phrase was not used asks first (R-POLITE): confirmed here. */
 export async function hangUpFrom(party: Party): Promise<void> {
+  // only a connected call asks: before that (just answered at the other end), 挂断 would cancel without asking
+  await expect(party.page.getByTestId('call-card')).toHaveAttribute('data-call-phase', 'connected');
   await party.page.getByTestId('call-card').getByRole('button', { name: '挂断', exact: true }).click();
   await party.page.getByRole('button', { name: '仍要挂断' }).click();
 }
