@@ -86,6 +86,16 @@ export function transition(state: AgentState, event: AgentEvent): AgentState {
   }
 }
 
+/**
+ * The moves that bring the desk back to Ready (Alt+R): from wrap-up it finishes, and if the desk
+ * was NotReady before the call it resumes too; from NotReady it resumes; otherwise none.
+ */
+export function readyMoves(state: AgentState): AgentEvent[] {
+  if (state.status === AgentStatus.NotReady) return [{ type: 'resume' }];
+  if (state.status !== AgentStatus.WrapUp) return [];
+  return state.returnTo.status === AgentStatus.NotReady ? [{ type: 'finishWrapUp' }, { type: 'resume' }] : [{ type: 'finishWrapUp' }];
+}
+
 /** Whether a move is legal, for enabling buttons without try/catch in the UI. */
 export function canTransition(state: AgentState, event: AgentEvent): boolean {
   try {

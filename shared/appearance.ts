@@ -1,6 +1,6 @@
 /**
  * How the desk looks for a long day, remembered per desk: text size, light or dark, and density.
- * (Issue 15, comfort; the layout itself is still to come.)
+ * (Issue 15, comfort; pane sizes are in desk-layout.ts.)
  */
 import { z } from 'zod';
 

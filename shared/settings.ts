@@ -6,6 +6,7 @@ import { DeadlinePolicySchema } from './deadlines.js';
 import { TeamSettingsSchema } from './escalation.js';
 import { SynonymsSchema } from './kb.js';
 import { AudioDeviceChoiceSchema } from './audio-devices.js';
+import { DeskLayoutSchema } from './desk-layout.js';
 import { CallPolicySchema } from './call-policy.js';
 import { MassIncidentPolicySchema } from './mass-incident.js';
 import { RetentionPolicySchema } from './retention.js';
@@ -67,6 +68,8 @@ export const SettingsSchema = z
     onboarding: z.object({ companyAsked: z.boolean() }).strict(),
     /** Text size, light or dark theme, density (remembered per desk). */
     appearance: AppearanceSchema,
+    /** Pane sizes of the desk (phone rail, assist column, a lead's roster), as last dragged. */
+    deskLayout: DeskLayoutSchema,
     /** How long customers' personal data is kept (off by default; shared/retention.ts). */
     retention: RetentionPolicySchema,
     /** What ends a wrap-up past its limit (the deadline policy's wrap-up clock): Ready, or NotReady with a reason. */

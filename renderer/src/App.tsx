@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, theme as antdTheme, type ThemeConfig } from 'antd';
+import { App as AntApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useMemo } from 'react';
@@ -9,7 +9,8 @@ import { AppShell } from './features/shell';
 import { SoftphoneContext, type SoftphoneController } from './features/softphone';
 import { ApiContext } from './platform/api-context';
 import type { AgentApi } from '../../shared/ipc-contract';
-import { FONT_SIZE_PX, type Appearance } from '../../shared/appearance';
+import type { Appearance } from '../../shared/appearance';
+import { deskTheme } from './desk-theme';
 import { StoreContext, useAppStore, type AppStore } from './store';
 
 /** Keeps i18next, Ant Design's locale, <html lang> and the phrase library in step with the stored setting. */
@@ -36,13 +37,7 @@ function useDeskTheme(): ThemeConfig {
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme; // global.css follows it for the few plain elements
   }, [theme]);
-  return useMemo(
-    () => ({
-      algorithm: [theme === 'dark' ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm, ...(density === 'compact' ? [antdTheme.compactAlgorithm] : [])],
-      token: { motion: false, fontSize: FONT_SIZE_PX[fontSize] },
-    }),
-    [fontSize, theme, density],
-  );
+  return useMemo(() => deskTheme({ fontSize, theme, density }), [fontSize, theme, density]);
 }
 const BUTTON = { autoInsertSpace: false };
 

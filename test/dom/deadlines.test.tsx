@@ -86,6 +86,7 @@ describe('deadline board and countdowns (fake clock)', () => {
     expect(commits.mock.calls.length).toBe(before); // five ticks, no React commit
     await act(() => vi.advanceTimersByTimeAsync(15_000));
     expect(rows[2]!.dataset['level']).toBe('breached');
+    expect(rows.map((r) => r.querySelector('.deadline-mark')!.textContent)).toEqual(['即将到期', '', '已超时']);
     expect(left.textContent).toBe('−1s');
     expect(screen.getByTestId('deadline-count-breached').textContent).toBe('已超时 1'); // the transition re-rendered the header
     const after = commits.mock.calls.length;
@@ -148,11 +149,12 @@ describe('deadline board and countdowns (fake clock)', () => {
     const call = { id: 'c1', direction: 'inbound' as const, remoteUser: '1002', phase: 'ringing' as const, held: false, muted: false, startedAt: T0, iceRestarts: 0 };
     act(() => app.store.getState().setPhoneSnapshot({ registration: { status: 'registered' }, calls: [call], lastEnded: null, dtmfReceived: {} }));
     const pill = () => screen.getByTestId('countdown');
-    expect([pill().dataset['clock'], pill().dataset['level'], pill().textContent]).toEqual(['ring', 'ok', '振铃 1002 15s']);
+    expect([pill().dataset['clock'], pill().dataset['level'], pill().textContent.trim()]).toEqual(['ring', 'ok', '振铃 1002 15s']);
     await act(() => vi.advanceTimersByTimeAsync(10_010)); // ticks land 2 ms after each second
-    expect(pill().dataset['level']).toBe('due-soon');
+    // the level in words as well as in colour
+    expect([pill().dataset['level'], pill().querySelector('.deadline-mark')!.textContent]).toEqual(['due-soon', '即将到期']);
     await act(() => vi.advanceTimersByTimeAsync(5_000));
-    expect(pill().dataset['level']).toBe('breached');
+    expect([pill().dataset['level'], pill().querySelector('.deadline-mark')!.textContent]).toEqual(['breached', '已超时']);
     act(() =>
       app.store.getState().setPhoneSnapshot({ registration: { status: 'registered' }, calls: [{ ...call, phase: 'connected', held: true, heldAt: Date.now() }], lastEnded: null, dtmfReceived: {} }),
     );
@@ -167,6 +169,6 @@ describe('deadline board and countdowns (fake clock)', () => {
       app.store.getState().setPhoneSnapshot({ registration: { status: 'registered' }, calls: [], lastEnded: null, dtmfReceived: {} });
       app.store.setState({ agent: { status: 'wrap-up', returnTo: { status: 'ready' } }, agentSince: Date.now() });
     });
-    expect([pill().dataset['clock'], pill().textContent]).toEqual(['wrap-up', '话后整理 → 到时置为就绪 2:00']);
+    expect([pill().dataset['clock'], pill().textContent.trim()]).toEqual(['wrap-up', '话后整理 → 到时置为就绪 2:00']);
   });
 });

@@ -23,6 +23,7 @@ export const SETTINGS: Settings = {
   wrapUpEnd: { then: 'ready', reasonId: 'break' },
   retention: { days: null, action: 'anonymise' },
   appearance: { fontSize: 'standard', theme: 'light', density: 'standard' },
+  deskLayout: { railPx: 300, assistPx: 420, rosterPx: 240 },
   onboarding: { companyAsked: true },
   autoAnswer: false,
   kbSynonyms: [],

@@ -39,4 +39,23 @@ describe('app shell', () => {
     expect(within(dialog).getByText('Ctrl+Shift+L')).toBeInTheDocument();
     expect(within(dialog).getByText('切换界面语言')).toBeInTheDocument();
   });
+
+  it('lays the 工作台 out in panes: visit and assist for an agent, the roster of its agents first for a lead', async () => {
+    const { store } = await renderApp();
+    expect([...document.querySelectorAll('[data-pane]')].map((p) => p.getAttribute('data-pane'))).toEqual(['visit', 'assist']);
+    await act(() => store.getState().updateSettings({ team: { ...store.getState().settings!.team, role: 'lead', agents: ['1001', '1003'] } }));
+    expect([...document.querySelectorAll('[data-pane]')].map((p) => p.getAttribute('data-pane'))).toEqual(['roster', 'visit', 'assist']);
+    const roster = screen.getByTestId('roster');
+    expect([...roster.querySelectorAll('.ant-list-item')].map((li) => li.textContent)).toEqual(['1001', '1003']);
+    // not registered: the call buttons wait for the line
+    expect(within(roster).getByRole('button', { name: '呼叫 1003' })).toBeDisabled();
+  });
+
+  it('Alt+R from NotReady goes back to Ready and puts the focus in the dial box', async () => {
+    const { store } = await renderApp();
+    await act(() => store.getState().applyAgentEvent({ type: 'pause', reasonId: store.getState().settings!.notReadyReasons[0]!.id }));
+    act(() => void fireEvent.keyDown(window, { key: 'r', code: 'KeyR', altKey: true }));
+    await waitFor(() => expect(store.getState().agent.status).toBe('ready'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('号码或 SIP 地址')));
+  });
 });

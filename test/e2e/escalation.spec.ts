@@ -127,7 +127,7 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     const duration = agent.page.locator('#deadline-complaint-answer-simple-duration');
     await duration.fill('5s');
     await duration.press('Enter');
-    const businessHours = agent.page.getByRole('switch', { name: 'complaint-answer-simple business hours' });
+    const businessHours = agent.page.getByRole('switch', { name: '投诉 2 小时内明确答复 · 仅工作时间' });
     await businessHours.click();
     await expect(businessHours).toHaveAttribute('aria-checked', 'false');
     await expect(duration).toHaveValue('5s');

@@ -224,6 +224,12 @@ export async function followTransfersTo(party: Party, pattern: string): Promise<
   await expect(page.getByTestId('call-policy')).toHaveAttribute('data-refer', 'internal');
 }
 
+/** Dials from a desk's phone rail (the number box and 呼叫). */
+export async function dialFrom(party: Party, target: string): Promise<void> {
+  await party.page.getByLabel('号码或 SIP 地址').fill(target);
+  await party.page.getByRole('button', { name: '呼叫', exact: true }).click();
+}
+
 /** Hangs up from the call card; a connected call whose closing phrase was not used asks first (R-POLITE): confirmed here. */
 export async function hangUpFrom(party: Party): Promise<void> {
   // only a connected call asks: before that (just answered at the other end), 挂断 would cancel without asking

@@ -3,6 +3,9 @@ import type { AppInfo } from '../../../shared/ipc-contract';
 import type { AppErrorShape } from '../../../shared/result';
 import type { RootState, StoreDeps } from './types';
 
+/** The key of the 工作台 tab, where the call in hand is worked (the shell's first tab). */
+export const DESK_TAB = 'overview';
+
 export interface AppSlice {
   info: AppInfo | null;
   infoError: AppErrorShape | null;
@@ -17,7 +20,7 @@ export const createAppSlice =
   (set) => ({
     info: null,
     infoError: null,
-    workspaceTab: 'overview',
+    workspaceTab: DESK_TAB,
     showTab: (workspaceTab) => set({ workspaceTab }),
     async loadInfo() {
       const r = await deps.api.app.getInfo();

@@ -10,6 +10,7 @@ import { createSettingsSlice } from './settings.slice';
 import { createVisitsSlice } from './visits.slice';
 import type { RootState, StoreDeps } from './types';
 
+export { DESK_TAB } from './app.slice';
 export type { RootState, StoreDeps } from './types';
 export type AppStore = StoreApi<RootState>;
 

@@ -13,6 +13,9 @@ export interface VisitsSlice {
   visitsRevision: number;
   /** Softphone call id → the visit logged for it (set by the visit tracker). */
   callVisits: Readonly<Record<string, number>>;
+  /** What the agent is writing about the current visit's demand (the desk's knowledge suggestions follow it). */
+  currentDescription: { readonly visitId: number; readonly text: string } | null;
+  setCurrentDescription(visitId: number, text: string): void;
   linkCallVisit(callId: string, visitId: number): void;
   setCurrentVisit(id: number | null): void;
   setCallbackFor(link: { number: string; visitId: number } | null): void;
@@ -27,6 +30,8 @@ export const createVisitsSlice: StateCreator<RootState, [], [], VisitsSlice> = (
   callbackFor: null,
   visitsRevision: 0,
   callVisits: {},
+  currentDescription: null,
+  setCurrentDescription: (visitId, text) => set({ currentDescription: { visitId, text } }),
   linkCallVisit: (callId, visitId) => set((s) => ({ callVisits: { ...s.callVisits, [callId]: visitId } })),
   setCurrentVisit: (currentVisitId) => set({ currentVisitId }),
   setCallbackFor: (callbackFor) => set({ callbackFor }),

@@ -4,6 +4,7 @@ import {
   IllegalAgentTransition,
   INITIAL_AGENT_STATE,
   MAX_LIVE_CALLS,
+  readyMoves,
   refusalFor,
   transition,
   type AgentEvent,
@@ -28,6 +29,18 @@ describe('agent state machine', () => {
 
   it('goes back to where it rang from when a ringing call is missed', () => {
     expect(run([{ type: 'ring' }, { type: 'miss' }])).toEqual({ status: 'ready' });
+  });
+
+  it('finds the moves back to Ready (Alt+R): from wrap-up, from NotReady, and through both after a call made while NotReady', () => {
+    const ready = (from: AgentState) => readyMoves(from).reduce(transition, from);
+    expect(ready(run([{ type: 'ring' }, { type: 'answer' }, { type: 'hangup' }]))).toEqual({ status: 'ready' });
+    expect(ready(run([{ type: 'pause', reasonId: 'meal' }]))).toEqual({ status: 'ready' });
+    expect(readyMoves(run([{ type: 'pause', reasonId: 'meal' }, { type: 'dial' }, { type: 'hangup' }])).map((m) => m.type)).toEqual(['finishWrapUp', 'resume']);
+    expect(ready(run([{ type: 'pause', reasonId: 'meal' }, { type: 'dial' }, { type: 'hangup' }]))).toEqual({ status: 'ready' });
+    // on a call or ringing there is no way to Ready, and Ready stays as it is
+    expect(readyMoves(run([{ type: 'dial' }]))).toEqual([]);
+    expect(readyMoves(run([{ type: 'ring' }]))).toEqual([]);
+    expect(readyMoves(INITIAL_AGENT_STATE)).toEqual([]);
   });
 
   it('lets the agent pause straight out of wrap-up', () => {

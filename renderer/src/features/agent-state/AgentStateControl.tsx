@@ -4,12 +4,13 @@ import { canTransition, type AgentState } from '../../../../shared/agent-state';
 import type { Locale, NotReadyReason } from '../../../../shared/settings';
 import { useAppStore } from '../../store';
 
+/** Status colours (the desk theme keeps their text at 4.5:1); the tag's words say the state too. */
 const STATUS_COLOR: Record<AgentState['status'], string> = {
-  ready: 'green',
-  'not-ready': 'orange',
-  ringing: 'blue',
-  'on-call': 'red',
-  'wrap-up': 'purple',
+  ready: 'success',
+  'not-ready': 'warning',
+  ringing: 'processing',
+  'on-call': 'error',
+  'wrap-up': 'default',
 };
 
 function reasonLabel(reasons: readonly NotReadyReason[], id: string, locale: Locale): string {

@@ -48,10 +48,10 @@ function Pill({ running, label }: { running: Running; label: string }) {
     const rule = policy.rules[running.clock];
     return { clock: startClock(rule, running.startedAt, policy.businessHours), dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours };
   }, [policy, running.clock, running.startedAt]);
-  const { level: pill, left } = useCountdown<HTMLSpanElement>(source);
+  const { level: pill, left, mark } = useCountdown<HTMLSpanElement>(source);
   return (
     <span ref={pill} className="countdown-pill" data-testid="countdown" data-clock={running.clock} role="timer">
-      <Typography.Text>{label}</Typography.Text> {running.who && <Typography.Text type="secondary">{running.who}</Typography.Text>} <span ref={left} className="deadline-left" />
+      <Typography.Text>{label}</Typography.Text> {running.who && <Typography.Text type="secondary">{running.who}</Typography.Text>} <span ref={left} className="deadline-left" /> <span ref={mark} className="deadline-mark" />
     </span>
   );
 }

@@ -63,13 +63,14 @@ const BoardRow = memo(function BoardRow({ d, policy }: { d: VisitDeadline; polic
   );
   const rule = policy.rules[d.clock];
   const source = useMemo(() => ({ clock: d, dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }), [d, rule, policy.businessHours]);
-  const { level: row, left } = useCountdown<HTMLDivElement>(source);
+  const { level: row, left, mark } = useCountdown<HTMLDivElement>(source);
   const dueAt = useMemo(() => schedule(source.clock, source.dueSoonMs, source.hours)?.dueAt ?? null, [source]);
   const paused = d.pausedAt !== null;
   const act = (call: Promise<unknown>) => void call.then(() => visitsChanged());
   return (
     <div ref={row} role="listitem" className="deadline-row" data-testid="deadline-row" data-clock={d.clock}>
       <span ref={left} className="deadline-left" role="timer" aria-label={t('deadlines.left')} />
+      <span ref={mark} className="deadline-mark" />
       <span className="deadline-what">
         <Typography.Text strong>{d.customerName || d.customerNumber}</Typography.Text> · {t(`deadlines.clock.${d.clock}`)}
         {rule.seed && <Typography.Text type="secondary"> ({rule.seed})</Typography.Text>}

@@ -25,10 +25,10 @@ export function VisitClocks({ visitId }: { visitId: number }) {
 
 function Clock({ d, policy, label }: { d: VisitDeadline; policy: DeadlinePolicy; label: string }) {
   const rule = policy.rules[d.clock];
-  const { level, left } = useCountdown<HTMLSpanElement>(useMemo(() => ({ clock: d, dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }), [d, rule, policy.businessHours]));
+  const { level, left, mark } = useCountdown<HTMLSpanElement>(useMemo(() => ({ clock: d, dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }), [d, rule, policy.businessHours]));
   return (
     <span ref={level} className="countdown-pill" data-testid="visit-clock" data-clock={d.clock} role="timer">
-      {label} <span ref={left} className="deadline-left" />
+      {label} <span ref={left} className="deadline-left" /> <span ref={mark} className="deadline-mark" />
     </span>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BusinessHours } from '../../../../shared/business-calendar';
 import { formatRemaining, levelAt, remainingMs, schedule, type Clock, type DeadlineLevel } from '../../../../shared/deadlines';
 
@@ -65,26 +66,37 @@ export function countdownReader(source: CountdownSource): (now: number) => { lev
   };
 }
 
+/** The level in words beside the time, so colour is never the only sign of it ('' when all is well). */
+export type LevelWords = Readonly<Record<DeadlineLevel, string>>;
+
 /**
  * Keeps `text` showing the time left and `levelOf` (the row or pill around it) carrying
- * `data-level` = ok | due-soon | breached | paused | done, which the stylesheet colours.
+ * `data-level` = ok | due-soon | breached | paused | done, which the stylesheet colours; `mark`,
+ * when given, says the level in words.
  */
-export function bindCountdown(text: HTMLElement, source: CountdownSource, levelOf: HTMLElement = text): () => void {
+export function bindCountdown(text: HTMLElement, source: CountdownSource, levelOf: HTMLElement = text, mark?: { el: HTMLElement; words: LevelWords }): () => void {
   const read = countdownReader(source);
   return onTick((now) => {
     const { level, text: value } = read(now);
     if (text.textContent !== value) text.textContent = value;
     if (levelOf.dataset['level'] !== level) levelOf.dataset['level'] = level;
+    if (mark && mark.el.textContent !== mark.words[level]) mark.el.textContent = mark.words[level];
   });
 }
 
 /**
- * Refs for a countdown: `left` shows the time, `level` (the row or pill) carries data-level. Bound
- * again only when `source` changes (memoise it on the clock's fields).
+ * Refs for a countdown: `left` shows the time, `level` (the row or pill) carries data-level, `mark`
+ * the level in words. Bound again only when `source` changes (memoise it on the clock's fields).
  */
 export function useCountdown<L extends HTMLElement>(source: CountdownSource | null) {
+  const { t } = useTranslation();
   const level = useRef<L>(null);
   const left = useRef<HTMLSpanElement>(null);
-  useEffect(() => (source && left.current && level.current ? bindCountdown(left.current, source, level.current) : undefined), [source]);
-  return { level, left };
+  const mark = useRef<HTMLSpanElement>(null);
+  const words = useMemo<LevelWords>(() => ({ ok: '', 'due-soon': t('deadlines.level.due-soon'), breached: t('deadlines.level.breached'), paused: t('deadlines.level.paused'), done: t('deadlines.level.done') }), [t]);
+  useEffect(
+    () => (source && left.current && level.current ? bindCountdown(left.current, source, level.current, mark.current ? { el: mark.current, words } : undefined) : undefined),
+    [source, words],
+  );
+  return { level, left, mark };
 }

@@ -65,7 +65,7 @@ export function EscalateButton({ reason = 'manual', words = [], customerNumber, 
             <span>
               {t('escalation.words')}
               {words.map((w) => (
-                <Tag key={w} color="red">
+                <Tag key={w} color="error">
                   {w}
                 </Tag>
               ))}

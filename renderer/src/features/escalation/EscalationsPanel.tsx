@@ -20,7 +20,7 @@ function Summary({ e }: { e: Escalation }) {
         <Typography.Text strong>{t(`escalation.reasons.${p.reason}`)}</Typography.Text>
         {p.customerNumber && <span>{p.customerNumber}</span>}
         {p.words.map((w) => (
-          <Tag key={w} color="red">
+          <Tag key={w} color="error">
             {w}
           </Tag>
         ))}
@@ -90,11 +90,11 @@ export function EscalationsPanel() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       {role === 'lead' && (
         <Card size="small" title={t('escalation.inbox')} data-testid="escalation-inbox">
-          <List dataSource={inbox} locale={{ emptyText: t('escalation.none') }} renderItem={(e) => <InboxItem key={e.payload.id} e={e} />} />
+          <List dataSource={inbox} locale={{ emptyText: <Typography.Text type="secondary">{t('escalation.none')}</Typography.Text> }} renderItem={(e) => <InboxItem key={e.payload.id} e={e} />} />
         </Card>
       )}
       <Card size="small" title={t('escalation.mine')} data-testid="my-escalations">
-        <List dataSource={mine} locale={{ emptyText: t('escalation.none') }} renderItem={(e) => <List.Item data-testid="my-escalation">{<Summary e={e} />}</List.Item>} />
+        <List dataSource={mine} locale={{ emptyText: <Typography.Text type="secondary">{t('escalation.none')}</Typography.Text> }} renderItem={(e) => <List.Item data-testid="my-escalation">{<Summary e={e} />}</List.Item>} />
       </Card>
       {role === 'lead' && refusals.length > 0 && (
         <Card size="small" title={t('escalation.refused')} data-testid="message-refusals">

@@ -39,7 +39,7 @@ export function ArticleActions({ id, title }: { id: string; title: string }) {
   return (
     <Space>
       <Tooltip title={visitId === null ? t('kb.noVisit') : ''}>
-        <Button size="small" disabled={visitId === null} onClick={() => void link()}>
+        <Button size="small" data-kb-link disabled={visitId === null} onClick={() => void link()}>
           {t('kb.link')}
         </Button>
       </Tooltip>
@@ -74,9 +74,9 @@ function ArticleView({ article, onClose }: { article: Article; onClose: () => vo
     >
       <Space wrap style={{ marginBottom: 8 }}>
         {article.category && <Tag>{article.category}</Tag>}
-        {article.internal && <Tag color="red">{t('kb.internal')}</Tag>}
+        {article.internal && <Tag color="error">{t('kb.internal')}</Tag>}
         {article.tags.map((tag) => (
-          <Tag key={tag} color="blue">
+          <Tag key={tag} color="processing">
             {tag}
           </Tag>
         ))}
@@ -146,7 +146,7 @@ function ImportButton() {
           if (files.length > 0) void run(files);
         }}
       />
-      {progress && <Progress percent={progress.percent} size="small" status="active" format={() => progress.label} />}
+      {progress && <Progress aria-label={progress.label} percent={progress.percent} size="small" status="active" format={() => progress.label} />}
       {result && <Alert type={result.ok ? 'success' : 'error'} showIcon data-testid="kb-import-result" title={<span style={{ whiteSpace: 'pre-wrap' }}>{result.text}</span>} />}
     </Space>
   );
@@ -182,7 +182,7 @@ export function KbPanel() {
                   <span>
                     <Marked html={h.titleHtml} />
                   </span>
-                  {h.internal && <Tag color="red">{t('kb.internal')}</Tag>}
+                  {h.internal && <Tag color="error">{t('kb.internal')}</Tag>}
                 </Button>
               }
               description={<Marked html={h.snippetHtml} />}

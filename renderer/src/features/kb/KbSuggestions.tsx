@@ -1,18 +1,30 @@
-import { List, Typography } from 'antd';
-import { useDeferredValue } from 'react';
+import { Card, List, Typography } from 'antd';
+import { useDeferredValue, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../store';
+import { useGlobalShortcuts } from '../shell/shortcuts';
 import { ArticleActions, useKbSearch } from './KbPanel';
 import { Marked } from './Marked';
 
-/** The top articles for what the agent is recording about the customer's demand, one click to link. */
-export function KbSuggestions({ text }: { text: string }) {
+/** Alt+L: to the first suggestion's 关联 button (Tab on to the others, Enter links). */
+export const LINK_SUGGESTION_SHORTCUT = 'Alt+L';
+
+/** The top articles for what the agent is recording about the customer's demand, one click to link (`framed`: as a card of its own). */
+export function KbSuggestions({ text, framed = false }: { text: string; framed?: boolean }) {
   const { t } = useTranslation();
   const { hits } = useKbSearch(useDeferredValue(text), 3);
+  const list = useRef<HTMLElement>(null);
+  useGlobalShortcuts(
+    useMemo(() => [{ combo: LINK_SUGGESTION_SHORTCUT, run: () => list.current?.querySelector<HTMLElement>('[data-kb-link]')?.focus(), shownWith: list }], []),
+  );
   if (hits.length === 0) return null;
-  return (
-    <section data-testid="kb-suggestions">
-      <Typography.Text strong>{t('kb.suggestions')}</Typography.Text>
-      <List
+  const title = (
+    <>
+      {t('kb.suggestions')} <kbd>{LINK_SUGGESTION_SHORTCUT}</kbd>
+    </>
+  );
+  const items = (
+    <List
         size="small"
         dataSource={hits}
         renderItem={(h) => (
@@ -21,6 +33,25 @@ export function KbSuggestions({ text }: { text: string }) {
           </List.Item>
         )}
       />
+  );
+  return (
+    <section ref={list} data-testid="kb-suggestions" aria-label={t('kb.suggestions')}>
+      {framed ? (
+        <Card size="small" title={title}>
+          {items}
+        </Card>
+      ) : (
+        <>
+          <Typography.Text strong>{title}</Typography.Text>
+          {items}
+        </>
+      )}
     </section>
   );
+}
+
+/** The desk's suggestions: for what the agent is writing in the current visit's description. */
+export function DeskSuggestions() {
+  const text = useAppStore((s) => (s.currentDescription?.visitId === s.currentVisitId ? s.currentDescription.text : ''));
+  return <KbSuggestions text={text} framed />;
 }

@@ -1,2 +1,2 @@
 export { KbPanel } from './KbPanel';
-export { KbSuggestions } from './KbSuggestions';
+export { DeskSuggestions, KbSuggestions, LINK_SUGGESTION_SHORTCUT } from './KbSuggestions';

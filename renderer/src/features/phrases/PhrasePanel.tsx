@@ -9,6 +9,11 @@ import { phaseOf, scriptCallId } from './phase';
 import { ScriptFlows } from './ScriptFlows';
 import { indexPhrases, searchPhrases, withInitials, type PhraseIndex } from './search';
 
+/** Alt+P: to the phrase panel, where the digit keys copy (from any tab: it opens the 工作台). */
+export const PHRASES_SHORTCUT = 'Alt+P';
+const PANEL_ID = 'phrase-panel';
+export const focusPhrases = () => document.getElementById(PANEL_ID)?.focus();
+
 /**
  * Standard wording for the moment (R-POLITE): follows the call (ringing → greeting, held → waiting,
  * on a call → during, wrap-up → closing) until the agent picks a phase; searchable by characters or pinyin initials; a click or the
@@ -66,7 +71,20 @@ export function PhrasePanel() {
   };
   if (!library) return null;
   return (
-    <Card size="small" title={t('phrases.title')} data-testid="phrase-panel" data-phase={phase} tabIndex={0} onKeyDown={onKeyDown}>
+    <Card
+      id={PANEL_ID}
+      size="small"
+      title={
+        <>
+          {t('phrases.title')} <kbd>{PHRASES_SHORTCUT}</kbd>
+        </>
+      }
+      data-testid="phrase-panel"
+      data-phase={phase}
+      tabIndex={0}
+      aria-label={t('phrases.panelLabel')}
+      onKeyDown={onKeyDown}
+    >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <ScriptFlows />
         <Segmented
@@ -92,7 +110,7 @@ export function PhrasePanel() {
                       {filled.text}
                     </Button>
                   </Tooltip>
-                  {filled.missing.length > 0 && <Tag color="orange">{t('phrases.missing', { names: filled.missing.join(', ') })}</Tag>}
+                  {filled.missing.length > 0 && <Tag color="warning">{t('phrases.missing', { names: filled.missing.join(', ') })}</Tag>}
                 </div>
               );
             })}

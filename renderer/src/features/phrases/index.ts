@@ -1,5 +1,5 @@
 export { useComplianceGate } from './ComplianceGate';
 export { ComplianceHints } from './ComplianceHints';
 export { PhraseLibraryEditor } from './PhraseLibraryEditor';
-export { PhrasePanel } from './PhrasePanel';
+export { PHRASES_SHORTCUT, PhrasePanel, focusPhrases } from './PhrasePanel';
 export { trackScript } from './script-tracker';

@@ -34,9 +34,11 @@ export function DeadlineSettings() {
   const hours = policy.businessHours;
   const setHours = (patch: Partial<typeof hours>) => save({ ...policy, businessHours: { ...hours, ...patch } });
   // an input that saves on blur / Enter and shows the stored value again when it was refused
-  const text = (id: string, value: string, onSave: (v: string) => void, width = 90) => (
-    <Input id={id} key={value} defaultValue={value} style={{ width }} onBlur={(e) => e.target.value !== value && onSave(e.target.value.trim())} onPressEnter={(e) => e.currentTarget.blur()} />
+  const text = (id: string, label: string, value: string, onSave: (v: string) => void, width = 90) => (
+    <Input id={id} aria-label={label} key={value} defaultValue={value} style={{ width }} onBlur={(e) => e.target.value !== value && onSave(e.target.value.trim())} onPressEnter={(e) => e.currentTarget.blur()} />
   );
+  /** A table cell's control is named by its row and column: "振铃 · 时限". */
+  const cell = (id: ClockId, column: 'duration' | 'dueSoon' | 'businessHours' | 'escalate') => `${t(`deadlines.clock.${id}`)} · ${t(`settings.deadlines.${column}`)}`;
   const dates = (id: string, list: readonly string[], onSave: (v: string[]) => void) => (
     <Select id={id} mode="tags" open={false} suffixIcon={null} value={[...list]} tokenSeparators={[',', '，', ' ']} placeholder="2026-10-01" onChange={(v: string[]) => onSave(v.map((x) => x.trim()).filter(Boolean))} />
   );
@@ -53,19 +55,19 @@ export function DeadlineSettings() {
           { title: t('settings.deadlines.clock'), render: (_, { id, rule }) => `${t(`deadlines.clock.${id}`)}${rule.seed ? ` (${rule.seed})` : ''}` },
           {
             title: t('settings.deadlines.duration'),
-            render: (_, { id, rule }) => (rule.duration === 'given' || rule.duration === 'next-business-day' ? t(`settings.deadlines.${rule.duration}`) : text(`deadline-${id}-duration`, rule.duration, (duration) => setRule(id, { duration }))),
+            render: (_, { id, rule }) => (rule.duration === 'given' || rule.duration === 'next-business-day' ? t(`settings.deadlines.${rule.duration}`) : text(`deadline-${id}-duration`, cell(id, 'duration'), rule.duration, (duration) => setRule(id, { duration }))),
           },
-          { title: t('settings.deadlines.dueSoon'), render: (_, { id, rule }) => text(`deadline-${id}-due-soon`, rule.dueSoon, (dueSoon) => setRule(id, { dueSoon })) },
+          { title: t('settings.deadlines.dueSoon'), render: (_, { id, rule }) => text(`deadline-${id}-due-soon`, cell(id, 'dueSoon'), rule.dueSoon, (dueSoon) => setRule(id, { dueSoon })) },
           {
             title: t('settings.deadlines.businessHours'),
-            render: (_, { id, rule }) => <Switch size="small" aria-label={`${id} business hours`} checked={rule.businessHours} onChange={(businessHours) => setRule(id, { businessHours })} />,
+            render: (_, { id, rule }) => <Switch size="small" aria-label={cell(id, 'businessHours')} checked={rule.businessHours} onChange={(businessHours) => setRule(id, { businessHours })} />,
           },
           {
             title: t('settings.deadlines.escalate'),
             render: (_, { id, rule }) => (
               <Switch
                 size="small"
-                aria-label={`${id} escalate`}
+                aria-label={cell(id, 'escalate')}
                 checked={rule.onBreach.includes('escalate')}
                 onChange={(on) => setRule(id, { onBreach: on ? [...rule.onBreach.filter((a) => a !== 'escalate'), 'escalate'] : rule.onBreach.filter((a) => a !== 'escalate') })}
               />
@@ -88,6 +90,7 @@ export function DeadlineSettings() {
       <Form.Item label={t('settings.deadlines.calendar')}>
         <Select<number[]>
           id="deadline-days"
+          aria-label={t('settings.deadlines.days')}
           mode="multiple"
           style={{ minWidth: 320 }}
           value={[...hours.days]}
@@ -95,8 +98,8 @@ export function DeadlineSettings() {
           options={WEEKDAYS.map((d) => ({ value: d, label: t(`settings.deadlines.weekday.${d}`) }))}
         />
         <div style={{ display: 'flex', gap: 8, marginTop: 8, alignItems: 'center' }}>
-          {text('deadline-open', hours.open, (open) => setHours({ open }), 80)}–{text('deadline-close', hours.close, (close) => setHours({ close }), 80)}
-          {text('deadline-time-zone', hours.timeZone, (timeZone) => setHours({ timeZone }), 180)}
+          {text('deadline-open', t('settings.deadlines.open'), hours.open, (open) => setHours({ open }), 80)}–{text('deadline-close', t('settings.deadlines.close'), hours.close, (close) => setHours({ close }), 80)}
+          {text('deadline-time-zone', t('settings.deadlines.timeZone'), hours.timeZone, (timeZone) => setHours({ timeZone }), 180)}
         </div>
       </Form.Item>
       <Form.Item label={t('settings.deadlines.holidays')} htmlFor="deadline-holidays">

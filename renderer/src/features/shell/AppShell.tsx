@@ -1,18 +1,19 @@
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Button, Layout, Space, Tabs, Tooltip, Typography, theme } from 'antd';
+import { Button, Layout, Splitter, Tabs, Tooltip, Typography, theme } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppStore, useAppStoreApi } from '../../store';
-import { KbPanel } from '../kb';
-import { OverviewPanel } from '../overview';
+import { DESK_TAB, useAppStore, useAppStoreApi } from '../../store';
+import { RAIL_PX, clampPx } from '../../../../shared/desk-layout';
+import { readyMoves } from '../../../../shared/agent-state';
+import { KbPanel, LINK_SUGGESTION_SHORTCUT } from '../kb';
 import { ESCALATE_SHORTCUT, EscalationsPanel } from '../escalation';
-import { PhrasePanel } from '../phrases';
+import { PHRASES_SHORTCUT, focusPhrases } from '../phrases';
 import { LanguageSelect, SettingsPanel } from '../settings';
-import { CALL_SHORTCUTS, LinePanel } from '../softphone';
-import { CurrentVisit, HandoverCard, MassIncidentAlert, SAVE_VISIT_SHORTCUT, UnsavedDrafts, VisitsPanel } from '../visits';
-import { CountdownStrip, DeadlineBoard } from '../deadlines';
+import { CALL_SHORTCUTS, LinePanel, focusDialBox } from '../softphone';
+import { SAVE_VISIT_SHORTCUT, VisitsPanel } from '../visits';
+import { CountdownStrip } from '../deadlines';
+import { DeskLayout } from './DeskLayout';
 import { PhoneRail } from './PhoneRail';
-import { FirstRun } from './FirstRun';
 import { ShortcutHelp } from './ShortcutHelp';
 import { focusNextRegion, useGlobalShortcuts, type Shortcut } from './shortcuts';
 import { StatusBar } from './StatusBar';
@@ -25,22 +26,7 @@ interface WorkspaceTab {
 }
 
 const TABS: readonly WorkspaceTab[] = [
-  {
-    key: 'overview',
-    labelKey: 'tabs.overview',
-    render: () => (
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <FirstRun />
-        <MassIncidentAlert />
-        <UnsavedDrafts />
-        <CurrentVisit />
-        <PhrasePanel />
-        <DeadlineBoard />
-        <HandoverCard />
-        <OverviewPanel />
-      </Space>
-    ),
-  },
+  { key: DESK_TAB, labelKey: 'tabs.overview', render: () => <DeskLayout /> },
   { key: 'visits', labelKey: 'tabs.visits', render: () => <VisitsPanel /> },
   { key: 'kb', labelKey: 'tabs.kb', render: () => <KbPanel /> },
   { key: 'line', labelKey: 'tabs.line', render: () => <LinePanel /> },
@@ -48,7 +34,6 @@ const TABS: readonly WorkspaceTab[] = [
   { key: 'escalations', labelKey: 'tabs.escalations', render: () => <EscalationsPanel /> },
 ];
 
-const regionStyle = { outline: 'none' } as const;
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -76,7 +61,26 @@ export function AppShell() {
       { combo: 'Ctrl+Shift+L', label: t('shortcuts.language'), run: () => void updateSettings({ locale: locale === 'zh-CN' ? 'en-US' : 'zh-CN' }) },
       // the status is read when the key is pressed: subscribing to it would re-render the whole
       // workspace on every call state change (measured: the bulk of the main-thread time during call setup)
-      { combo: 'Alt+R', label: t('agent.setReady'), run: () => void (store.getState().agent.status === 'not-ready' && applyAgentEvent({ type: 'resume' })) },
+      {
+        combo: 'Alt+R',
+        label: t('agent.setReady'),
+        // from wrap-up or NotReady back to Ready, then to the dial box for the next call
+        run: () =>
+          void (async () => {
+            const moves = readyMoves(store.getState().agent);
+            if (moves.length === 0) return;
+            for (const move of moves) await applyAgentEvent(move);
+            if (store.getState().agent.status === 'ready') focusDialBox();
+          })(),
+      },
+      {
+        combo: PHRASES_SHORTCUT,
+        label: t('phrases.focus'),
+        run: () => {
+          setActiveTab(DESK_TAB);
+          setTimeout(focusPhrases);
+        },
+      },
       { combo: 'F1', label: t('shortcuts.help'), run: () => setHelpOpen(true) },
     ];
     return list;
@@ -93,15 +97,21 @@ export function AppShell() {
       { combo: CALL_SHORTCUTS.transfer, label: t('phone.transferTarget') },
       { combo: SAVE_VISIT_SHORTCUT, label: t('visits.form.save') },
       { combo: ESCALATE_SHORTCUT, label: t('escalation.button') },
+      { combo: LINK_SUGGESTION_SHORTCUT, label: t('kb.linkSuggestion') },
     ],
     [shortcuts, t],
   );
 
   const border = `1px solid ${token.colorBorderSecondary}`;
+  const railPx = useAppStore((s) => s.settings?.deskLayout.railPx ?? RAIL_PX.standard);
+  const rememberRail = ([rail]: number[]) => {
+    const current = store.getState().settings?.deskLayout;
+    if (current && rail !== undefined && clampPx(rail, RAIL_PX) !== current.railPx) void updateSettings({ deskLayout: { ...current, railPx: clampPx(rail, RAIL_PX) } });
+  };
   return (
     <Layout style={{ height: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: token.colorBgContainer, borderBottom: border, paddingInline: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, height: 48, lineHeight: '48px', background: token.colorBgContainer, borderBottom: border, paddingInline: 16 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: token.fontSizeHeading4 }}>
           {t('app.title')} <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
         </Typography.Title>
         <span style={{ flex: 1 }} />
@@ -110,16 +120,17 @@ export function AppShell() {
           <Button icon={<QuestionCircleOutlined />} aria-label={t('shortcuts.open')} onClick={() => setHelpOpen(true)} />
         </Tooltip>
       </Layout.Header>
-      <Layout>
-        <Layout.Sider width={280} style={{ padding: 12, borderRight: border, overflow: 'auto', background: token.colorBgLayout }}>
-          <aside data-region="phone-rail" tabIndex={-1} aria-label={t('nav.phoneRail')} style={regionStyle}>
+      <Splitter className="shell-split" onResizeEnd={rememberRail}>
+        <Splitter.Panel defaultSize={railPx} min={RAIL_PX.min} max={RAIL_PX.max}>
+          <aside className="shell-rail" data-region="phone-rail" tabIndex={-1} aria-label={t('nav.phoneRail')} style={{ background: token.colorBgLayout }}>
             <PhoneRail />
           </aside>
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 16, overflow: 'auto', background: token.colorBgContainer }}>
-          <main data-region="workspace" tabIndex={-1} aria-label={t('nav.workspace')} style={regionStyle}>
+        </Splitter.Panel>
+        <Splitter.Panel>
+          <main className="shell-workspace" data-region="workspace" tabIndex={-1} aria-label={t('nav.workspace')} style={{ background: token.colorBgContainer }}>
             <CountdownStrip />
             <Tabs
+              className="workspace-tabs"
               activeKey={activeTab}
               onChange={setActiveTab}
               items={TABS.map((tab, i) => ({
@@ -133,10 +144,10 @@ export function AppShell() {
               }))}
             />
           </main>
-        </Layout.Content>
-      </Layout>
-      <Layout.Footer style={{ padding: '6px 16px', borderTop: border }}>
-        <footer data-region="status-bar" tabIndex={-1} aria-label={t('nav.statusBar')} style={regionStyle}>
+        </Splitter.Panel>
+      </Splitter>
+      <Layout.Footer style={{ padding: '4px 16px', borderTop: border }}>
+        <footer data-region="status-bar" tabIndex={-1} aria-label={t('nav.statusBar')}>
           <StatusBar />
         </footer>
       </Layout.Footer>

@@ -26,6 +26,7 @@ export function FirstRun() {
       live = false;
     };
   }, [api, revision]);
+  const saveCompany = () => void updateSettings({ companyName: company.trim(), onboarding: { companyAsked: true } });
   const steps = [
     noLine && {
       key: 'line',
@@ -41,8 +42,15 @@ export function FirstRun() {
       text: t('firstRun.company'),
       action: (
         <Space.Compact key="company">
-          <Input size="small" aria-label={t('settings.companyName')} maxLength={40} value={company} onChange={(e) => setCompany(e.target.value)} />
-          <Button size="small" type="primary" disabled={!company.trim()} onClick={() => void updateSettings({ companyName: company.trim(), onboarding: { companyAsked: true } })}>
+          <Input
+            size="small"
+            aria-label={t('settings.companyName')}
+            maxLength={40}
+            value={company}
+            onChange={(e) => setCompany(e.target.value)}
+            onPressEnter={() => company.trim() && saveCompany()}
+          />
+          <Button size="small" type="primary" disabled={!company.trim()} onClick={saveCompany}>
             {t('firstRun.save')}
           </Button>
           <Button size="small" onClick={() => void updateSettings({ onboarding: { companyAsked: true } })}>

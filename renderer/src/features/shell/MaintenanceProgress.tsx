@@ -33,7 +33,7 @@ export function MaintenanceProgress() {
   return (
     <Space data-testid="maintenance-progress" role="status">
       <Typography.Text type="secondary">{t(`status.maintenance.${work.task}`, { done: work.done, total: work.total })}</Typography.Text>
-      <Progress percent={percent} size="small" style={{ width: 120 }} />
+      <Progress aria-label={t(`status.maintenance.${work.task}`, { done: work.done, total: work.total })} percent={percent} size="small" style={{ width: 120 }} />
     </Space>
   );
 }

@@ -27,17 +27,16 @@ function TransferRow({ call, others }: { call: CallSnapshot; others: readonly Ca
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space.Compact style={{ width: '100%' }}>
-        <Shortcut combo={CALL_SHORTCUTS.transfer}>
-          <Input
-            id={transferInputId(call.id)}
-            aria-label={t('phone.transferTarget')}
-            aria-keyshortcuts={CALL_SHORTCUTS.transfer}
-            placeholder={t('phone.transferTarget')}
-            value={target}
-            onChange={(e) => setTarget(e.target.value.trim())}
-            onPressEnter={blind}
-          />
-        </Shortcut>
+        {/* the key in the placeholder, not a hover tooltip: one would cover the hold and mute buttons above */}
+        <Input
+          id={transferInputId(call.id)}
+          aria-label={t('phone.transferTarget')}
+          aria-keyshortcuts={CALL_SHORTCUTS.transfer}
+          placeholder={`${t('phone.transferTarget')} · ${CALL_SHORTCUTS.transfer}`}
+          value={target}
+          onChange={(e) => setTarget(e.target.value.trim())}
+          onPressEnter={blind}
+        />
         <Button disabled={!target} onClick={blind}>
           {t('phone.blindTransfer')}
         </Button>
@@ -78,11 +77,11 @@ export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly 
               <TalkTimer answeredAt={call.answeredAt} />
             </Tag>
           )}
-          {call.held && <Tag color="orange">{t('phone.held')}</Tag>}
-          {call.muted && <Tag color="red">{t('phone.muted')}</Tag>}
+          {call.held && <Tag color="warning">{t('phone.held')}</Tag>}
+          {call.muted && <Tag color="error">{t('phone.muted')}</Tag>}
           {call.transfer && <Tag color="processing">{t('phone.transferring', { who: call.transfer.target })}</Tag>}
           {call.iceRestarts > 0 && (
-            <Tag color="blue" data-testid="ice-restarts">
+            <Tag color="processing" data-testid="ice-restarts">
               {t('phone.iceRestarts', { count: call.iceRestarts })}
             </Tag>
           )}

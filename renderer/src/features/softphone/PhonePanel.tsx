@@ -29,6 +29,10 @@ export function RegistrationTag({ testId = 'registration-status' }: { testId?: s
   );
 }
 
+const DIAL_BOX_ID = 'dial-target';
+/** To the dial box: where the agent goes next once back to Ready. */
+export const focusDialBox = () => document.getElementById(DIAL_BOX_ID)?.focus();
+
 /** The softphone in the phone rail: line state, dial pad and the live calls. */
 export function PhonePanel() {
   const { t } = useTranslation();
@@ -56,6 +60,7 @@ export function PhonePanel() {
         )}
         <Space.Compact style={{ width: '100%' }}>
           <Input
+            id={DIAL_BOX_ID}
             aria-label={t('phone.dialTarget')}
             placeholder={t('phone.dialTarget')}
             value={target}

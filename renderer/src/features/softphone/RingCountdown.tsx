@@ -23,7 +23,7 @@ export function RingCountdown({ startedAt }: { startedAt: number }) {
   const c = ringCountdown(startedAt, now, policy);
   return (
     <div data-testid="ring-countdown" data-level={c.level} role="timer">
-      <Progress percent={(c.remainingMs / policy.answerWithinMs) * 100} showInfo={false} size="small" strokeColor={COLOR[c.level]} />
+      <Progress aria-label={t('deadlines.clock.ring')} percent={(c.remainingMs / policy.answerWithinMs) * 100} showInfo={false} size="small" strokeColor={COLOR[c.level]} />
       <Typography.Text type={c.level === 'ok' ? 'secondary' : c.level === 'due-soon' ? 'warning' : 'danger'}>
         {c.level === 'breached'
           ? t('phone.ringBreached', { limit: policy.answerWithinMs / 1000 })

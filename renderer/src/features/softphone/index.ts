@@ -1,6 +1,6 @@
 export { SoftphoneContext, useSoftphone } from './context';
 export { LinePanel } from './LinePanel';
-export { PhonePanel, RegistrationTag } from './PhonePanel';
+export { PhonePanel, RegistrationTag, focusDialBox } from './PhonePanel';
 export { SoftphoneController } from './softphone-controller';
 export { CALL_SHORTCUTS } from './call-shortcuts';
 export { requestHangup } from './HangupConfirm';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CHECKS } from '../../../../shared/call-script';
 import { VISIT_STATUSES, type LinkedArticle, type Visit, type VisitEvent, type VisitDetail, type VisitFields } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
-import { useAppStore } from '../../store';
+import { DESK_TAB, useAppStore, useAppStoreApi } from '../../store';
 import { KbSuggestions } from '../kb';
 import { VisitClocks } from '../deadlines';
 import { EscalateButton } from '../escalation';
@@ -15,6 +15,8 @@ import { EventsSection } from './EventsSection';
 type FormValues = Pick<VisitFields, 'customerName' | 'contact' | 'category' | 'description' | 'resolution' | 'status' | 'complexity' | 'tags'>;
 const EDITABLE: (keyof FormValues)[] = ['customerName', 'contact', 'category', 'description', 'resolution', 'status', 'complexity', 'tags'];
 const DRAFT_DELAY_MS = 300;
+/** Where the agent starts typing after answering: the first of these still empty. */
+const FIRST_FIELDS: (keyof FormValues)[] = ['customerName', 'contact', 'description'];
 export const SAVE_VISIT_SHORTCUT = 'Ctrl+S';
 
 const pick = (v: Visit): FormValues => ({
@@ -31,9 +33,11 @@ const pick = (v: Visit): FormValues => ({
 /**
  * The wrap-up form of one visit: prefilled from the call, autosaved as a draft while the agent types
  * (kill the app and the text is back on restart), saved with field-level errors, and the caller's
- * earlier visits underneath (screen pop).
+ * earlier visits underneath (screen pop). On the desk (`desk`), the knowledge suggestions sit in the
+ * pane beside it (the description is handed over through the store), and a visit opened by a call in
+ * progress takes the focus to its first empty field, so the agent types straight after answering.
  */
-export function WrapUpForm({ visitId }: { visitId: number }) {
+export function WrapUpForm({ visitId, desk = false }: { visitId: number; desk?: boolean }) {
   const { t, i18n } = useTranslation();
   const api = usePlatformApi();
   const categories = useAppStore((s) => s.settings?.visitCategories ?? []);
@@ -57,6 +61,11 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   const pending = useRef<{ values: Record<string, unknown>; base: number | undefined } | null>(null);
   const baseUpdatedAt = useRef<number | undefined>(undefined);
   const locale = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+  const store = useAppStoreApi();
+  const setCurrentDescription = useAppStore((s) => s.setCurrentDescription);
+  useEffect(() => {
+    if (desk) setCurrentDescription(visitId, description);
+  }, [desk, visitId, description, setCurrentDescription]);
 
   useEffect(() => {
     let live = true;
@@ -68,6 +77,13 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       setEvents(r.value.events);
       form.setFieldsValue({ ...pick(r.value.visit), ...(r.value.draft?.fields as Partial<FormValues> | undefined) });
       setDraftSavedAt(r.value.draft?.savedAt ?? null);
+      if (desk && onCallNow(store.getState(), visitId)) {
+        // the screen pop: the 工作台 comes up with the new call's visit, wherever the agent was
+        store.getState().showTab(DESK_TAB);
+        const empty = FIRST_FIELDS.find((f) => !form.getFieldValue(f));
+        // after React has put the loaded visit on screen
+        if (empty) setTimeout(() => live && form.focusField(empty));
+      }
       const h = await api.visits.history({ customerNumber: r.value.visit.customerNumber });
       if (live && h.ok) setHistory(h.value.filter((v) => v.id !== visitId));
     });
@@ -84,7 +100,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
       window.removeEventListener('pagehide', flush);
       flush();
     };
-  }, [api, form, visitId]);
+  }, [api, form, visitId, desk, store]);
 
   // linked articles change from the knowledge-base panel too, the script checklist from the phrase panel
   useEffect(() => {
@@ -220,7 +236,7 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
           <Select id={`${formName}-tags`} mode="tags" maxCount={10} />
         </Form.Item>
       </Form>
-      <KbSuggestions text={description} />
+      {!desk && <KbSuggestions text={description} />}
       {articles.length > 0 && (
         <section data-testid="visit-articles">
           <Typography.Text strong>{t('kb.linkedTitle')}</Typography.Text>{' '}
@@ -271,8 +287,13 @@ export function WrapUpForm({ visitId }: { visitId: number }) {
   );
 }
 
+/** Whether a call still in progress is logged in this visit. */
+function onCallNow(s: { calls: readonly { id: string; phase: string }[]; callVisits: Readonly<Record<string, number>> }, visitId: number): boolean {
+  return s.calls.some((c) => c.phase !== 'ended' && s.callVisits[c.id] === visitId);
+}
+
 /** The visit of the current (or last) call, on the desk's first tab. */
 export function CurrentVisit() {
   const id = useAppStore((s) => s.currentVisitId);
-  return id === null ? null : <WrapUpForm key={id} visitId={id} />;
+  return id === null ? null : <WrapUpForm key={id} visitId={id} desk />;
 }

@@ -22,6 +22,7 @@ export const enUS: Messages = {
     toKb: 'Import articles',
   },
   nav: { regions: 'Regions', phoneRail: 'Phone rail', workspace: 'Workspace', statusBar: 'Status bar' },
+  desk: { visit: 'Visit in hand', assist: 'Phrases and knowledge', roster: 'Team agents', rosterEmpty: 'No agents yet: add your team\'s extensions in Settings → Team.', callAgent: 'Call {{agent}}' },
   tabs: { overview: 'Desk', visits: 'Visits', kb: 'Knowledge', line: 'Line', settings: 'Settings', escalations: 'Escalations' },
   phone: {
     title: 'Softphone',
@@ -146,6 +147,8 @@ export const enUS: Messages = {
     deviceLabelsHidden: 'Device names appear once microphone permission is granted',
   },
   phrases: {
+    panelLabel: 'Scripted phrases (digit keys 1–9 copy)',
+    focus: 'To the phrase panel (digit keys copy)',
     title: 'Scripted phrases',
     search: 'Search phrases',
     searchHint: 'Words, or pinyin initials such as qnsd',
@@ -222,6 +225,7 @@ export const enUS: Messages = {
     },
   },
   kb: {
+    linkSuggestion: 'To the first suggested article (Enter links)',
     search: 'Search the knowledge base',
     searchHint: 'Type a question or keywords (Ctrl+K)',
     noHits: 'No matching articles',
@@ -308,6 +312,7 @@ export const enUS: Messages = {
     search: { text: 'Search text (Chinese works)', number: 'Number (prefix)', total: '{{n}} in all', totalCapped: 'more than {{n}}' },
   },
   deadlines: {
+    level: { 'due-soon': 'due soon', breached: 'overdue', paused: 'paused', done: 'done' },
     wrapUpThen: { ready: '→ Ready when it runs out', 'not-ready': '→ Not ready when it runs out' },
     wrapUpAlert: {
       'due-soon': { ready: 'Wrap-up almost over its limit: the desk goes Ready then', 'not-ready': 'Wrap-up almost over its limit: the desk goes Not ready then' },
@@ -406,6 +411,10 @@ export const enUS: Messages = {
       given: 'Set by the department',
       'next-business-day': 'Next working morning',
       calendar: 'Business hours (days, opening, closing, time zone)',
+      open: 'Opens at',
+      close: 'Closes at',
+      timeZone: 'Time zone (IANA, e.g. Asia/Shanghai)',
+      days: 'Working days',
       holidays: 'Holidays (not worked)',
       workdays: 'Make-up working days',
       weekday: { 0: 'Sun', 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat' },

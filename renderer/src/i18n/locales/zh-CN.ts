@@ -20,6 +20,7 @@ export const zhCN = {
     toKb: '去导入知识库',
   },
   nav: { regions: '区域', phoneRail: '电话栏', workspace: '工作区', statusBar: '状态栏' },
+  desk: { visit: '当前来访', assist: '话术与知识', roster: '团队坐席', rosterEmpty: '尚未添加坐席：在“设置 → 团队”中填写本组坐席的分机号。', callAgent: '呼叫 {{agent}}' },
   tabs: { overview: '工作台', visits: '来访记录', kb: '知识库', line: '线路', settings: '设置', escalations: '升级' },
   phone: {
     title: '软电话',
@@ -144,6 +145,8 @@ export const zhCN = {
     deviceLabelsHidden: '授予麦克风权限后才能显示设备名称',
   },
   phrases: {
+    panelLabel: '规范话术（数字键 1–9 复制）',
+    focus: '到话术面板（数字键复制）',
     title: '规范话术',
     search: '搜索话术',
     searchHint: '汉字或拼音首字母，如 qnsd',
@@ -220,6 +223,7 @@ export const zhCN = {
     },
   },
   kb: {
+    linkSuggestion: '到第一条知识推荐（回车关联）',
     search: '搜索知识库',
     searchHint: '输入问题或关键词（Ctrl+K）',
     noHits: '没有找到相关文章',
@@ -306,6 +310,7 @@ export const zhCN = {
     search: { text: '搜索内容（支持中文）', number: '号码（前缀）', total: '共 {{n}} 条', totalCapped: '超过 {{n}} 条' },
   },
   deadlines: {
+    level: { 'due-soon': '即将到期', breached: '已超时', paused: '已暂停', done: '已完成' },
     wrapUpThen: { ready: '→ 到时置为就绪', 'not-ready': '→ 到时置为未就绪' },
     wrapUpAlert: {
       'due-soon': { ready: '话后整理即将超时：到时自动置为就绪', 'not-ready': '话后整理即将超时：到时自动置为未就绪' },
@@ -404,6 +409,10 @@ export const zhCN = {
       given: '由部门给定',
       'next-business-day': '次个工作日上班时',
       calendar: '工作时间（星期、上下班时间、时区）',
+      open: '上班时间',
+      close: '下班时间',
+      timeZone: '时区（IANA，如 Asia/Shanghai）',
+      days: '工作日',
       holidays: '节假日（不上班）',
       workdays: '调休上班日',
       weekday: { 0: '周日', 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六' },

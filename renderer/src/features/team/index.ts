@@ -1,0 +1,1 @@
+export { RosterPane } from './RosterPane';
