@@ -43,12 +43,16 @@ export const DARK_PALETTE = {
 } as const;
 
 /**
- * A dark desk's selected tab is coloured with the primary blue, which white button text needs dark
- * and a tab label on a dark surface needs light: the tabs get the link blue instead.
+ * On a dark surface no blue or red serves both as text and under white text (4.5:1 each way needs
+ * a luminance both above 0.21 and below 0.18): the selected tab takes the link blue, and a solid
+ * danger button (仍要挂断) dark text on its light red.
  */
 const COMPONENTS = {
   light: {},
-  dark: { Tabs: { itemSelectedColor: DARK_PALETTE.colorLink, itemActiveColor: DARK_PALETTE.colorLink, itemHoverColor: DARK_PALETTE.colorLink } },
+  dark: {
+    Tabs: { itemSelectedColor: DARK_PALETTE.colorLink, itemActiveColor: DARK_PALETTE.colorLink, itemHoverColor: DARK_PALETTE.colorLink },
+    Button: { dangerColor: '#141414' },
+  },
 } as const;
 
 /** No animations: on a thin desk they cost call setup time (see README, bench:calls). */

@@ -4,7 +4,7 @@ import { expect, openDesk, test as hostTest } from './harness';
 import { dialFrom, test } from './sip-harness';
 
 // Accessibility of every main screen (issue 15): axe-core's WCAG 2.1 A/AA rules, no serious or
-// critical violation, in light and dark, and during a call.
+// critical violation, in light and dark, and during a call (its clocks, suggestions, the hang-up question).
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The serious and critical violations on the page as "rule: selector" lines (empty when clean). */
@@ -56,8 +56,14 @@ test('the desk during a call, with its clocks, suggestions and the hang-up quest
   await expect(page.getByTestId('call-card')).toHaveAttribute('data-call-phase', 'connected');
   await page.getByTestId('wrap-up-form').getByLabel('客户诉求').fill('宽带断网');
   found['on the call'] = await seriousViolations(page);
+  await page.keyboard.press('Alt+5');
+  await page.getByTestId('appearance-settings').getByText('深色').click();
+  await expect(page.locator('html[data-theme="dark"]')).toBeAttached();
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('visit-clock').first()).toBeVisible();
+  found['on the call, dark'] = await seriousViolations(page);
   await page.keyboard.press('Alt+H');
   await expect(page.getByRole('button', { name: '仍要挂断' })).toBeVisible();
   found['hang-up question'] = await seriousViolations(page);
-  expect(found).toEqual({ ringing: [], 'on the call': [], 'hang-up question': [] });
+  expect(found).toEqual({ ringing: [], 'on the call': [], 'on the call, dark': [], 'hang-up question': [] });
 });

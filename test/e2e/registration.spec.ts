@@ -63,6 +63,8 @@ test('saving the line settings during a call asks first; "later" keeps the call 
   await customer.page.getByRole('button', { name: '呼叫' }).click();
   await agent.page.getByRole('button', { name: '接听' }).click();
   await expect(agent.page.getByTestId('call-card')).toHaveAttribute('data-call-phase', 'connected');
+  // the call's visit pops up on the 工作台 first; then the agent goes to the line
+  await expect(agent.page.getByTestId('wrap-up-form')).toBeVisible();
 
   await agent.page.getByRole('tab', { name: '线路' }).click();
   await agent.page.getByLabel('显示名称').fill('王工 8 号');

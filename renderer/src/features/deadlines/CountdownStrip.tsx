@@ -51,7 +51,8 @@ function Pill({ running, label }: { running: Running; label: string }) {
   const { level: pill, left, mark } = useCountdown<HTMLSpanElement>(source);
   return (
     <span ref={pill} className="countdown-pill" data-testid="countdown" data-clock={running.clock} role="timer">
-      <Typography.Text>{label}</Typography.Text> {running.who && <Typography.Text type="secondary">{running.who}</Typography.Text>} <span ref={left} className="deadline-left" /> <span ref={mark} className="deadline-mark" />
+      <Typography.Text>{label}</Typography.Text> {running.who && <Typography.Text type="secondary">{running.who}</Typography.Text>} <span ref={left} className="deadline-left" />
+      <span ref={mark} className="deadline-mark" />
     </span>
   );
 }

@@ -28,7 +28,8 @@ function Clock({ d, policy, label }: { d: VisitDeadline; policy: DeadlinePolicy;
   const { level, left, mark } = useCountdown<HTMLSpanElement>(useMemo(() => ({ clock: d, dueSoonMs: durationMs(rule.dueSoon), hours: policy.businessHours }), [d, rule, policy.businessHours]));
   return (
     <span ref={level} className="countdown-pill" data-testid="visit-clock" data-clock={d.clock} role="timer">
-      {label} <span ref={left} className="deadline-left" /> <span ref={mark} className="deadline-mark" />
+      {label} <span ref={left} className="deadline-left" />
+      <span ref={mark} className="deadline-mark" />
     </span>
   );
 }

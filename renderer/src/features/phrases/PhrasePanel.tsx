@@ -88,6 +88,7 @@ export function PhrasePanel() {
       <Space orientation="vertical" style={{ width: '100%' }}>
         <ScriptFlows />
         <Segmented
+          className="phrase-phases"
           size="small"
           value={phase}
           options={PHASES.map((p) => ({ value: p, label: t(`phrases.phase.${p}`) }))}

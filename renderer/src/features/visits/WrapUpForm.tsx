@@ -186,7 +186,6 @@ export function WrapUpForm({ visitId, desk = false }: { visitId: number; desk?: 
       title={`${t('visits.form.title')} · ${visit.customerNumber}`}
       extra={
         <Space>
-          {draftSavedAt && <Typography.Text type="secondary" data-testid="draft-saved">{t('visits.form.draftSaved', { time: time(draftSavedAt) })}</Typography.Text>}
           {savedAt && !draftSavedAt && <Tag color="success">{t('visits.form.saved')}</Tag>}
           <EscalateButton shortcut customerNumber={visit.customerNumber} visitId={visit.id} {...(visit.customerName ? { customerName: visit.customerName } : {})} />
           <Tooltip title={SAVE_VISIT_SHORTCUT}>
@@ -201,6 +200,8 @@ export function WrapUpForm({ visitId, desk = false }: { visitId: number; desk?: 
       {gate.dialog}
       <Typography.Paragraph type="secondary">
         {t(`visits.direction.${visit.direction}`)} · {new Date(visit.startedAt).toLocaleString(locale)} · {t('visits.owner')}: {visit.owner}
+        {/* here rather than in the header, whose title a narrow pane would cut */}
+        {draftSavedAt && <span data-testid="draft-saved"> · {t('visits.form.draftSaved', { time: time(draftSavedAt) })}</span>}
       </Typography.Paragraph>
       <VisitClocks visitId={visit.id} />
       <Form<FormValues> form={form} name={formName} layout="vertical" onValuesChange={saveDraft}>
