@@ -17,7 +17,7 @@ export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 /** How urgent a reason is: the lead's inbox orders by this, then by time. */
 export const URGENCY: Record<EscalationReason, number> = { 'sensitive-words': 3, 'angry-customer': 3, 'mass-incident': 3, breach: 2, complaint: 2, manual: 1 };
 
-const SipUser = z.string().regex(/^[A-Za-z0-9._+-]{1,32}$/, 'a SIP user such as 1001');
+export const SipUser = z.string().regex(/^[A-Za-z0-9._+-]{1,32}$/, 'a SIP user such as 1001');
 
 /** What the agent fills in (the desk adds id, agent and time). */
 export const NewEscalationSchema = z

@@ -24,6 +24,7 @@ import {
   type Escalation,
 } from './escalation.js';
 import type { Result } from './result.js';
+import { JoinRequestInputSchema, SignedSchema, type JoinRequest, type TeamStatus } from './team.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
 import { PhraseSchema, type PhraseLibrary } from './phrases.js';
@@ -147,6 +148,14 @@ export const contract = {
   'maintenance.progress': { args: NoArgs, result: returns<{ task: 'reindex-visits' | 'reindex-kb' | 'retention'; done: number; total: number } | null>() },
   /** The desk log, newest first: refused REFERs, exports, retention runs. */
   'deskLog.list': { args: ListDeskLogSchema, result: returns<DeskLogEntry[]>() },
+  /** This desk's team: role, directory version, fingerprints, the settings the team manages here. */
+  'team.status': { args: NoArgs, result: returns<TeamStatus>() },
+  /** What to send the team's admin to be added (this desk's public key; never the private one). */
+  'team.joinRequest': { args: JoinRequestInputSchema.strict(), result: returns<JoinRequest>() },
+  /** Joins with the admin's provisioning file (checked on the main side: pinned key, signature, this desk listed). */
+  'team.join': { args: z.object({ provisioning: z.unknown() }).strict(), result: returns<TeamStatus>() },
+  /** A newer directory from the admin, as received (taken only when signed by the pinned key and newer). */
+  'team.receiveDirectory': { args: z.object({ signed: SignedSchema }).strict(), result: returns<TeamStatus>() },
   /** Published articles for free text (search as you type; any text is safe). */
   'kb.search': { args: KbSearchSchema, result: returns<KbHit[]>() },
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },

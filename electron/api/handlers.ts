@@ -19,7 +19,11 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     }),
     'settings.get': () => ctx.settings.get(),
     'settings.update': (patch) => {
-      const settings = ctx.settings.update(patch);
+      // the team's policies are the admin's to change (logged and refused on a member desk)
+      ctx.team.guardSettings(patch, ctx.currentAgent());
+      ctx.settings.update(patch);
+      ctx.team.settingsChanged();
+      const settings = ctx.settings.get();
       if (patch.retention) void ctx.retention.run(); // a new period applies now, not in six hours
       return settings;
     },
@@ -58,6 +62,10 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'escalations.refused': (input) => (ctx.escalations.refused(input), null),
     'escalations.refusals': () => ctx.escalations.refusals(),
     'deskLog.referRefused': (detail) => ctx.deskLog.append(Date.now(), ctx.currentAgent(), 'refer-refused', detail),
+    'team.status': () => ctx.team.status(),
+    'team.joinRequest': (input) => ctx.team.joinRequest(input),
+    'team.join': ({ provisioning }) => ctx.team.join(provisioning),
+    'team.receiveDirectory': ({ signed }) => ctx.team.receiveDirectory(signed, 'renderer'),
     'deskLog.list': ({ kind, limit }) => ctx.deskLog.list(kind, limit),
     'maintenance.progress': () => {
       const p = ctx.indexes.progress();

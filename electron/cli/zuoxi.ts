@@ -6,6 +6,7 @@
  *   zuoxi db check [--data-dir DIR]            SQLite integrity_check (exit 1 when damaged)
  *   zuoxi visits export --from DATE --to DATE --format csv|xlsx --out FILE [--data-dir DIR]
  *   zuoxi kb import|export|search|eval …       (kb-commands.ts)
+ *   zuoxi team status|create|request|add|…     (team-commands.ts)
  *
  * Bad arguments print the usage and exit 2. Later features add command groups here.
  */
@@ -21,6 +22,7 @@ import { DeadlinesService } from '../services/deadlines.service.js';
 import { DeadlinesRepo } from '../db/deadlines.repo.js';
 import { VisitsService } from '../services/visits.service.js';
 import { KB_USAGE, runKb } from './kb-commands.js';
+import { TEAM_USAGE, runTeam } from './team-commands.js';
 import { openForCli } from './open-db.js';
 
 export const USAGE = `usage: zuoxi <command> [options]
@@ -33,6 +35,7 @@ commands:
                                        visits started on those days (local time, both included),
                                        as CSV (UTF-8 with BOM) or XLSX, Chinese column headers
 ${KB_USAGE}
+${TEAM_USAGE}
 
 options:
   --data-dir DIR   the data folder (default: ${defaultDataDir()})
@@ -58,8 +61,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const [group, command, ...extra] = positionals;
-  if (group === 'kb') {
-    const code = runKb({ command: command ?? '', operands: extra, dataDir: values['data-dir'] ?? defaultDataDir(), ...values }, io);
+  if (group === 'kb' || group === 'team') {
+    const run = group === 'kb' ? runKb : runTeam;
+    const code = run({ command: command ?? '', operands: extra, dataDir: values['data-dir'] ?? defaultDataDir(), ...values }, io);
     if (typeof code === 'number') return code;
     io.err(`zuoxi: ${code.usage}\n\n${USAGE}`);
     return 2;
@@ -139,6 +143,14 @@ function parse(argv: readonly string[]) {
       batch: { type: 'boolean' },
       corpus: { type: 'string' },
       queries: { type: 'string' },
+      team: { type: 'string' },
+      in: { type: 'string' },
+      company: { type: 'string' },
+      user: { type: 'string' },
+      name: { type: 'string' },
+      'staff-no': { type: 'string' },
+      role: { type: 'string' },
+      leads: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,

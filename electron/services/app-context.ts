@@ -27,6 +27,8 @@ import { KbService } from './kb.service.js';
 import { KbUploads } from './kb-upload.js';
 import { PhrasesService } from './phrases.service.js';
 import { EscalationsService } from './escalations.service.js';
+import { TeamRepo } from '../db/team.repo.js';
+import { TeamService } from './team/team.service.js';
 
 export interface AppContextOptions {
   readonly host: HostKind;
@@ -57,6 +59,8 @@ export interface AppContext {
   readonly escalations: EscalationsService;
   readonly sipAccount: SipAccountService;
   readonly deskLog: DeskLogRepo;
+  /** This desk's team: identity, signed directory, managed policies, signed messages. */
+  readonly team: TeamService;
   /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
   readonly indexes: SearchIndexKeeper;
   /** Applies the retention policy in the background: at start, every few hours, and when it changes. */
@@ -78,7 +82,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const defaults = loadDefaultSettings(options.resourcesDir);
   const settings = new SettingsService(new SettingsRepo(db), defaults);
   settings.seedDefaults();
-  const sipAccount = new SipAccountService(new SipAccountRepo(db), options.secrets ?? new FileKeySecretStore(options.dataDir));
+  const secrets = options.secrets ?? new FileKeySecretStore(options.dataDir);
+  const sipAccount = new SipAccountService(new SipAccountRepo(db), secrets);
   // the agent at this desk: the line's agent id, else its SIP user
   const currentAgent = () => {
     const account = sipAccount.get().account;
@@ -90,6 +95,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const stores = visitStores(db);
   const indexes = new SearchIndexKeeper(new SearchIndexRepo(db));
   void indexes.run();
+  const team = new TeamService(new TeamRepo(db), secrets, settings, (kind, detail) => stores.deskLog.append(Date.now(), currentAgent(), kind, detail));
   const retention = new RetentionService(new RetentionRepo(db), settings, stores.deskLog, currentAgent);
   void retention.run();
   const retentionTimer = setInterval(() => void retention.run(), RETENTION_EVERY_MS);
@@ -108,6 +114,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     escalations: new EscalationsService(new EscalationsRepo(db), lineUser),
     sipAccount,
     deskLog: stores.deskLog,
+    team,
     currentAgent,
     indexes,
     retention,

@@ -1,3 +1,4 @@
+import type { TeamStatus } from '../../shared/team';
 import { vi } from 'vitest';
 import type { SetChecklist } from '../../shared/call-script';
 import type { AgentApi } from '../../shared/ipc-contract';
@@ -89,6 +90,14 @@ export function fakeApi() {
       import: vi.fn(),
     },
     maintenance: { progress: vi.fn(async () => ok(null)) },
+    team: {
+      status: vi.fn(async () =>
+        ok({ role: null, user: null, teamId: null, company: null, version: 0, members: 0, fingerprint: 'AAAA BBBB CCCC DDDD', adminFingerprint: null, managed: [] } as TeamStatus),
+      ),
+      joinRequest: vi.fn(),
+      join: vi.fn(),
+      receiveDirectory: vi.fn(),
+    },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     deadlines: {
       running: vi.fn(async () => ok([] as VisitDeadline[])),

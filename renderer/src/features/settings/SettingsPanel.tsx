@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../../shared/settings';
 import { useAppStore } from '../../store';
 import { PhraseLibraryEditor } from '../phrases';
+import { TeamCard } from '../team';
 import { ComplianceSettings } from './ComplianceSettings';
 import { DeadlineSettings } from './DeadlineSettings';
 import { AppearanceSettings } from './AppearanceSettings';
@@ -51,6 +52,7 @@ export function SettingsPanel() {
   if (!settings) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
+      <TeamCard />
       <Form layout="vertical" style={{ maxWidth: 480 }}>
         {error && <Alert type="error" showIcon title={t('settings.saveFailed', { message: error.message })} />}
         <Form.Item label={t('settings.language')} htmlFor="settings-language">

@@ -1,1 +1,2 @@
 export { RosterPane } from './RosterPane';
+export { TeamCard } from './TeamCard';
