@@ -107,6 +107,16 @@ export function mayChangePolicies(role: Role | null): boolean {
   return role === null || role === 'admin';
 }
 
+/** A signed body read as JSON of one schema; null when it is not. */
+function bodyAs<T>(signed: Signed, schema: z.ZodType<T>): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(signed.body));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 export type DirectoryVerdict = { readonly ok: true; readonly directory: Directory } | { readonly ok: false; readonly reason: DirectoryRefusal };
 export type DirectoryRefusal = 'bad-signature' | 'other-admin-key' | 'not-newer' | 'malformed';
 
@@ -117,17 +127,11 @@ export type DirectoryRefusal = 'bad-signature' | 'other-admin-key' | 'not-newer'
  */
 export function judgeDirectory(signed: Signed, pinnedAdminKey: string, signatureValid: boolean, currentVersion: number): DirectoryVerdict {
   if (!signatureValid) return { ok: false, reason: 'bad-signature' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(signed.body);
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
-  const directory = DirectorySchema.safeParse(parsed);
-  if (!directory.success) return { ok: false, reason: 'malformed' };
-  if (directory.data.adminKey !== pinnedAdminKey) return { ok: false, reason: 'other-admin-key' };
-  if (directory.data.version <= currentVersion) return { ok: false, reason: 'not-newer' };
-  return { ok: true, directory: directory.data };
+  const directory = bodyAs(signed, DirectorySchema);
+  if (!directory) return { ok: false, reason: 'malformed' };
+  if (directory.adminKey !== pinnedAdminKey) return { ok: false, reason: 'other-admin-key' };
+  if (directory.version <= currentVersion) return { ok: false, reason: 'not-newer' };
+  return { ok: true, directory };
 }
 
 /**
@@ -166,15 +170,9 @@ export function judgeMessage(
   now: number,
   transportFrom?: string,
 ): MessageVerdict {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(signed.body);
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
-  const envelope = MessageEnvelopeSchema.safeParse(parsed);
-  if (!envelope.success) return { ok: false, reason: 'malformed' };
-  const { from, at, nonce } = envelope.data;
+  const envelope = bodyAs(signed, MessageEnvelopeSchema);
+  if (!envelope) return { ok: false, reason: 'malformed' };
+  const { from, at, nonce } = envelope;
   const member = directory.members.find((m) => m.user === from);
   if (!member) return { ok: false, reason: 'unknown-member', from };
   if (member.revoked) return { ok: false, reason: 'revoked-member', from };
@@ -182,7 +180,7 @@ export function judgeMessage(
   if (transportFrom !== undefined && transportFrom !== from) return { ok: false, reason: 'sender-mismatch', from };
   if (Math.abs(now - at) > MESSAGE_WINDOW_MS) return { ok: false, reason: 'stale', from };
   if (!seen.claim(from, nonce, at, now)) return { ok: false, reason: 'replayed', from };
-  return { ok: true, envelope: envelope.data, member };
+  return { ok: true, envelope, member };
 }
 
 /**

@@ -10,8 +10,8 @@ import { checkoutPaths } from '../services/app-paths.js';
 import { evaluate } from '../services/kb-eval.js';
 import { KbService } from '../services/kb.service.js';
 import { loadDefaultSettings, SettingsService } from '../services/settings.service.js';
-import { openForCli } from './open-db.js';
-import type { CliIo } from './zuoxi.js';
+import { withCliDb } from './open-db.js';
+import type { CliIo, GroupArgs } from './zuoxi.js';
 
 export const KB_USAGE = `  kb import PATH                       add or update articles (by id) from a .jsonl, .csv (UTF-8 or GB18030),
                                        .md file or a folder of them; all or nothing: a bad line is reported
@@ -21,14 +21,9 @@ export const KB_USAGE = `  kb import PATH                       add or update ar
   kb search --batch [--limit N]        one query per stdin line → one JSON array of ids per line
   kb eval --corpus FILE --queries FILE R@1, R@5, MRR@10 and latency on a labelled set, in a temporary database`;
 
-export interface KbArgs {
-  readonly command: string;
-  readonly operands: readonly string[];
-  readonly dataDir: string;
+export interface KbArgs extends GroupArgs {
   readonly limit?: string | undefined;
-  readonly json?: boolean | undefined;
   readonly batch?: boolean | undefined;
-  readonly out?: string | undefined;
   readonly corpus?: string | undefined;
   readonly queries?: string | undefined;
   /** stdin, for the batch mode (read whole: evaluation scripts pipe a file). */
@@ -49,9 +44,7 @@ export function runKb(args: KbArgs, io: CliIo): number | { usage: string } {
   if (expected === undefined) return { usage: `unknown command 'kb ${args.command}'` };
   if (args.operands.length !== expected) return { usage: `kb ${args.command}: ${expected === 1 ? 'one argument' : 'no arguments'} expected` };
   // import writes (creating the database on a new site); export and search only read
-  const db = openForCli(args.dataDir, args.command === 'import' ? 'write' : 'read', io);
-  if (!db) return 1;
-  try {
+  return withCliDb(args.dataDir, args.command === 'import' ? 'write' : 'read', io, (db) => {
     const kb = kbService(db);
     if (args.command === 'import') {
       const summary = kb.importPath(args.operands[0]!, (done, total) => io.err(`imported ${done}/${total}`));
@@ -69,13 +62,7 @@ export function runKb(args: KbArgs, io: CliIo): number | { usage: string } {
       if (args.json) io.out(JSON.stringify(hits, null, 2));
       else hits.forEach((h, i) => io.out(`${String(i + 1).padStart(2)}. [${h.id}] ${h.title}${h.category ? `  (${h.category})` : ''}`));
     }
-    return 0;
-  } catch (e) {
-    io.err(`zuoxi: ${(e as Error).message}`);
-    return 1;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 const defaultSettings = () => loadDefaultSettings(checkoutPaths(__dirname).resourcesDir);

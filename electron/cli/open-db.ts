@@ -30,3 +30,21 @@ export function openForCli(dataDir: string, mode: 'read' | 'write', io: CliIo): 
     return null;
   }
 }
+
+/**
+ * Runs one command's work on the database: opened as `mode`, closed afterwards whatever happens; a
+ * failure is said on stderr (exit 1). Returns the exit code.
+ */
+export function withCliDb(dataDir: string, mode: 'read' | 'write', io: CliIo, work: (db: Db) => void): number {
+  const db = openForCli(dataDir, mode, io);
+  if (!db) return 1;
+  try {
+    work(db);
+    return 0;
+  } catch (e) {
+    io.err(`zuoxi: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    db.close();
+  }
+}

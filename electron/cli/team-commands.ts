@@ -14,8 +14,8 @@ import { FileKeySecretStore } from '../services/secret-store.js';
 import { loadDefaultSettings, SettingsService } from '../services/settings.service.js';
 import { TeamService } from '../services/team/team.service.js';
 import { JoinRequestSchema, RoleSchema, SignedSchema } from '../../shared/team.js';
-import { openForCli } from './open-db.js';
-import type { CliIo } from './zuoxi.js';
+import { withCliDb } from './open-db.js';
+import type { CliIo, GroupArgs } from './zuoxi.js';
 
 export const TEAM_USAGE = `  team status [--json]                 this desk's role, team, directory version and key fingerprint
   team create --team ID --company NAME --user SIPUSER --name NAME
@@ -30,12 +30,7 @@ export const TEAM_USAGE = `  team status [--json]                 this desk's ro
   team join FILE                       join with the admin's provisioning file
   team receive FILE                    take a newer directory the admin published`;
 
-export interface TeamArgs {
-  readonly command: string;
-  readonly operands: readonly string[];
-  readonly dataDir: string;
-  readonly json?: boolean | undefined;
-  readonly out?: string | undefined;
+export interface TeamArgs extends GroupArgs {
   readonly team?: string | undefined;
   readonly in?: string | undefined;
   readonly company?: string | undefined;
@@ -57,9 +52,7 @@ export function runTeam(args: TeamArgs, io: CliIo): number | { usage: string } {
   if (args.command === 'request' && !(args.user && args.name)) return { usage: 'team request needs --user and --name' };
   const role = RoleSchema.safeParse(args.role);
   if (args.command === 'add' && !role.success) return { usage: 'team add needs --role agent|trainee|lead|admin' };
-  const db = openForCli(args.dataDir, 'write', io);
-  if (!db) return 1;
-  try {
+  return withCliDb(args.dataDir, 'write', io, (db) => {
     const team = teamService(db, args.dataDir);
     const emit = (value: unknown) => (args.out ? (writeFileSync(args.out, `${JSON.stringify(value, null, 2)}\n`), io.out(`wrote ${args.out}`)) : io.out(JSON.stringify(value, null, 2)));
     const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
@@ -102,13 +95,7 @@ export function runTeam(args: TeamArgs, io: CliIo): number | { usage: string } {
         io.out(`directory version ${team.receiveDirectory(SignedSchema.parse(readJson(args.operands[0]!)), 'file').version}`);
         break;
     }
-    return 0;
-  } catch (e) {
-    io.err(`zuoxi: ${(e as Error).message}`);
-    return 1;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function teamService(db: Db, dataDir: string): TeamService {

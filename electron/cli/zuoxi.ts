@@ -41,6 +41,15 @@ options:
   --data-dir DIR   the data folder (default: ${defaultDataDir()})
   --help           this text`;
 
+/** What a command group (kb, team) gets: its command, operands, the data folder and the common options. */
+export interface GroupArgs {
+  readonly command: string;
+  readonly operands: readonly string[];
+  readonly dataDir: string;
+  readonly json?: boolean | undefined;
+  readonly out?: string | undefined;
+}
+
 export interface CliIo {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
