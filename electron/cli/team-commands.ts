@@ -55,7 +55,13 @@ export function runTeam(args: TeamArgs, io: CliIo): number | { usage: string } {
   return withCliDb(args.dataDir, 'write', io, (db) => {
     const team = teamService(db, args.dataDir);
     const emit = (value: unknown) => (args.out ? (writeFileSync(args.out, `${JSON.stringify(value, null, 2)}\n`), io.out(`wrote ${args.out}`)) : io.out(JSON.stringify(value, null, 2)));
-    const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
+    const readJson = (path: string): unknown => {
+      try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+      } catch (e) {
+        throw new Error(`${path}: not a readable JSON file (${(e as Error).message})`);
+      }
+    };
     switch (args.command) {
       case 'status': {
         const s = team.status();

@@ -40,6 +40,8 @@ type Log = (kind: DeskLogKind, detail: Readonly<Record<string, unknown>>) => voi
  * managed settings. On the admin's desk every change is a new version signed here.
  */
 export class TeamService {
+  private parsed: { readonly version: number; readonly directory: Directory } | null = null;
+
   constructor(
     private readonly repo: TeamRepo,
     private readonly secrets: SecretStore,
@@ -63,9 +65,12 @@ export class TeamService {
     return signBody(der, body);
   }
 
+  /** The directory held, parsed once per version (settings.update and every message read it). */
   directory(): Directory | null {
     const stored = this.repo.directory();
-    return stored ? DirectorySchema.parse(JSON.parse(stored.signed.body)) : null;
+    if (!stored) return null;
+    if (this.parsed?.version !== stored.version) this.parsed = { version: stored.version, directory: DirectorySchema.parse(JSON.parse(stored.signed.body)) };
+    return this.parsed.directory;
   }
 
   /** This desk's entry in the directory: the member holding its public key. */

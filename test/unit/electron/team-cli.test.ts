@@ -46,5 +46,7 @@ describe('zuoxi team (CLI, real data folders)', () => {
     expect(run('team', 'create', '--team', 'x').code).toBe(2);
     expect(run('team', 'add', 'req.json').err).toContain('team add needs --role');
     expect(run('team', 'frobnicate').err).toContain("unknown command 'team frobnicate'");
+    const dir = tempDir();
+    expect(run('team', 'join', join(dir, 'missing.json'), '--data-dir', dir)).toMatchObject({ code: 1, err: expect.stringContaining('missing.json: not a readable JSON file') });
   });
 });
