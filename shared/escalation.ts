@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PRESENCE_SECONDS } from './team-mail.js';
 
 /**
  * Escalation to the team lead (R-ESCALATE-SENSITIVE, R-ESCALATE-ANGRY, R-MASS): the agent's desk sends
@@ -123,6 +124,8 @@ export const TeamSettingsSchema = z
     agents: z.array(SipUser).max(200),
     /** Not acknowledged this long after delivery → sent again, to the next lead. */
     ackTimeoutSeconds: z.number().int().min(5).max(3600),
+    /** Presence heartbeat to the leads (a team policy; settings stored before it existed take the default). */
+    presenceSeconds: z.number().int().min(1).max(300).default(DEFAULT_PRESENCE_SECONDS),
   })
   .strict();
 export type TeamSettings = z.infer<typeof TeamSettingsSchema>;

@@ -13,18 +13,10 @@ import { AgentStatus } from './agent-state.js';
 import { SetChecklistSchema } from './call-script.js';
 import { ListDeskLogSchema, ReferRefusedSchema, type DeskLogEntry } from './desk-log.js';
 import { LogOverrideSchema, type ComplianceOverride } from './compliance.js';
-import {
-  AcknowledgedSchema,
-  AttemptSchema,
-  NewEscalationSchema,
-  ReceiveSchema,
-  RefusedSchema,
-  RespondSchema,
-  type AckPayload,
-  type Escalation,
-} from './escalation.js';
+import { AttemptSchema, NewEscalationSchema, RespondSchema, SipUser, type Escalation } from './escalation.js';
 import type { Result } from './result.js';
-import { JoinRequestInputSchema, SignedSchema, type JoinRequest, type TeamStatus } from './team.js';
+import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type TeamStatus } from './team.js';
+import { IncomingSchema, OutgoingSchema, type Delivery, type RosterEntry, type Sealed } from './team-mail.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
 import { PhraseSchema, type PhraseLibrary } from './phrases.js';
@@ -132,15 +124,9 @@ export const contract = {
   'escalations.create': { args: NewEscalationSchema, result: returns<Escalation>() },
   /** One send attempt and the SIP response code it got. */
   'escalations.attempted': { args: AttemptSchema, result: returns<Escalation>() },
-  /** The lead's desk stores an escalation that arrived (already checked: version, shape, sender). */
-  'escalations.receive': { args: ReceiveSchema, result: returns<{ escalation: Escalation; isNew: boolean; ack: AckPayload | null }>() },
-  /** The lead acknowledges or resolves; returns the acknowledgement to send to the agent. */
-  'escalations.respond': { args: RespondSchema, result: returns<{ escalation: Escalation; ack: AckPayload }>() },
-  /** A lead's acknowledgement reached the agent's desk. */
-  'escalations.acknowledged': { args: AcknowledgedSchema, result: returns<Escalation>() },
+  /** The lead acknowledges or resolves (the acknowledgement is then sealed with team.seal and sent). */
+  'escalations.respond': { args: RespondSchema, result: returns<Escalation>() },
   'escalations.list': { args: z.object({ direction: z.enum(['out', 'in']) }).strict(), result: returns<Escalation[]>() },
-  /** A team message refused on arrival, with why (never shown raw). */
-  'escalations.refused': { args: RefusedSchema, result: returns<null>() },
   'escalations.refusals': { args: NoArgs, result: returns<{ at: number; from: string; code: number; reason: string }[]>() },
   /** The softphone refused a REFER from the far end (call policy): written to the desk log. */
   'deskLog.referRefused': { args: ReferRefusedSchema, result: returns<DeskLogEntry>() },
@@ -156,6 +142,22 @@ export const contract = {
   'team.join': { args: z.object({ provisioning: z.unknown() }).strict(), result: returns<TeamStatus>() },
   /** A newer directory from the admin, as received (taken only when signed by the pinned key and newer). */
   'team.receiveDirectory': { args: z.object({ signed: SignedSchema }).strict(), result: returns<TeamStatus>() },
+  /** The directory's members as anyone in the team may see them (keys as fingerprints). */
+  'team.members': { args: NoArgs, result: returns<MemberView[]>() },
+  /** Admin desk: starts a team with this desk as its admin. */
+  'team.create': { args: CreateTeamSchema, result: returns<TeamStatus>() },
+  /** Admin desk: adds (or moves) the desk of a join request; a new signed version. */
+  'team.addMember': { args: AddMemberSchema, result: returns<TeamStatus>() },
+  /** Admin desk: the member's messages are refused from the new version on. */
+  'team.revoke': { args: z.object({ user: SipUser }).strict(), result: returns<TeamStatus>() },
+  /** Admin desk: the provisioning file a new member joins with. */
+  'team.provisioning': { args: NoArgs, result: returns<Provisioning>() },
+  /** What this desk sends, built and (in a team) signed on the main side from its own records. */
+  'team.seal': { args: OutgoingSchema, result: returns<Sealed>() },
+  /** A MESSAGE that arrived: checked here (signature, directory, replay, sender), stored, and the SIP answer decided. */
+  'team.deliver': { args: IncomingSchema, result: returns<Delivery>() },
+  /** Lead: the members who report to this desk, with their last presence. */
+  'team.roster': { args: NoArgs, result: returns<RosterEntry[]>() },
   /** Published articles for free text (search as you type; any text is safe). */
   'kb.search': { args: KbSearchSchema, result: returns<KbHit[]>() },
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },

@@ -47,15 +47,19 @@ export const TeamPoliciesSchema = z
     compliance: ComplianceSettingsSchema,
     /** Not acknowledged this long after delivery → an escalation goes to the next lead. */
     ackTimeoutSeconds: z.number().int().min(5).max(3600),
+    /** How often agent desks send their presence to their leads (stale after three missed). */
+    presenceSeconds: z.number().int().min(1).max(300),
   })
   .strict();
 export type TeamPolicies = z.infer<typeof TeamPoliciesSchema>;
+
+export const TeamIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,39}$/, 'lower-case letters, digits and -, 3 to 40');
 
 export const DIRECTORY_FORMAT = 1;
 export const DirectorySchema = z
   .object({
     format: z.literal(DIRECTORY_FORMAT),
-    teamId: z.string().regex(/^[a-z0-9][a-z0-9-]{2,39}$/),
+    teamId: TeamIdSchema,
     company: z.string().trim().min(1).max(40),
     /** Strictly increasing: a desk keeps the highest it has seen. */
     version: z.number().int().min(1),
@@ -199,3 +203,24 @@ export function fingerprintOf(sha256Hex: string): string {
 }
 
 export const JoinRequestInputSchema = JoinRequestSchema.pick({ user: true, name: true, staffNo: true });
+
+/** The admin starts a team: its id, the company, and who the admin desk is. */
+export const CreateTeamSchema = z
+  .object({
+    teamId: TeamIdSchema,
+    company: z.string().trim().min(1).max(40),
+    user: SipUser,
+    name: z.string().trim().min(1).max(40),
+    staffNo: z.string().trim().max(20).optional(),
+  })
+  .strict();
+export type CreateTeam = z.infer<typeof CreateTeamSchema>;
+
+/** The admin adds the desk of a join request: its role, team and leads. */
+export const AddMemberSchema = z
+  .object({ request: JoinRequestSchema, role: RoleSchema, team: z.string().trim().min(1).max(40).optional(), leads: z.array(SipUser).max(5) })
+  .strict();
+export type AddMember = z.infer<typeof AddMemberSchema>;
+
+/** A member as desks show it: the key as its fingerprint. */
+export type MemberView = Omit<Member, 'publicKey'> & { readonly fingerprint: string };

@@ -28,6 +28,7 @@ import { KbUploads } from './kb-upload.js';
 import { PhrasesService } from './phrases.service.js';
 import { EscalationsService } from './escalations.service.js';
 import { TeamRepo } from '../db/team.repo.js';
+import { TeamMail } from './team/team-mail.service.js';
 import { TeamService } from './team/team.service.js';
 
 export interface AppContextOptions {
@@ -61,6 +62,8 @@ export interface AppContext {
   readonly deskLog: DeskLogRepo;
   /** This desk's team: identity, signed directory, managed policies, signed messages. */
   readonly team: TeamService;
+  /** Team messages both ways: sealed (signed) to send, judged on arrival. */
+  readonly teamMail: TeamMail;
   /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
   readonly indexes: SearchIndexKeeper;
   /** Applies the retention policy in the background: at start, every few hours, and when it changes. */
@@ -69,6 +72,9 @@ export interface AppContext {
   readonly currentAgent: () => string;
   close(): void;
 }
+
+/** Local midnight of the day `now` falls in (the desk's own time zone). */
+const startOfToday = (now: number) => new Date(now).setHours(0, 0, 0, 0);
 
 /** How often the retention policy is applied again while the desk runs. */
 const RETENTION_EVERY_MS = 6 * 3_600_000;
@@ -96,6 +102,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const indexes = new SearchIndexKeeper(new SearchIndexRepo(db));
   void indexes.run();
   const team = new TeamService(new TeamRepo(db), secrets, settings, (kind, detail) => stores.deskLog.append(Date.now(), currentAgent(), kind, detail));
+  const escalations = new EscalationsService(new EscalationsRepo(db), lineUser);
+  const agentStates = new AgentStateRepo(db);
+  const teamMail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(startOfToday(Date.now()), Date.now()));
   const retention = new RetentionService(new RetentionRepo(db), settings, stores.deskLog, currentAgent);
   void retention.run();
   const retentionTimer = setInterval(() => void retention.run(), RETENTION_EVERY_MS);
@@ -104,17 +113,18 @@ export function createAppContext(options: AppContextOptions): AppContext {
     options,
     db,
     settings,
-    agentStates: new AgentStateRepo(db),
+    agentStates,
     visits: new VisitsService(stores, settings, currentAgent, deadlines),
     deadlines,
     handovers: new HandoverRepo(db),
     kbUploads: new KbUploads(),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
     phrases: new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent),
-    escalations: new EscalationsService(new EscalationsRepo(db), lineUser),
+    escalations,
     sipAccount,
     deskLog: stores.deskLog,
     team,
+    teamMail,
     currentAgent,
     indexes,
     retention,

@@ -20,7 +20,8 @@ import type { EscalationsRepo } from '../db/escalations.repo.js';
  * Both ends of an escalation. The agent's desk creates it (queued), records every send attempt and
  * the lead's acknowledgement; the lead's desk stores what arrived (once, however often it is
  * delivered), acknowledges or resolves it and gets the acknowledgement to send back. The SIP side
- * (sending, retrying, checking senders) runs in the renderer's softphone engine.
+ * transport (sending, retrying) runs in the renderer's softphone engine; what arrives is checked by
+ * TeamMail (services/team/team-mail.service.ts) before it reaches here.
  */
 export class EscalationsService {
   constructor(
@@ -65,8 +66,8 @@ export class EscalationsService {
     return { escalation: this.require(input.payload.id), isNew, ack: isNew ? null : this.repo.ack(input.payload.id) };
   }
 
-  /** The lead acknowledges or resolves: returns the acknowledgement to send back to the agent. */
-  respond(input: Respond): { escalation: Escalation; ack: AckPayload } {
+  /** The lead acknowledges or resolves; the acknowledgement kept is what is sent back to the agent (storedAck). */
+  respond(input: Respond): Escalation {
     const at = this.now();
     const before = this.require(input.id);
     if (before.direction !== 'in') throw new AppError(ErrorCode.BadArguments, 'only a received escalation can be acknowledged');
@@ -75,7 +76,7 @@ export class EscalationsService {
       this.repo.advance(input.id, input.status, at, input.note);
       this.repo.storeAck(ack);
     });
-    return { escalation: this.require(input.id), ack };
+    return this.require(input.id);
   }
 
   /** An acknowledgement from a lead reached the agent's desk. */
@@ -84,6 +85,20 @@ export class EscalationsService {
     if (e.direction !== 'out') throw new AppError(ErrorCode.BadArguments, 'acknowledgement for an escalation this desk did not send');
     this.repo.advance(ack.id, ack.status, ack.at, ack.note);
     return this.require(ack.id);
+  }
+
+  /** What this desk sends for one of its own escalations. */
+  outgoing(id: string): EscalationPayload {
+    const e = this.require(id);
+    if (e.direction !== 'out') throw new AppError(ErrorCode.BadArguments, 'only an escalation this desk made is sent from it');
+    return e.payload;
+  }
+
+  /** The acknowledgement this desk gave a received escalation, to send (again). */
+  storedAck(id: string): AckPayload {
+    const ack = this.repo.ack(id);
+    if (!ack) throw new AppError(ErrorCode.NotFound, `no acknowledgement for ${id}`);
+    return ack;
   }
 
   list(direction: 'out' | 'in'): Escalation[] {

@@ -13,6 +13,7 @@ import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
 import { watchDeadlines } from './features/deadlines';
 import { trackScript } from './features/phrases';
+import { openMailbox, publishDirectory, reportPresence, sealedSender } from './features/team';
 import { trackVisits } from './features/visits';
 import { createI18n } from './i18n';
 import { BridgeUnavailableError, connectBridge } from './platform/bridge';
@@ -29,7 +30,8 @@ async function boot(): Promise<void> {
     const locale = store.getState().settings?.locale;
     if (locale) await i18n.changeLanguage(locale);
     const softphone = new SoftphoneController(store, api);
-    const team = new TeamChannel(store, api, softphone, announceEscalation(store, (e) => i18n.t('escalation.notify', { agent: e.payload.agent, reason: i18n.t(`escalation.reasons.${e.payload.reason}`) })));
+    const send = sealedSender(api, softphone);
+    const team = new TeamChannel(store, api, send, announceEscalation(store, (e) => i18n.t('escalation.notify', { agent: e.payload.agent, reason: i18n.t(`escalation.reasons.${e.payload.reason}`) })));
     root.render(
       <StrictMode>
         <App api={api} store={store} softphone={softphone} team={team} i18n={i18n} />
@@ -44,6 +46,10 @@ async function boot(): Promise<void> {
       text: (kind, d) => i18n.t(`deadlines.notify.${kind}`, { clock: i18n.t(`deadlines.clock.${d.clock}`), customer: d.customerName || d.customerNumber }),
       summary: (count) => i18n.t('deadlines.notify.many', { count }),
     });
+    void store.getState().loadTeam();
+    const publisher = publishDirectory(store, api, send);
+    openMailbox(store, api, softphone, { escalation: (e, from) => team.received(e, from), presence: (entry) => publisher.behind(entry) });
+    reportPresence(store, send);
     void team.start();
     softphone.watchEnvironment();
     softphone.guardLeaving();

@@ -29,7 +29,7 @@ export const SETTINGS: Settings = {
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
-  team: { role: 'agent', leads: ['1005'], agents: [], ackTimeoutSeconds: 60 },
+  team: { role: 'agent', leads: ['1005'], agents: [], ackTimeoutSeconds: 60, presenceSeconds: 15 },
   compliance: { officialHosts: ['example.com'], staffNames: [], internalPatterns: [], unreleased: [], sensitiveWords: ['记者', '媒体', '曝光', '报警', '找领导'] },
   visitCategories: [
     { id: 'consult', label: { 'zh-CN': '咨询', 'en-US': 'Enquiry' }, followUp: 'none' },
@@ -97,6 +97,14 @@ export function fakeApi() {
       joinRequest: vi.fn(),
       join: vi.fn(),
       receiveDirectory: vi.fn(),
+      members: vi.fn(async () => ok([])),
+      roster: vi.fn(async () => ok([])),
+      seal: vi.fn(async () => ok({ contentType: 'application/vnd.zuoxi.team+json', body: '{}' })),
+      deliver: vi.fn(),
+      create: vi.fn(),
+      addMember: vi.fn(),
+      revoke: vi.fn(),
+      provisioning: vi.fn(),
     },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     deadlines: {

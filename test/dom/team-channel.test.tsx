@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TeamChannel } from '../../renderer/src/features/escalation';
-import type { SoftphoneController } from '../../renderer/src/features/softphone';
+import type { Outgoing } from '../../shared/team-mail';
 import { createAppStore } from '../../renderer/src/store';
 import type { Escalation } from '../../shared/escalation';
 import { ok } from '../../shared/result';
@@ -21,16 +21,11 @@ function setup(answers: (to: string) => number) {
         const e = rows.get(id)!;
         return ok(put({ ...e, peer: to, attempts: e.attempts + 1, status: code === 200 && e.status === 'queued' ? 'delivered' : e.status }));
       }),
-      refused: vi.fn(async () => ok(null)),
     },
   });
   const store = createAppStore({ api, now: Date.now });
   const sent: string[] = [];
-  const phone = {
-    onTeamMessage: () => () => {},
-    sendTeamMessage: vi.fn(async (to: string) => (sent.push(to), answers(to))),
-  } as unknown as SoftphoneController;
-  const channel = new TeamChannel(store, api, phone);
+  const channel = new TeamChannel(store, api, async (to) => (sent.push(to), answers(to)));
   return { api, store, channel, sent, rows };
 }
 
@@ -41,7 +36,7 @@ describe('team channel (escalation delivery)', () => {
   it('retries the primary lead with backoff, then moves to the backup once the timeout passes unacknowledged', async () => {
     const { store, channel, sent, rows } = setup((to) => (to === '1006' ? 200 : 404));
     await store.getState().loadSettings();
-    await store.getState().updateSettings({ team: { role: 'agent', leads: ['1005', '1006'], agents: [], ackTimeoutSeconds: 10 } });
+    await store.getState().updateSettings({ team: { role: 'agent', leads: ['1005', '1006'], agents: [], ackTimeoutSeconds: 10, presenceSeconds: 15 } });
     await channel.start();
     await channel.escalate({ reason: 'manual' });
     await vi.advanceTimersByTimeAsync(0);
@@ -62,7 +57,7 @@ describe('team channel (escalation delivery)', () => {
     let up = false;
     const { store, channel, sent, api } = setup(() => (up ? 200 : 503));
     await store.getState().loadSettings();
-    await store.getState().updateSettings({ team: { role: 'agent', leads: ['1005'], agents: [], ackTimeoutSeconds: 600 } });
+    await store.getState().updateSettings({ team: { role: 'agent', leads: ['1005'], agents: [], ackTimeoutSeconds: 600, presenceSeconds: 15 } });
     await api.escalations.create({ reason: 'manual' }); // left queued by a previous session
     await channel.start();
     await vi.advanceTimersByTimeAsync(0);
@@ -75,26 +70,19 @@ describe('team channel (escalation delivery)', () => {
 
   it('a lost acknowledgement is sent again when the agent\'s desk delivers the escalation again', async () => {
     const api = fakeApi();
-    const ack = { v: 1 as const, kind: 'escalation-ack' as const, id: 'esc-1-aaaa', status: 'acknowledged' as const, by: '1005', at: 5_000 };
     const payload = { v: 1 as const, kind: 'escalation' as const, id: 'esc-1-aaaa', agent: '1001', createdAt: 1_000, reason: 'manual' as const, words: [], note: '' };
     const escalation: Escalation = { payload, direction: 'in', status: 'acknowledged', peer: '1001', attempts: 0, deliveredAt: 2_000, acknowledgedAt: 5_000, resolvedAt: null, leadNote: '', updatedAt: 5_000 };
-    Object.assign(api, { escalations: { receive: vi.fn(async () => ok({ escalation, isNew: false, ack })), list: vi.fn(async () => ok([])), refused: vi.fn() } });
+    Object.assign(api, { escalations: { list: vi.fn(async () => ok([])) } });
     const store = createAppStore({ api, now: Date.now });
-    await store.getState().loadSettings();
-    await store.getState().updateSettings({ team: { role: 'lead', leads: [], agents: ['1001'], ackTimeoutSeconds: 60 } });
-    let deliver: ((m: { from: string; contentType: string; body: string; respond: (code: number) => void }) => void) | undefined;
-    const sent: { to: string; body: string }[] = [];
-    const phone = {
-      onTeamMessage: (l: typeof deliver) => ((deliver = l), () => {}),
-      sendTeamMessage: vi.fn(async (to: string, _type: string, body: string) => (sent.push({ to, body }), 200)),
-    } as unknown as SoftphoneController;
+    const sent: { to: string; out: Outgoing }[] = [];
     const announce = vi.fn();
-    await new TeamChannel(store, api, phone, announce).start();
-    const codes: number[] = [];
-    deliver!({ from: '1001', contentType: 'application/vnd.zuoxi.team+json', body: JSON.stringify(payload), respond: (c) => codes.push(c) });
+    const channel = new TeamChannel(store, api, async (to, out) => (sent.push({ to, out }), 200), announce);
+    await channel.start();
+    channel.received({ kind: 'escalation', escalation, isNew: false, ackAgain: true }, '1001');
     await vi.advanceTimersByTimeAsync(0);
-    expect(codes).toEqual([200]);
     expect(announce).not.toHaveBeenCalled(); // not a new item in the inbox
-    expect(sent).toEqual([{ to: '1001', body: JSON.stringify(ack) }]);
+    expect(sent).toEqual([{ to: '1001', out: { kind: 'ack', id: 'esc-1-aaaa' } }]);
+    channel.received({ kind: 'escalation', escalation: { ...escalation, status: 'delivered' }, isNew: true, ackAgain: false }, '1001');
+    expect(announce).toHaveBeenCalledOnce();
   });
 });

@@ -13,7 +13,9 @@ import {
   mayChangePolicies,
   type Directory,
   type JoinRequest,
+  type CreateTeam,
   type Member,
+  type MemberView,
   type MessageVerdict,
   type Provisioning,
   type Role,
@@ -79,6 +81,11 @@ export class TeamService {
     return this.directory()?.members.find((m) => m.publicKey === key) ?? null;
   }
 
+  /** The members as any member may see them (keys as fingerprints). */
+  members(): MemberView[] {
+    return (this.directory()?.members ?? []).map(({ publicKey, ...m }) => ({ ...m, fingerprint: fingerprint(publicKey) }));
+  }
+
   /** This desk's role: null in no team. */
   role(): Role | null {
     if (!this.directory()) return null;
@@ -109,7 +116,7 @@ export class TeamService {
   }
 
   /** Makes this desk the admin of a new team: version 1, itself its only member, today's policies. */
-  createTeam(input: { teamId: string; company: string; user: string; name: string; staffNo?: string; team?: string }): Directory {
+  createTeam(input: CreateTeam & { team?: string }): Directory {
     if (this.directory()) throw new AppError(ErrorCode.BadArguments, 'this desk is already in a team');
     const me: Member = { user: input.user, name: input.name, staffNo: input.staffNo ?? '', role: 'admin', team: input.team ?? input.teamId, leads: [], publicKey: this.publicKey(), revoked: false };
     return this.publish({ format: DIRECTORY_FORMAT, teamId: input.teamId, company: input.company, version: 0, issuedAt: 0, adminKey: me.publicKey, members: [me], policies: this.policiesFromSettings() });
@@ -229,7 +236,7 @@ export class TeamService {
 
   private policiesFromSettings(): TeamPolicies {
     const s = this.settings.get();
-    return { deadlinePolicy: s.deadlinePolicy, compliance: s.compliance, ackTimeoutSeconds: s.team.ackTimeoutSeconds };
+    return { deadlinePolicy: s.deadlinePolicy, compliance: s.compliance, ackTimeoutSeconds: s.team.ackTimeoutSeconds, presenceSeconds: s.team.presenceSeconds };
   }
 
   /** The managed settings follow the directory: the team's policies, and this desk's leads and agents. */
@@ -242,7 +249,7 @@ export class TeamService {
     this.settings.update({
       deadlinePolicy: directory.policies.deadlinePolicy,
       compliance: directory.policies.compliance,
-      team: { role: leading ? 'lead' : 'agent', leads, agents, ackTimeoutSeconds: directory.policies.ackTimeoutSeconds },
+      team: { role: leading ? 'lead' : 'agent', leads, agents, ackTimeoutSeconds: directory.policies.ackTimeoutSeconds, presenceSeconds: directory.policies.presenceSeconds },
     });
   }
 }

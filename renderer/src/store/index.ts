@@ -7,6 +7,7 @@ import { createPhoneSlice } from './phone.slice';
 import { createPhrasesSlice } from './phrases.slice';
 import { createScriptSlice } from './script.slice';
 import { createSettingsSlice } from './settings.slice';
+import { createTeamSlice } from './team.slice';
 import { createVisitsSlice } from './visits.slice';
 import type { RootState, StoreDeps } from './types';
 
@@ -25,6 +26,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPhrasesSlice(deps)(...a),
     ...createScriptSlice(...a),
     ...createDeadlinesSlice(deps)(...a),
+    ...createTeamSlice(deps)(...a),
   }));
 }
 

@@ -27,8 +27,11 @@ export const createSettingsSlice =
       const before = get().settings;
       if (before) set({ settings: { ...before, ...patch } as Settings });
       const r = await deps.api.settings.update(patch);
-      if (r.ok) set({ settings: r.value, settingsError: null });
-      else {
+      if (r.ok) {
+        set({ settings: r.value, settingsError: null });
+        // on the team admin's desk a policy change is a new directory version, to publish
+        if (get().teamStatus?.role === 'admin') void get().loadTeam();
+      } else {
         const stored = await deps.api.settings.get();
         set({ settingsError: r.error, ...(stored.ok ? { settings: stored.value } : {}) });
       }

@@ -6,9 +6,10 @@ import type { PhoneSlice } from './phone.slice';
 import type { PhrasesSlice } from './phrases.slice';
 import type { ScriptSlice } from './script.slice';
 import type { SettingsSlice } from './settings.slice';
+import type { TeamSlice } from './team.slice';
 import type { VisitsSlice } from './visits.slice';
 
-export type RootState = AppSlice & SettingsSlice & AgentSlice & PhoneSlice & VisitsSlice & PhrasesSlice & ScriptSlice & DeadlinesSlice;
+export type RootState = AppSlice & SettingsSlice & AgentSlice & PhoneSlice & VisitsSlice & PhrasesSlice & ScriptSlice & DeadlinesSlice & TeamSlice;
 
 /** What slices need from outside: the contract API and a clock (fake in tests). */
 export interface StoreDeps {

@@ -1,40 +1,14 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/db/database';
-import { DeskLogRepo } from '../../../electron/db/desk-log.repo';
-import { SettingsRepo } from '../../../electron/db/settings.repo';
-import { TeamRepo } from '../../../electron/db/team.repo';
 import { FileKeySecretStore } from '../../../electron/services/secret-store';
-import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
-import { TeamService } from '../../../electron/services/team/team.service';
 import { AppError } from '../../../shared/result';
 import { useTempDirs } from '../helpers/temp-dir';
+import { clock, smallTeam, teamDesk, type TeamDesk } from '../helpers/team-desks';
 
 const tempDir = useTempDirs();
-let now = Date.UTC(2026, 11, 1, 2, 0);
-const clock = () => now;
+const desk = (dir = tempDir()) => teamDesk(dir);
+const team = () => smallTeam(tempDir);
 
-/** One desk: its own folder, real SQLite on disk, its own secret key file. */
-function desk(dir = tempDir()) {
-  const db = openDatabase({ path: join(dir, 'z.sqlite3') });
-  const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(join(__dirname, '../../../resources')), clock);
-  settings.seedDefaults();
-  const log = new DeskLogRepo(db);
-  const team = new TeamService(new TeamRepo(db), new FileKeySecretStore(dir, 'test-machine'), settings, (kind, detail) => log.append(now, 'test', kind, detail), clock);
-  return { dir, db, settings, log, team };
-}
-
-/** An admin desk and two agent desks of one team, 1001 and 1002 led by 1000. */
-function team() {
-  const admin = desk();
-  admin.team.createTeam({ teamId: 'hotline-a', company: '坐席电信', user: '1000', name: '张主管' });
-  const agents = [desk(), desk()];
-  agents.forEach((a, i) => admin.team.addMember(a.team.joinRequest({ user: `100${i + 1}`, name: `坐席${i + 1}`, staffNo: `A${i + 1}` }), { role: 'agent', team: 'hotline-a', leads: ['1000'] }));
-  for (const a of agents) a.team.join(JSON.parse(JSON.stringify(admin.team.provisioning())));
-  return { admin, agents };
-}
-
-const ringOf = (d: ReturnType<typeof desk>) => d.settings.get().deadlinePolicy.rules.ring.duration;
+const ringOf = (d: TeamDesk) => d.settings.get().deadlinePolicy.rules.ring.duration;
 
 describe('the team on real SQLite desks', () => {
   it('joins agents with the admin\'s file: roles, leads and agents follow the directory, policies become read-only', () => {
@@ -59,7 +33,7 @@ describe('the team on real SQLite desks', () => {
 
   it('the admin changes the ring limit: a new signed version that each agent takes, an offline one later, never an old one', () => {
     const { admin, agents } = team();
-    const [online, offline] = agents as [ReturnType<typeof desk>, ReturnType<typeof desk>];
+    const [online, offline] = agents as [TeamDesk, TeamDesk];
     const setRing = (duration: string) => {
       const policy = admin.settings.get().deadlinePolicy;
       admin.settings.update({ deadlinePolicy: { ...policy, rules: { ...policy.rules, ring: { ...policy.rules.ring, duration } } } });
@@ -106,9 +80,9 @@ describe('the team on real SQLite desks', () => {
     expect(restarted.team.verify(agents[1]!.team.sign({ kind: 'presence' }), '1001')).toMatchObject({ ok: false, reason: 'sender-mismatch' });
     restarted.team.revoke('1002');
     expect(restarted.team.verify(agents[1]!.team.sign({ kind: 'presence' }), '1002')).toMatchObject({ ok: false, reason: 'revoked-member' });
-    now += 10 * 60_000;
+    clock.now += 10 * 60_000;
     const late = agents[0]!.team.sign({ kind: 'presence' });
-    now -= 10 * 60_000; // the receiver's clock is 10 min behind the sender's
+    clock.now -= 10 * 60_000; // the receiver's clock is 10 min behind the sender's
     expect(restarted.team.verify(late, '1001')).toMatchObject({ ok: false, reason: 'stale' });
     expect(restarted.log.list('team-refused', 10).map((e) => e.detail['reason'])).toEqual(['stale', 'revoked-member', 'sender-mismatch', 'replayed', 'replayed']);
   });

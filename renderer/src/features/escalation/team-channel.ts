@@ -1,7 +1,8 @@
-import { nextLead, parseTeamMessage, retryDelayMs, TEAM_MESSAGE_TYPE, type AckPayload, type Escalation, type NewEscalation } from '../../../../shared/escalation';
+import { nextLead, retryDelayMs, type Escalation, type NewEscalation } from '../../../../shared/escalation';
+import type { DeliveryEffect } from '../../../../shared/team-mail';
 import type { AgentApi } from '../../../../shared/ipc-contract';
 import type { AppStore } from '../../store';
-import type { SoftphoneController } from '../softphone';
+import type { SendTeamMessage } from '../team';
 
 /** Where an outgoing escalation stands in this session: the lead it is with, and since when. */
 interface Flight {
@@ -14,10 +15,9 @@ interface Flight {
  * Escalations over SIP MESSAGE. Agent side: every escalation is stored first (queued), then sent to
  * the primary lead and retried with backoff until a lead's desk answers 200; one not acknowledged
  * within the team's timeout (queued or delivered) is sent again to the next lead. Unfinished ones are
- * picked up again after a restart. Lead side: escalations from the team's agents are stored, then
- * answered 200, and announced; the lead's acknowledgement goes back the same way, and again whenever
- * the same escalation is delivered again (the first one was lost). Anything else that
- * arrives is refused with a SIP code and logged with why, never shown.
+ * picked up again after a restart. Lead side: an escalation the main side accepted (features/team
+ * mailbox: signature, sender, replay) is announced; the lead's acknowledgement goes back the same
+ * way, and again whenever the same escalation is delivered again (the first one was lost).
  */
 export class TeamChannel {
   private readonly flights = new Map<string, Flight>();
@@ -26,14 +26,13 @@ export class TeamChannel {
   constructor(
     private readonly store: AppStore,
     private readonly api: AgentApi,
-    private readonly phone: SoftphoneController,
+    private readonly send: SendTeamMessage,
     private readonly announce: (e: Escalation) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Starts listening, and resumes escalations left unacknowledged by a previous session. */
   async start(): Promise<() => void> {
-    const off = this.phone.onTeamMessage((m) => void this.receive(m.from, m.contentType, m.body).then(({ code, reason }) => m.respond(code, reason)));
     const resume = await this.api.escalations.list({ direction: 'out' });
     if (resume.ok) for (const e of resume.value) if (e.status === 'queued' || e.status === 'delivered') this.fly(e);
     // a line that comes back (re-registered) retries at once
@@ -42,7 +41,6 @@ export class TeamChannel {
     });
     return () => {
       this.stopped = true;
-      off();
       unsubscribe();
       for (const f of this.flights.values()) clearTimeout(f.timer);
     };
@@ -61,8 +59,15 @@ export class TeamChannel {
     const r = await this.api.escalations.respond({ id, status, ...(note ? { note } : {}) });
     if (!r.ok) return r.error.message;
     this.store.getState().escalationsChanged();
-    void this.sendAck(r.value.escalation.peer, r.value.ack, 0);
+    void this.sendAck(r.value.peer, id, 0);
     return null;
+  }
+
+  /** An escalation the main side accepted: shown, or (delivered again after our acknowledgement) acknowledged again. */
+  received(effect: Extract<DeliveryEffect, { kind: 'escalation' }>, from: string): void {
+    this.store.getState().escalationsChanged();
+    if (effect.isNew) this.announce(effect.escalation);
+    else if (effect.ackAgain) void this.sendAck(from, effect.escalation.payload.id, 0);
   }
 
   private fly(e: Escalation): void {
@@ -96,50 +101,16 @@ export class TeamChannel {
     } else if (e.status === 'delivered' && e.peer === f.lead) {
       return this.schedule(id, f.since + timeoutMs - this.now());
     }
-    let code: number;
-    try {
-      code = await this.phone.sendTeamMessage(f.lead, TEAM_MESSAGE_TYPE, JSON.stringify(e.payload));
-    } catch {
-      code = 503; // the line is down: retried when it is back, or after the backoff
-    }
+    // a line that is down (503) is retried when it is back, or after the backoff
+    const code = await this.send(f.lead, { kind: 'escalation', id });
     const after = await this.api.escalations.attempted({ id, to: f.lead, code });
     if (after.ok) this.store.getState().escalationsChanged();
     const attempts = after.ok ? after.value.attempts : e.attempts + 1;
     this.schedule(id, code === 200 ? Math.max(0, f.since + timeoutMs - this.now()) : Math.min(retryDelayMs(attempts), Math.max(0, f.since + timeoutMs - this.now())));
   }
 
-  private async sendAck(to: string, ack: AckPayload, tries: number): Promise<void> {
-    let code = 503;
-    try {
-      code = await this.phone.sendTeamMessage(to, TEAM_MESSAGE_TYPE, JSON.stringify(ack));
-    } catch {
-      // line down: retried below
-    }
-    if (code !== 200 && tries < 5 && !this.stopped) setTimeout(() => void this.sendAck(to, ack, tries + 1), retryDelayMs(tries + 1));
-  }
-
-  private async receive(from: string, contentType: string | undefined, body: string): Promise<{ code: 200 | 400 | 403 | 413 | 415 | 500; reason?: string }> {
-    const team = this.store.getState().settings?.team;
-    const parsed = parseTeamMessage(from, contentType, body, { escalation: team?.role === 'lead' ? team.agents : [], ack: team?.leads ?? [] });
-    if (!parsed.ok) {
-      void this.api.escalations
-        .refused({ from: from.slice(0, 64), code: parsed.refusal.code, reason: parsed.refusal.reason.slice(0, 500) })
-        .then(() => this.store.getState().escalationsChanged());
-      return parsed.refusal;
-    }
-    const m = parsed.message;
-    if (m.kind === 'escalation') {
-      const r = await this.api.escalations.receive({ payload: m, from });
-      if (!r.ok) return { code: 500, reason: 'could not store it' };
-      this.store.getState().escalationsChanged();
-      if (r.value.isNew) this.announce(r.value.escalation);
-      // delivered again after we acknowledged it: our acknowledgement was lost, send it again
-      else if (r.value.ack) void this.sendAck(from, r.value.ack, 0);
-      return { code: 200 };
-    }
-    const r = await this.api.escalations.acknowledged({ ack: m });
-    if (!r.ok) return { code: 400, reason: r.error.message };
-    this.store.getState().escalationsChanged();
-    return { code: 200 };
+  private async sendAck(to: string, id: string, tries: number): Promise<void> {
+    const code = await this.send(to, { kind: 'ack', id });
+    if (code !== 200 && tries < 5 && !this.stopped) setTimeout(() => void this.sendAck(to, id, tries + 1), retryDelayMs(tries + 1));
   }
 }

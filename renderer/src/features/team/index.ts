@@ -1,2 +1,5 @@
+export { openMailbox, sealedSender, type MailHandlers, type SendTeamMessage } from './mailbox';
+export { presenceOf, reportPresence } from './presence';
+export { publishDirectory } from './publisher';
 export { RosterPane } from './RosterPane';
 export { TeamCard } from './TeamCard';

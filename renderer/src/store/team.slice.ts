@@ -1,0 +1,27 @@
+import type { StateCreator } from 'zustand';
+import type { RosterEntry } from '../../../shared/team-mail';
+import type { TeamStatus } from '../../../shared/team';
+import type { RootState, StoreDeps } from './types';
+
+/** This desk's team as the UI shows it: status from the main side, and (on a lead's desk) the live roster. */
+export interface TeamSlice {
+  teamStatus: TeamStatus | null;
+  roster: readonly RosterEntry[];
+  /** Reads the status and the roster again (after a join, a new directory, an admin change). */
+  loadTeam(): Promise<void>;
+  /** A member's presence arrived (already verified on the main side). */
+  setRosterEntry(entry: RosterEntry): void;
+}
+
+export const createTeamSlice =
+  (deps: StoreDeps): StateCreator<RootState, [], [], TeamSlice> =>
+  (set) => ({
+    teamStatus: null,
+    roster: [],
+    async loadTeam() {
+      const [status, roster] = await Promise.all([deps.api.team.status(), deps.api.team.roster()]);
+      set({ ...(status.ok ? { teamStatus: status.value } : {}), ...(roster.ok ? { roster: roster.value } : {}) });
+    },
+    setRosterEntry: (entry) =>
+      set((s) => ({ roster: s.roster.some((e) => e.user === entry.user) ? s.roster.map((e) => (e.user === entry.user ? entry : e)) : [...s.roster, entry] })),
+  });
