@@ -3,9 +3,8 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
-import { IPC_PATH, IPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, type IpcResponse } from '../../shared/browser-host-protocol';
-import { sessionCredential, startHost, zuoxiCli } from './harness';
+import { startHost, zuoxiCli } from './harness';
+import { hostApi } from './host-api';
 
 // The writer (a real desk host) is SIGKILLed while visits and drafts stream in over its socket:
 // every write it acknowledged must be in the database afterwards, and the file must be intact.
@@ -14,23 +13,8 @@ test('visits and drafts acknowledged before a SIGKILL all survive, and integrity
   const dir = mkdtempSync(join(tmpdir(), 'zuoxi-durability-'));
   try {
     const { host } = await startHost(dir);
-    const token = await sessionCredential(host.url);
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}${IPC_PATH}`, [IPC_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX + token], { origin: host.origin });
-    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-
-    const pending = new Map<number, (r: IpcResponse['result']) => void>();
-    ws.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as IpcResponse;
-      pending.get(msg.id)?.(msg.result);
-      pending.delete(msg.id);
-    });
-    let nextId = 1;
-    const call = (channel: string, args: unknown) =>
-      new Promise<IpcResponse['result']>((resolve) => {
-        const id = nextId++;
-        pending.set(id, resolve);
-        ws.send(JSON.stringify({ id, channel, args }));
-      });
+    const api = await hostApi(host, host.url);
+    const call = api.call;
 
     const ackedVisits = new Map<string, number>();
     const ackedDrafts = new Map<number, string>();
@@ -52,8 +36,7 @@ test('visits and drafts acknowledged before a SIGKILL all survive, and integrity
     await expect.poll(() => ackedDrafts.size, { timeout: 20_000 }).toBeGreaterThan(300);
     process.kill(host.pid, 'SIGKILL');
     killed = true;
-    ws.terminate();
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'unavailable', message: 'killed' } });
+    api.close();
     await Promise.all(lanes);
 
     const db = new Database(join(dir, 'zuoxi.sqlite3'), { readonly: true });

@@ -7,6 +7,9 @@ import type { RootState, StoreDeps } from './types';
 export interface TeamSlice {
   teamStatus: TeamStatus | null;
   roster: readonly RosterEntry[];
+  /** Admin desk: the directory version each member's desk last answered 200 for, or the failed code. */
+  published: Readonly<Record<string, { readonly version: number; readonly code: number }>>;
+  setPublished(user: string, version: number, code: number): void;
   /** Reads the status and the roster again (after a join, a new directory, an admin change). */
   loadTeam(): Promise<void>;
   /** A member's presence arrived (already verified on the main side). */
@@ -18,6 +21,8 @@ export const createTeamSlice =
   (set) => ({
     teamStatus: null,
     roster: [],
+    published: {},
+    setPublished: (user, version, code) => set((s) => ({ published: { ...s.published, [user]: { version, code } } })),
     async loadTeam() {
       const [status, roster] = await Promise.all([deps.api.team.status(), deps.api.team.roster()]);
       set({ ...(status.ok ? { teamStatus: status.value } : {}), ...(roster.ok ? { roster: roster.value } : {}) });

@@ -98,8 +98,8 @@ export function EscalationsPanel() {
       </Card>
       {role === 'lead' && refusals.length > 0 && (
         <Card size="small" title={t('escalation.refused')} data-testid="message-refusals">
-          {refusals.map((r) => (
-            <div key={`${r.at}-${r.from}`}>
+          {refusals.map((r, i) => (
+            <div key={`${r.at}-${i}`}>
               {new Date(r.at).toLocaleTimeString()} · {r.from} · {r.code} · {r.reason}
             </div>
           ))}

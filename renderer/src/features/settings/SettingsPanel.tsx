@@ -6,6 +6,7 @@ import { PhraseLibraryEditor } from '../phrases';
 import { TeamCard } from '../team';
 import { ComplianceSettings } from './ComplianceSettings';
 import { DeadlineSettings } from './DeadlineSettings';
+import { Managed } from './Managed';
 import { AppearanceSettings } from './AppearanceSettings';
 import { RetentionSettings } from './RetentionSettings';
 import { TeamSettings } from './TeamSettings';
@@ -69,12 +70,18 @@ export function SettingsPanel() {
             ))}
           </Space>
         </Form.Item>
-        <TeamSettings />
-        <ComplianceSettings />
+        <Managed setting="team">
+          <TeamSettings />
+        </Managed>
+        <Managed setting="compliance">
+          <ComplianceSettings />
+        </Managed>
         <RetentionSettings />
       </Form>
       <Form layout="vertical">
-        <DeadlineSettings />
+        <Managed setting="deadlinePolicy">
+          <DeadlineSettings />
+        </Managed>
       </Form>
       <PhraseLibraryEditor />
     </Space>

@@ -29,6 +29,9 @@ export function TeamSettings() {
       <Form.Item label={t('escalation.team.ackTimeout')} htmlFor="team-ack-timeout">
         <InputNumber id="team-ack-timeout" min={5} max={3600} value={team.ackTimeoutSeconds} onChange={(v) => v !== null && save({ ackTimeoutSeconds: v })} />
       </Form.Item>
+      <Form.Item label={t('escalation.team.presence')} htmlFor="team-presence">
+        <InputNumber id="team-presence" min={1} max={300} value={team.presenceSeconds} onChange={(v) => v !== null && save({ presenceSeconds: v })} />
+      </Form.Item>
     </>
   );
 }

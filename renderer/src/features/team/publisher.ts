@@ -17,7 +17,9 @@ export function publishDirectory(store: AppStore, api: AgentApi, send: SendTeamM
   const deliver = async (user: string, tries: number) => {
     clearTimeout(retries.get(user));
     retries.delete(user);
+    const version = published;
     const code = await send(user, { kind: 'directory' });
+    store.getState().setPublished(user, version, code);
     if (code !== 200 && !stopped) retries.set(user, setTimeout(() => void deliver(user, tries + 1), retryDelayMs(tries + 1)));
   };
   const publish = async () => {

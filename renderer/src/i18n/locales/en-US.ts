@@ -213,7 +213,7 @@ export const enUS: Messages = {
     inbox: 'Escalation inbox',
     mine: 'My escalations',
     none: 'None',
-    refused: 'Team messages refused',
+    refused: 'Security events: team messages refused (signature, replay, membership)',
     notify: 'Agent {{agent}} escalates: {{reason}}',
     team: {
       title: 'Team',
@@ -222,6 +222,7 @@ export const enUS: Messages = {
       leads: 'Team leads\' SIP users (first is primary, the rest back it up)',
       agents: 'Agents\' SIP users (whose escalations the lead accepts)',
       ackTimeout: 'Seconds unacknowledged before the backup lead gets it',
+      presence: 'Presence heartbeat (seconds; stale after three missed)',
     },
   },
   kb: {
@@ -378,6 +379,11 @@ export const enUS: Messages = {
     schemaVersion: 'Schema version',
     refresh: 'Refresh',
   },
+  roster: {
+    status: { unknown: 'not reported', stale: 'stale', offline: 'line down', ready: 'Ready', 'not-ready': 'Not ready', ringing: 'Ringing', 'on-call': 'On a call', held: 'On hold', 'wrap-up': 'Wrap-up' },
+    call: { inbound: 'from {{number}} · {{time}}', outbound: 'to {{number}} · {{time}}' },
+    today: 'today {{calls}} calls · {{talk}}',
+  },
   team: {
     title: 'Team',
     role: 'This desk\'s role',
@@ -387,6 +393,7 @@ export const enUS: Messages = {
     myKey: 'This desk\'s key fingerprint',
     adminKey: 'Admin key fingerprint',
     managed: 'Managed by your team: {{what}} can be changed only by the team\'s admin; a change here is refused and logged.',
+    managedSection: '{{what}}: managed by your team, read-only on this desk.',
     managedKey: { deadlinePolicy: 'deadline rules', compliance: 'compliance lists', team: 'leads and agents' },
     alone: 'This desk is in no team: used alone it is its own admin and every setting can be changed. To join: make a join request for the admin and read out this desk\'s key fingerprint {{fingerprint}} on the phone; then choose the admin\'s provisioning file.',
     user: 'SIP user',
@@ -396,6 +403,21 @@ export const enUS: Messages = {
     requestReady: 'Join request ready (public key only). Send it to the admin and compare the fingerprint {{fingerprint}}.',
     joinFile: 'Choose a provisioning file to join',
     notJson: '{{name}} is not a JSON file',
+    directoryFile: 'Take a newer team directory from a file (from the admin, when offline)',
+    create: { title: 'Or start a team on this desk (this desk becomes its admin)', teamId: 'Team id', company: 'Company', user: 'This desk\'s SIP user', name: 'Admin\'s name', submit: 'Start team' },
+    leadsColumn: 'Leads',
+    keyColumn: 'Key fingerprint',
+    deliveryColumn: 'Directory',
+    delivered: 'has version {{version}}',
+    notDelivered: 'version {{version}} not delivered ({{code}}), retrying',
+    revoked: 'revoked',
+    revoke: 'Revoke',
+    revokeAsk: 'Revoke {{user}}? Its messages are refused from the new version on.',
+    requestFile: 'Choose a join request file',
+    requestChosen: 'Join request: {{user}} ({{name}}); compare the fingerprint by phone first',
+    add: 'Add to team',
+    downloadProvisioning: 'Download provisioning file',
+    downloadDirectory: 'Download directory file (for desks offline)',
   },
   settings: {
     appearance: {

@@ -211,7 +211,7 @@ export const zhCN = {
     inbox: '升级收件箱',
     mine: '我的升级',
     none: '暂无',
-    refused: '已拒收的团队消息',
+    refused: '安全事件：已拒收的团队消息（签名、重放、成员资格）',
     notify: '坐席 {{agent}} 升级：{{reason}}',
     team: {
       title: '团队',
@@ -220,6 +220,7 @@ export const zhCN = {
       leads: '组长 SIP 号码（第一个为主，其余为备份）',
       agents: '组员 SIP 号码（组长接收其升级）',
       ackTimeout: '未确认多少秒后转给备份组长',
+      presence: '在线状态心跳（秒，漏发三次即显示为失联）',
     },
   },
   kb: {
@@ -376,6 +377,11 @@ export const zhCN = {
     schemaVersion: '数据库结构版本',
     refresh: '刷新',
   },
+  roster: {
+    status: { unknown: '未上报', stale: '失联', offline: '线路未注册', ready: '就绪', 'not-ready': '未就绪', ringing: '振铃中', 'on-call': '通话中', held: '保持中', 'wrap-up': '话后处理' },
+    call: { inbound: '来电 {{number}} · {{time}}', outbound: '去电 {{number}} · {{time}}' },
+    today: '今日 {{calls}} 通 · {{talk}}',
+  },
   team: {
     title: '团队',
     role: '本机角色',
@@ -385,6 +391,7 @@ export const zhCN = {
     myKey: '本机密钥指纹',
     adminKey: '管理员密钥指纹',
     managed: '由团队管理：{{what}} 只能由团队管理员修改，本机的修改会被拒绝并记录。',
+    managedSection: '{{what}}由团队管理，本机只读。',
     managedKey: { deadlinePolicy: '期限规则', compliance: '合规词表', team: '组长与坐席名单' },
     alone: '本机未加入团队：单机使用时本机即管理员，所有设置都可修改。加入团队：先生成加入申请发给管理员，并在电话里核对本机密钥指纹 {{fingerprint}}；再选择管理员给的开通文件。',
     user: 'SIP 用户',
@@ -394,6 +401,21 @@ export const zhCN = {
     requestReady: '加入申请已生成（只含公钥）。发给管理员，并核对指纹 {{fingerprint}}。',
     joinFile: '选择开通文件加入团队',
     notJson: '{{name}} 不是 JSON 文件',
+    directoryFile: '导入新版团队名录文件（离线时由管理员给）',
+    create: { title: '或在本机创建团队（本机成为管理员）', teamId: '团队编号', company: '公司名称', user: '本机 SIP 用户', name: '管理员姓名', submit: '创建团队' },
+    leadsColumn: '组长',
+    keyColumn: '密钥指纹',
+    deliveryColumn: '名录送达',
+    delivered: '已送达第 {{version}} 版',
+    notDelivered: '第 {{version}} 版未送达（{{code}}），稍后重试',
+    revoked: '已吊销',
+    revoke: '吊销',
+    revokeAsk: '吊销 {{user}}？其消息将从新版名录起被拒收。',
+    requestFile: '选择加入申请文件',
+    requestChosen: '加入申请：{{user}}（{{name}}），先在电话里核对指纹',
+    add: '加入团队',
+    downloadProvisioning: '下载开通文件',
+    downloadDirectory: '下载名录文件（给离线的坐席）',
   },
   settings: {
     appearance: {
