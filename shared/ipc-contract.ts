@@ -16,6 +16,7 @@ import { LogOverrideSchema, type ComplianceOverride } from './compliance.js';
 import { AttemptSchema, NewEscalationSchema, RespondSchema, SipUser, type Escalation } from './escalation.js';
 import type { Result } from './result.js';
 import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type TeamStatus } from './team.js';
+import { DaySchema, type TeamWeek } from './team-stats.js';
 import { IncomingSchema, OutgoingSchema, type Delivery, type RosterEntry, type Sealed } from './team-mail.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
@@ -158,6 +159,10 @@ export const contract = {
   'team.deliver': { args: IncomingSchema, result: returns<Delivery>() },
   /** Lead: the members who report to this desk, with their last presence. */
   'team.roster': { args: NoArgs, result: returns<RosterEntry[]>() },
+  /** Lead: the week from `monday`, per agent and for the team, from the members' signed day summaries. */
+  'team.week': { args: z.object({ monday: DaySchema }).strict(), result: returns<TeamWeek>() },
+  /** Lead: the same week as an XLSX. */
+  'team.weekExport': { args: z.object({ monday: DaySchema }).strict(), result: returns<{ fileName: string; base64: string }>() },
   /** Published articles for free text (search as you type; any text is safe). */
   'kb.search': { args: KbSearchSchema, result: returns<KbHit[]>() },
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },

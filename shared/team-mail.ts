@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AgentStatus } from './agent-state.js';
 import type { Escalation } from './escalation.js';
 import type { Role } from './team.js';
+import { SUMMARY_DAYS_BACK } from './team-stats.js';
 
 /** A signed team envelope `{ body, sig }` (escalation, acknowledgement, presence). */
 export const SIGNED_MESSAGE_TYPE = 'application/vnd.zuoxi.team-signed+json';
@@ -67,6 +68,7 @@ export const OutgoingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ack'), id: z.string().max(64) }).strict(),
   z.object({ kind: z.literal('presence'), presence: PresenceInputSchema }).strict(),
   z.object({ kind: z.literal('directory') }).strict(),
+  z.object({ kind: z.literal('day-summary'), daysAgo: z.number().int().min(0).max(SUMMARY_DAYS_BACK) }).strict(),
 ]);
 export type Outgoing = z.infer<typeof OutgoingSchema>;
 
@@ -94,7 +96,8 @@ export type DeliveryEffect =
   | { readonly kind: 'escalation'; readonly escalation: Escalation; readonly isNew: boolean; readonly ackAgain: boolean }
   | { readonly kind: 'ack'; readonly escalation: Escalation }
   | { readonly kind: 'directory'; readonly version: number }
-  | { readonly kind: 'presence'; readonly entry: RosterEntry };
+  | { readonly kind: 'presence'; readonly entry: RosterEntry }
+  | { readonly kind: 'day-summary'; readonly user: string; readonly day: string };
 
 /** The SIP answer to a MESSAGE, decided on the main side. */
 export type Delivery =

@@ -210,6 +210,12 @@ export interface VisitDetail {
   readonly overrides: readonly ComplianceOverride[];
 }
 
+/** How many, and how long in all (ms). */
+export interface PeriodTotal {
+  readonly count: number;
+  readonly totalMs: number;
+}
+
 export interface VisitReport {
   readonly from: number;
   readonly to: number;
@@ -224,6 +230,9 @@ export interface VisitReport {
   readonly meanHandleMs: number | null;
   /** Mean time the desk spent in wrap-up after a call (agent state log), ms. */
   readonly meanWrapUpMs: number | null;
+  /** The sums behind the two means (what a lead adds up over days and agents). */
+  readonly handle: PeriodTotal;
+  readonly wrapUp: PeriodTotal;
   /**
    * Per-call checklists (call-script.ts) of the period's visits: how many have one, and how many
    * ticked each item (`held`: calls put on hold, which owe the waiting phrase); replies recorded

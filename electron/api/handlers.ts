@@ -71,6 +71,11 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'team.seal': (out) => ctx.teamMail.seal(out),
     'team.deliver': (message) => ctx.teamMail.deliver(message),
     'team.roster': () => ctx.teamMail.roster(),
+    'team.week': ({ monday }) => ctx.teamStats.week(monday),
+    'team.weekExport': ({ monday }) => {
+      const file = ctx.teamStats.exportWeek(monday);
+      return { fileName: file.fileName, base64: file.bytes.toString('base64') };
+    },
     'deskLog.list': ({ kind, limit }) => ctx.deskLog.list(kind, limit),
     'maintenance.progress': () => {
       const p = ctx.indexes.progress();

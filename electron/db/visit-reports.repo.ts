@@ -15,6 +15,7 @@ export class VisitReportsRepo {
    * period through the time index, aggregated here: five GROUP BY queries cost five scans.
    */
   report(from: number, to: number): VisitReport {
+    const wrapUp = this.wrapUps(from, to);
     const rows = this.sql.get(
       'SELECT channel, direction, category, status, owner, started_at, answered_at, ended_at FROM visits INDEXED BY visits_by_time WHERE started_at >= ? AND started_at < ?',
     ).raw(true);
@@ -62,7 +63,9 @@ export class VisitReportsRepo {
       complaints: { total: complaints, open: openComplaints },
       inbound: { total: inbound, answered, answeredWithin15s: within15 },
       meanHandleMs: handled === 0 ? null : Math.round(handleSum / handled),
-      meanWrapUpMs: this.meanWrapUp(from, to),
+      meanWrapUpMs: wrapUp.count === 0 ? null : Math.round(wrapUp.totalMs / wrapUp.count),
+      handle: { count: handled, totalMs: handleSum },
+      wrapUp,
       script: this.scriptStats(from, to),
     };
   }
@@ -79,15 +82,14 @@ export class VisitReportsRepo {
   }
 
   /**
-   * Mean time in wrap-up for wrap-ups begun in [from, to): from the agent state log (migration 002),
-   * each wrap-up lasting until the desk's next state change; one still running is not counted.
+   * Wrap-ups begun in [from, to) and their time: from the agent state log (migration 002), each
+   * wrap-up lasting until the desk's next state change; one still running is not counted.
    */
-  private meanWrapUp(from: number, to: number): number | null {
-    const row = this.sql.get(
-      `SELECT AVG(next_at - at) AS mean FROM (
+  private wrapUps(from: number, to: number): VisitReport['wrapUp'] {
+    return this.sql.get(
+      `SELECT COUNT(*) AS count, TOTAL(next_at - at) AS totalMs FROM (
          SELECT status, at, LEAD(at) OVER (ORDER BY at, id) AS next_at FROM agent_state_log WHERE at >= ?
        ) WHERE status = 'wrap-up' AND at < ? AND next_at IS NOT NULL`,
-    ).get(from, to) as { mean: number | null };
-    return row.mean === null ? null : Math.round(row.mean);
+    ).get(from, to) as VisitReport['wrapUp'];
   }
 }

@@ -28,7 +28,9 @@ import { KbUploads } from './kb-upload.js';
 import { PhrasesService } from './phrases.service.js';
 import { EscalationsService } from './escalations.service.js';
 import { TeamRepo } from '../db/team.repo.js';
+import { TeamStatsRepo } from '../db/team-stats.repo.js';
 import { TeamMail } from './team/team-mail.service.js';
+import { TeamStats } from './team/team-stats.service.js';
 import { TeamService } from './team/team.service.js';
 
 export interface AppContextOptions {
@@ -64,6 +66,8 @@ export interface AppContext {
   readonly team: TeamService;
   /** Team messages both ways: sealed (signed) to send, judged on arrival. */
   readonly teamMail: TeamMail;
+  /** Day summaries sent to the leads, and the lead's weekly team report. */
+  readonly teamStats: TeamStats;
   /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
   readonly indexes: SearchIndexKeeper;
   /** Applies the retention policy in the background: at start, every few hours, and when it changes. */
@@ -104,7 +108,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const team = new TeamService(new TeamRepo(db), secrets, settings, (kind, detail) => stores.deskLog.append(Date.now(), currentAgent(), kind, detail));
   const escalations = new EscalationsService(new EscalationsRepo(db), lineUser);
   const agentStates = new AgentStateRepo(db);
-  const teamMail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(startOfToday(Date.now()), Date.now()));
+  const visits = new VisitsService(stores, settings, currentAgent, deadlines);
+  const teamStats = new TeamStats(new TeamStatsRepo(db), visits, team);
+  const teamMail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(startOfToday(Date.now()), Date.now()), teamStats);
   const retention = new RetentionService(new RetentionRepo(db), settings, stores.deskLog, currentAgent);
   void retention.run();
   const retentionTimer = setInterval(() => void retention.run(), RETENTION_EVERY_MS);
@@ -114,7 +120,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     db,
     settings,
     agentStates,
-    visits: new VisitsService(stores, settings, currentAgent, deadlines),
+    visits,
     deadlines,
     handovers: new HandoverRepo(db),
     kbUploads: new KbUploads(),
@@ -125,6 +131,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     deskLog: stores.deskLog,
     team,
     teamMail,
+    teamStats,
     currentAgent,
     indexes,
     retention,

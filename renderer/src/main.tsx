@@ -13,7 +13,7 @@ import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
 import { watchDeadlines } from './features/deadlines';
 import { trackScript } from './features/phrases';
-import { openMailbox, publishDirectory, reportPresence, sealedSender } from './features/team';
+import { openMailbox, publishDirectory, reportPresence, reportSummaries, sealedSender } from './features/team';
 import { trackVisits } from './features/visits';
 import { createI18n } from './i18n';
 import { BridgeUnavailableError, connectBridge } from './platform/bridge';
@@ -50,6 +50,7 @@ async function boot(): Promise<void> {
     const publisher = publishDirectory(store, api, send);
     openMailbox(store, api, softphone, { escalation: (e, from) => team.received(e, from), presence: (entry) => publisher.behind(entry) });
     reportPresence(store, send);
+    reportSummaries(store, send);
     void team.start();
     softphone.watchEnvironment();
     softphone.guardLeaving();

@@ -1,4 +1,5 @@
-import type { TeamStatus } from '../../shared/team';
+import type { MemberView, TeamStatus } from '../../shared/team';
+import type { RosterEntry } from '../../shared/team-mail';
 import { vi } from 'vitest';
 import type { SetChecklist } from '../../shared/call-script';
 import type { AgentApi } from '../../shared/ipc-contract';
@@ -97,8 +98,8 @@ export function fakeApi() {
       joinRequest: vi.fn(),
       join: vi.fn(),
       receiveDirectory: vi.fn(),
-      members: vi.fn(async () => ok([])),
-      roster: vi.fn(async () => ok([])),
+      members: vi.fn(async () => ok([] as MemberView[])),
+      roster: vi.fn(async () => ok([] as RosterEntry[])),
       seal: vi.fn(async () => ok({ contentType: 'application/vnd.zuoxi.team+json', body: '{}' })),
       deliver: vi.fn(),
       create: vi.fn(),

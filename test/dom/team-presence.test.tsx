@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { presenceOf, publishDirectory, reportPresence } from '../../renderer/src/features/team';
+import { presenceOf, publishDirectory, reportPresence, reportSummaries } from '../../renderer/src/features/team';
 import { createAppStore } from '../../renderer/src/store';
 import { ok } from '../../shared/result';
 import type { TeamStatus } from '../../shared/team';
@@ -23,7 +23,7 @@ async function setup(team: Partial<TeamStatus>, answers: (to: string) => number 
 const registered = { registration: { status: 'registered' as const }, calls: [], lastEnded: null, dtmfReceived: {} };
 
 describe('presence and directory publishing (renderer side)', () => {
-  beforeEach(() => void vi.useFakeTimers({ now: 1_000_000, toFake: ['Date', 'setTimeout', 'clearTimeout'] }));
+  beforeEach(() => void vi.useFakeTimers({ now: 1_000_000, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] }));
   afterEach(() => void vi.useRealTimers());
 
   it('an agent desk tells each lead on every change and on each heartbeat, not in between', async () => {
@@ -64,5 +64,27 @@ describe('presence and directory publishing (renderer side)', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(sent.at(-1)).toEqual({ to: '1001', out: { kind: 'directory' } });
     live.stop();
+  });
+
+  it('day summaries: the last week once the line is up, then today\'s after each wrap-up is logged and every ten minutes', async () => {
+    const { store, send, sent } = await setup({ role: 'agent' });
+    const stop = reportSummaries(store, send);
+    expect(sent).toEqual([]); // the line is down
+    store.getState().setPhoneSnapshot(registered);
+    expect(sent.map((s) => s.out)).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((daysAgo) => ({ kind: 'day-summary', daysAgo })));
+    expect(new Set(sent.map((s) => s.to))).toEqual(new Set(['1005']));
+    sent.length = 0;
+    await store.getState().applyAgentEvent({ type: 'ring' });
+    await store.getState().applyAgentEvent({ type: 'answer' });
+    await store.getState().applyAgentEvent({ type: 'hangup' });
+    expect(sent).toEqual([]);
+    await store.getState().applyAgentEvent({ type: 'finishWrapUp' });
+    expect(sent.map((s) => s.out)).toEqual([{ kind: 'day-summary', daysAgo: 0 }]);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(sent.map((s) => s.out).slice(1)).toEqual([
+      { kind: 'day-summary', daysAgo: 0 },
+      { kind: 'day-summary', daysAgo: 1 },
+    ]);
+    stop();
   });
 });

@@ -139,6 +139,25 @@ test.describe('the team over SIP', () => {
     await a2.close();
     await expect(row2).toHaveAttribute('data-status', 'stale', { timeout: 6_000 + 4_000 });
     await expect(row).not.toHaveAttribute('data-status', 'stale');
+
+    // the wrap-up ends: 1001's desk sends today's summary; the lead's week has what 1001's own report says
+    await a1.page.getByRole('button', { name: '完成话后处理' }).click();
+    await expect(row).toHaveAttribute('data-status', 'ready', { timeout: 1_000 });
+    await admin.page.getByRole('tab', { name: '来访记录' }).click();
+    const weekRow = admin.page.getByTestId('team-week-row').and(admin.page.locator(`[data-user="${U.a1}"]`));
+    await expect(weekRow).toContainText('王坐席 1001');
+    await expect(weekRow.locator('td').nth(2)).toHaveText('1');
+    const today = new Date(new Date().setHours(0, 0, 0, 0)).getTime();
+    const own = await hostApi(a1.host);
+    const lead = await hostApi(admin.host);
+    const report = (await own.call('visits.report', { from: today, to: today + 86_400_000 })) as { ok: true; value: { total: number; inbound: unknown; handle: unknown; wrapUp: unknown } };
+    const monday = (await admin.page.getByTestId('team-week-monday').textContent())!.slice(0, 10);
+    const week = (await lead.call('team.week', { monday })) as { ok: true; value: { agents: { user: string; figures: Record<string, unknown> }[] } };
+    const mine = week.value.agents.find((a) => a.user === U.a1)!.figures;
+    expect(mine).toMatchObject({ visits: report.value.total, inbound: report.value.inbound, handle: report.value.handle, wrapUp: report.value.wrapUp });
+    expect(report.value.total).toBe(1);
+    own.close();
+    lead.close();
   });
 
   test('forged directories and team messages sent over SIP are refused on the main side, with the reason shown to the lead', async ({ bed }) => {

@@ -25,8 +25,10 @@ import {
   type RosterEntry,
   type Sealed,
 } from '../../../shared/team-mail.js';
+import { DaySummarySchema, type DaySummary } from '../../../shared/team-stats.js';
 import { SignedSchema, type Member, type Signed } from '../../../shared/team.js';
 import type { EscalationsService } from '../escalations.service.js';
+import type { TeamStats } from './team-stats.service.js';
 import type { TeamService } from './team.service.js';
 
 type Refusal = Extract<Delivery, { reason: string }>;
@@ -53,6 +55,7 @@ export class TeamMail {
     private readonly escalations: EscalationsService,
     private readonly settings: () => Settings,
     private readonly callsToday: CallsToday,
+    private readonly stats: TeamStats,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -62,8 +65,7 @@ export class TeamMail {
       if (!signed) throw new AppError(ErrorCode.BadArguments, 'this desk is in no team');
       return { contentType: DIRECTORY_MESSAGE_TYPE, body: JSON.stringify(signed) };
     }
-    const payload: TeamMessage | Presence =
-      out.kind === 'escalation' ? this.escalations.outgoing(out.id) : out.kind === 'ack' ? this.escalations.storedAck(out.id) : this.presenceOf(out.presence);
+    const payload = this.payloadOf(out);
     if (!this.team.directory()) return { contentType: TEAM_MESSAGE_TYPE, body: JSON.stringify(payload) };
     return { contentType: SIGNED_MESSAGE_TYPE, body: JSON.stringify(this.team.sign(payload)) };
   }
@@ -91,6 +93,20 @@ export class TeamMail {
 
   private reportsTo(me: Member): Member[] {
     return (this.team.directory()?.members ?? []).filter((m) => !m.revoked && m.user !== me.user && m.leads.includes(me.user));
+  }
+
+  private payloadOf(out: Exclude<Outgoing, { kind: 'directory' }>): TeamMessage | Presence | DaySummary {
+    switch (out.kind) {
+      case 'escalation':
+        return this.escalations.outgoing(out.id);
+      case 'ack':
+        return this.escalations.storedAck(out.id);
+      case 'presence':
+        return this.presenceOf(out.presence);
+      case 'day-summary':
+        if (!this.team.directory()) throw new AppError(ErrorCode.BadArguments, 'day summaries are for desks in a team');
+        return this.stats.summary(out.daysAgo);
+    }
   }
 
   private presenceOf(input: Extract<Outgoing, { kind: 'presence' }>['presence']): Presence {
@@ -154,6 +170,13 @@ export class TeamMail {
         const receivedAt = this.now();
         this.presence.set(sender.user, { presence: p.data, receivedAt });
         return { code: 200, effect: { kind: 'presence', entry: { user: sender.user, name: sender.name, role: sender.role, presence: p.data, receivedAt } } };
+      }
+      case 'day-summary': {
+        const p = DaySummarySchema.safeParse(verdict.envelope.payload);
+        if (!p.success) return refuse(400, `invalid day-summary: ${issues(p.error)}`);
+        if (!sender.leads.includes(me.user)) return refuse(403, `${me.user} is not a lead of ${sender.user}`);
+        this.stats.keep(sender.user, p.data);
+        return { code: 200, effect: { kind: 'day-summary', user: sender.user, day: p.data.day } };
       }
       default:
         return refuse(400, `unknown kind ${kind.success ? kind.data.kind : '(none)'}`);

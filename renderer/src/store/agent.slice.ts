@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { INITIAL_AGENT_STATE, transition, type AgentEvent, type AgentState } from '../../../shared/agent-state';
+import { INITIAL_AGENT_STATE, transition, type AgentEvent, type AgentState, type AgentStatus } from '../../../shared/agent-state';
 import type { AppErrorShape } from '../../../shared/result';
 import type { RootState, StoreDeps } from './types';
 
@@ -8,6 +8,8 @@ export interface AgentSlice {
   /** When the agent entered the current state (ms since epoch). */
   agentSince: number;
   agentError: AppErrorShape | null;
+  /** The last change written to the desk's state log (what its reports and day summaries count). */
+  agentLogged: { readonly status: AgentStatus; readonly at: number } | null;
   /** Applies an event through the pure state machine (throws on an illegal move) and records it. */
   applyAgentEvent(event: AgentEvent): Promise<void>;
 }
@@ -18,6 +20,7 @@ export const createAgentSlice =
     agent: INITIAL_AGENT_STATE,
     agentSince: deps.now(),
     agentError: null,
+    agentLogged: null,
     async applyAgentEvent(event) {
       const next = transition(get().agent, event);
       const at = deps.now();
@@ -27,6 +30,6 @@ export const createAgentSlice =
         at,
         ...(next.status === 'not-ready' ? { reasonId: next.reasonId } : {}),
       });
-      set({ agentError: r.ok ? null : r.error });
+      set(r.ok ? { agentError: null, agentLogged: { status: next.status, at } } : { agentError: r.error });
     },
   });

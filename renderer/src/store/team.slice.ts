@@ -10,6 +10,9 @@ export interface TeamSlice {
   /** Admin desk: the directory version each member's desk last answered 200 for, or the failed code. */
   published: Readonly<Record<string, { readonly version: number; readonly code: number }>>;
   setPublished(user: string, version: number, code: number): void;
+  /** Bumped when a member's day summary arrives (the weekly report reads again). */
+  summariesRevision: number;
+  summariesChanged(): void;
   /** Reads the status and the roster again (after a join, a new directory, an admin change). */
   loadTeam(): Promise<void>;
   /** A member's presence arrived (already verified on the main side). */
@@ -22,6 +25,8 @@ export const createTeamSlice =
     teamStatus: null,
     roster: [],
     published: {},
+    summariesRevision: 0,
+    summariesChanged: () => set((s) => ({ summariesRevision: s.summariesRevision + 1 })),
     setPublished: (user, version, code) => set((s) => ({ published: { ...s.published, [user]: { version, code } } })),
     async loadTeam() {
       const [status, roster] = await Promise.all([deps.api.team.status(), deps.api.team.roster()]);

@@ -8,7 +8,13 @@ import { TeamRepo } from '../../../electron/db/team.repo';
 import { EscalationsService } from '../../../electron/services/escalations.service';
 import { FileKeySecretStore } from '../../../electron/services/secret-store';
 import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
+import { TeamStatsRepo } from '../../../electron/db/team-stats.repo';
+import { DeadlinesRepo } from '../../../electron/db/deadlines.repo';
+import { visitStores } from '../../../electron/db/visit-stores';
+import { DeadlinesService } from '../../../electron/services/deadlines.service';
+import { VisitsService } from '../../../electron/services/visits.service';
 import { TeamMail } from '../../../electron/services/team/team-mail.service';
+import { TeamStats } from '../../../electron/services/team/team-stats.service';
 import { TeamService } from '../../../electron/services/team/team.service';
 
 /** One clock for all desks of a test (a desk may be given its own offset). */
@@ -24,8 +30,11 @@ export function teamDesk(dir: string, user = 'local', offsetMs = 0) {
   const team = new TeamService(new TeamRepo(db), new FileKeySecretStore(dir, 'test-machine'), settings, (kind, detail) => log.append(now(), 'test', kind, detail), now);
   const escalations = new EscalationsService(new EscalationsRepo(db), () => user, now);
   const agentStates = new AgentStateRepo(db);
-  const mail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(0, now()), now);
-  return { dir, db, user, settings, log, team, escalations, agentStates, mail };
+  const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings, now);
+  const visits = new VisitsService(visitStores(db), settings, () => user, deadlines, { now, tzOffset: (at) => new Date(at).getTimezoneOffset() });
+  const stats = new TeamStats(new TeamStatsRepo(db), visits, team, now);
+  const mail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(0, now()), stats, now);
+  return { dir, db, user, settings, log, team, escalations, agentStates, visits, stats, mail };
 }
 export type TeamDesk = ReturnType<typeof teamDesk>;
 

@@ -40,12 +40,19 @@ export function openMailbox(store: AppStore, api: AgentApi, phone: SoftphoneCont
       m.respond(d.code, 'reason' in d ? d.reason : undefined);
       if (d.code !== 200) return store.getState().escalationsChanged(); // the refusal is listed
       const effect = d.effect;
-      if (effect.kind === 'escalation') handlers.escalation(effect, m.from);
-      else if (effect.kind === 'ack') store.getState().escalationsChanged();
-      else if (effect.kind === 'presence') {
-        store.getState().setRosterEntry(effect.entry);
-        handlers.presence(effect.entry);
-      } else void Promise.all([store.getState().loadTeam(), store.getState().loadSettings()]);
+      switch (effect.kind) {
+        case 'escalation':
+          return handlers.escalation(effect, m.from);
+        case 'ack':
+          return store.getState().escalationsChanged();
+        case 'presence':
+          store.getState().setRosterEntry(effect.entry);
+          return handlers.presence(effect.entry);
+        case 'day-summary':
+          return store.getState().summariesChanged();
+        case 'directory':
+          return void Promise.all([store.getState().loadTeam(), store.getState().loadSettings()]);
+      }
     });
   });
 }

@@ -5,6 +5,7 @@ import { VISIT_STATUSES, type Visit, type VisitReport, type VisitStatus } from '
 import { downloadFile } from '../../platform/download';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
+import { TeamWeekView } from '../team';
 import { ReportView } from './ReportView';
 import { WrapUpForm } from './WrapUpForm';
 
@@ -20,6 +21,7 @@ function ExportBar({ onError }: { onError: (message: string | null) => void }) {
     return [new Date(Date.now() - 6 * DAY).toLocaleDateString('sv'), today];
   });
   const [busy, setBusy] = useState(false);
+  const leadInTeam = useAppStore((s) => Boolean(s.teamStatus?.role) && s.settings?.team.role === 'lead');
   const [report, setReport] = useState<VisitReport | null>(null);
   const period = () => ({ from: new Date(`${range[0]}T00:00:00`).getTime(), to: new Date(`${range[1]}T00:00:00`).getTime() + DAY });
   const showReport = async () => {
@@ -53,6 +55,7 @@ function ExportBar({ onError }: { onError: (message: string | null) => void }) {
         <Button onClick={() => void showReport()}>{t('visits.report.show')}</Button>
       </Space>
       {report && <ReportView report={report} />}
+      {leadInTeam && <TeamWeekView />}
     </Space>
   );
 }
