@@ -15,7 +15,7 @@ import { ListDeskLogSchema, ReferRefusedSchema, type DeskLogEntry } from './desk
 import { LogOverrideSchema, type ComplianceOverride } from './compliance.js';
 import { AttemptSchema, NewEscalationSchema, RespondSchema, SipUser, type Escalation } from './escalation.js';
 import type { Result } from './result.js';
-import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type TeamStatus } from './team.js';
+import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type Signed, type TeamStatus } from './team.js';
 import { DaySchema, type TeamWeek } from './team-stats.js';
 import { IncomingSchema, OutgoingSchema, type Delivery, type RosterEntry, type Sealed } from './team-mail.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
@@ -151,6 +151,8 @@ export const contract = {
   'team.addMember': { args: AddMemberSchema, result: returns<TeamStatus>() },
   /** Admin desk: the member's messages are refused from the new version on. */
   'team.revoke': { args: z.object({ user: SipUser }).strict(), result: returns<TeamStatus>() },
+  /** The signed directory held, as a file for a desk out of reach (`zuoxi team receive`, or 导入新版团队名录文件). */
+  'team.directoryFile': { args: NoArgs, result: returns<Signed>() },
   /** Admin desk: the provisioning file a new member joins with. */
   'team.provisioning': { args: NoArgs, result: returns<Provisioning>() },
   /** What this desk sends, built and (in a team) signed on the main side from its own records. */

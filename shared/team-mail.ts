@@ -12,14 +12,18 @@ import { SUMMARY_DAYS_BACK } from './team-stats.js';
 
 /** A signed team envelope `{ body, sig }` (escalation, acknowledgement, presence). */
 export const SIGNED_MESSAGE_TYPE = 'application/vnd.zuoxi.team-signed+json';
-/** The admin's signed directory, pushed to every member. */
-export const DIRECTORY_MESSAGE_TYPE = 'application/vnd.zuoxi.team-directory+json';
-/**
- * A signed message larger than this is refused unread (413). The directory may be larger (policies,
- * up to 500 members): Kamailio takes 64 KB over WebSocket, and a larger one goes as a file.
- */
+/** The admin's signed directory `{ body, sig }`, raw-deflated and base64, pushed to every member. */
+export const DIRECTORY_MESSAGE_TYPE = 'application/vnd.zuoxi.team-directory+deflate';
+/** A signed message larger than this is refused unread (413). */
 export const MAX_SIGNED_MESSAGE_BYTES = 16 * 1024;
-export const MAX_DIRECTORY_MESSAGE_BYTES = 60 * 1024;
+/**
+ * The directory carries the policies and both phrase libraries (about 28 KB of JSON, 7 KB
+ * deflated). A PBX reads a SIP message over TCP/WebSocket into one buffer (Kamailio's
+ * `tcp_rd_buf_size`, which WebRTC's SDP already needs at 16 KB): a directory past this goes as a file.
+ */
+export const MAX_DIRECTORY_MESSAGE_BYTES = 14 * 1024;
+/** What a deflated directory may inflate to (a larger one is refused, not inflated further). */
+export const MAX_DIRECTORY_JSON_BYTES = 2_100_000;
 
 /** How often an agent's desk tells its leads where it is, with no change in between. */
 export const DEFAULT_PRESENCE_SECONDS = 15;

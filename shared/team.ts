@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { ComplianceSettingsSchema } from './compliance.js';
 import { DeadlinePolicySchema } from './deadlines.js';
+import { PhraseLibrarySchema } from './phrases.js';
 import { SipUser } from './escalation.js';
 
 /** Roles, least to most trusted. A desk installed alone is its own admin. */
@@ -49,6 +50,8 @@ export const TeamPoliciesSchema = z
     ackTimeoutSeconds: z.number().int().min(5).max(3600),
     /** How often agent desks send their presence to their leads (stale after three missed). */
     presenceSeconds: z.number().int().min(1).max(300),
+    /** The scripted phrases of each UI language: the team's library, not each agent's. */
+    phrases: z.object({ 'zh-CN': PhraseLibrarySchema, 'en-US': PhraseLibrarySchema }).strict(),
   })
   .strict();
 export type TeamPolicies = z.infer<typeof TeamPoliciesSchema>;
@@ -86,8 +89,11 @@ export const JoinRequestSchema = z
   .strict();
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
-/** Settings the team's policies decide on a member desk (personal ones — devices, language — stay local). */
-export const MANAGED_SETTINGS = ['deadlinePolicy', 'compliance', 'team'] as const;
+/**
+ * What the team's policies decide on a member desk: three settings and the phrase library
+ * (personal settings — devices, language, appearance, shortcuts — stay local).
+ */
+export const MANAGED_SETTINGS = ['deadlinePolicy', 'compliance', 'team', 'phrases'] as const;
 export type ManagedSetting = (typeof MANAGED_SETTINGS)[number];
 
 /** What the UI and the CLI show of this desk's team. */

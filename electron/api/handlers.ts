@@ -9,6 +9,12 @@ const HANDOVERS_SHOWN = 5;
 export type HandlerTable = { readonly [C in Channel]: (args: ArgsOut<C>) => ResultOf<C> | Promise<ResultOf<C>> };
 
 export function createHandlers(ctx: AppContext): HandlerTable {
+  const teamPhrases = <T>(edit: () => T): T => {
+    ctx.team.guardPhrases(ctx.currentAgent());
+    const result = edit();
+    ctx.team.policiesChanged();
+    return result;
+  };
   return {
     'app.getInfo': () => ({
       name: 'zuoxi',
@@ -22,7 +28,7 @@ export function createHandlers(ctx: AppContext): HandlerTable {
       // the team's policies are the admin's to change (logged and refused on a member desk)
       ctx.team.guardSettings(patch, ctx.currentAgent());
       ctx.settings.update(patch);
-      ctx.team.settingsChanged();
+      ctx.team.policiesChanged();
       const settings = ctx.settings.get();
       if (patch.retention) void ctx.retention.run(); // a new period applies now, not in six hours
       return settings;
@@ -68,6 +74,11 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'team.addMember': ({ request, role, team, leads }) => (ctx.team.addMember(request, { role, team: team ?? ctx.team.directory()?.teamId ?? '', leads }), ctx.team.status()),
     'team.revoke': ({ user }) => (ctx.team.revoke(user), ctx.team.status()),
     'team.provisioning': () => ctx.team.provisioning(),
+    'team.directoryFile': () => {
+      const signed = ctx.team.signedDirectory();
+      if (!signed) throw new AppError(ErrorCode.BadArguments, 'this desk is in no team');
+      return signed;
+    },
     'team.seal': (out) => ctx.teamMail.seal(out),
     'team.deliver': (message) => ctx.teamMail.deliver(message),
     'team.roster': () => ctx.teamMail.roster(),
@@ -84,9 +95,10 @@ export function createHandlers(ctx: AppContext): HandlerTable {
       return r && { task: 'retention', ...r };
     },
     'phrases.library': ({ locale }) => ctx.phrases.library(locale),
-    'phrases.save': ({ locale, phrase }) => ctx.phrases.save(locale, phrase),
-    'phrases.remove': ({ locale, id }) => ctx.phrases.remove(locale, id),
-    'phrases.import': ({ locale, json }) => ctx.phrases.import(locale, json),
+    // the phrase library is the team's (refused on a member desk; on the admin's a new version)
+    'phrases.save': ({ locale, phrase }) => teamPhrases(() => ctx.phrases.save(locale, phrase)),
+    'phrases.remove': ({ locale, id }) => teamPhrases(() => ctx.phrases.remove(locale, id)),
+    'phrases.import': ({ locale, json }) => teamPhrases(() => ctx.phrases.import(locale, json)),
     'kb.importBegin': () => ({ uploadId: ctx.kbUploads.begin() }),
     'kb.importChunk': ({ uploadId, name, base64 }) => ctx.kbUploads.chunk(uploadId, name, Buffer.from(base64, 'base64')),
     'kb.importCommit': ({ uploadId }) => ctx.kb.importFiles(ctx.kbUploads.take(uploadId)),

@@ -10,6 +10,8 @@ import { DeskLogRepo } from '../db/desk-log.repo.js';
 import { SettingsRepo } from '../db/settings.repo.js';
 import { TeamRepo } from '../db/team.repo.js';
 import { checkoutPaths } from '../services/app-paths.js';
+import { PhrasesRepo } from '../db/phrases.repo.js';
+import { PhrasesService } from '../services/phrases.service.js';
 import { FileKeySecretStore } from '../services/secret-store.js';
 import { loadDefaultSettings, SettingsService } from '../services/settings.service.js';
 import { TeamService } from '../services/team/team.service.js';
@@ -105,7 +107,9 @@ export function runTeam(args: TeamArgs, io: CliIo): number | { usage: string } {
 }
 
 function teamService(db: Db, dataDir: string): TeamService {
-  const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(checkoutPaths(__dirname).resourcesDir));
+  const { resourcesDir } = checkoutPaths(__dirname);
+  const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(resourcesDir));
   const log = new DeskLogRepo(db);
-  return new TeamService(new TeamRepo(db), new FileKeySecretStore(dataDir), settings, (kind, detail) => log.append(Date.now(), 'cli', kind, detail));
+  const phrases = new PhrasesService(new PhrasesRepo(db), resourcesDir, () => 'cli');
+  return new TeamService(new TeamRepo(db), new FileKeySecretStore(dataDir), settings, phrases, (kind, detail) => log.append(Date.now(), 'cli', kind, detail));
 }

@@ -105,7 +105,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const stores = visitStores(db);
   const indexes = new SearchIndexKeeper(new SearchIndexRepo(db));
   void indexes.run();
-  const team = new TeamService(new TeamRepo(db), secrets, settings, (kind, detail) => stores.deskLog.append(Date.now(), currentAgent(), kind, detail));
+  const phrases = new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent);
+  const team = new TeamService(new TeamRepo(db), secrets, settings, phrases, (kind, detail) => stores.deskLog.append(Date.now(), currentAgent(), kind, detail));
   const escalations = new EscalationsService(new EscalationsRepo(db), lineUser);
   const agentStates = new AgentStateRepo(db);
   const visits = new VisitsService(stores, settings, currentAgent, deadlines);
@@ -125,7 +126,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     handovers: new HandoverRepo(db),
     kbUploads: new KbUploads(),
     kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
-    phrases: new PhrasesService(new PhrasesRepo(db), options.resourcesDir, currentAgent),
+    phrases,
     escalations,
     sipAccount,
     deskLog: stores.deskLog,

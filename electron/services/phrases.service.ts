@@ -57,9 +57,14 @@ export class PhrasesService {
       throw new AppError(ErrorCode.BadArguments, `not a phrase library: ${Object.entries(fields).map(([path, m]) => `${path}: ${m}`).slice(0, 5).join('; ')}`, fields);
     }
     if (parsed.data.locale !== locale) throw new AppError(ErrorCode.BadArguments, `the file is the ${parsed.data.locale} library, not ${locale}`);
-    this.ensureSeeded(locale);
-    this.repo.replace(locale, parsed.data.phrases, this.agent(), this.now());
-    return this.library(locale);
+    return this.replace(parsed.data);
+  }
+
+  /** Puts a whole library in place of the one held (an import, or the team's library on a member desk). */
+  replace(library: PhraseLibrary): PhraseLibrary {
+    this.ensureSeeded(library.locale);
+    this.repo.replace(library.locale, library.phrases, this.agent(), this.now());
+    return this.library(library.locale);
   }
 
   private ensureSeeded(locale: Locale): void {

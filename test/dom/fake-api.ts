@@ -106,6 +106,7 @@ export function fakeApi() {
       addMember: vi.fn(),
       revoke: vi.fn(),
       provisioning: vi.fn(),
+      directoryFile: vi.fn(),
     },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     deadlines: {

@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { startFarEnd, type FarEnd } from '../bench/far-end';
 import { openDesk, zuoxiCli } from './harness';
 import { hostApi } from './host-api';
@@ -12,7 +13,9 @@ import { passwordOf, registrationOf, test, type Party, type SipBed } from './sip
 // lead's roster follows signed presence, and forged team messages are refused on the main side.
 const U = { admin: '1000', a1: '1001', a2: '1002', member: '1007', customer: '1009' } as const;
 const SIGNED = 'application/vnd.zuoxi.team-signed+json';
-const DIRECTORY = 'application/vnd.zuoxi.team-directory+json';
+const DIRECTORY = 'application/vnd.zuoxi.team-directory+deflate';
+/** A directory as it goes by MESSAGE: raw-deflated JSON, base64. */
+const packed = (signed: { body: string; sig: string }) => deflateRawSync(JSON.stringify(signed)).toString('base64');
 
 function cli(...args: string[]): string {
   const r = zuoxiCli(...args);
@@ -91,7 +94,16 @@ test.describe('the team over SIP', () => {
     const policy = settings.value.deadlinePolicy;
     const refused = await api.call('settings.update', { deadlinePolicy: { ...policy, rules: { ...policy.rules, ring: { ...policy.rules.ring, duration: '60s' } } } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('managed by your team') } });
-    expect(await api.call('deskLog.list', { kind: 'policy-refused', limit: 5 })).toMatchObject({ ok: true, value: [{ kind: 'policy-refused', detail: { keys: ['deadlinePolicy'], role: 'agent' } }] });
+    // the phrase library too is the team's
+    await expect(a1.page.getByTestId('managed-phrases')).toContainText('话术库由团队管理，本机只读。');
+    const library = (await api.call('phrases.library', { locale: 'zh-CN' })) as { ok: true; value: { phrases: { say: string[] }[] } };
+    const edited = { ...library.value.phrases[0]!, say: ['改过的话术'] };
+    expect(await api.call('phrases.save', { locale: 'zh-CN', phrase: edited })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const refusals = (await api.call('deskLog.list', { kind: 'policy-refused', limit: 5 })) as { ok: true; value: { detail: { keys: string[]; role: string } }[] };
+    expect(refusals.value.map((e) => [e.detail.keys, e.detail.role])).toEqual([
+      [['phrases'], 'agent'],
+      [['deadlinePolicy'], 'agent'],
+    ]);
     api.close();
 
     // 1002 goes offline; the admin raises the ring limit to 30 s (version 5); 1001 has it at once
@@ -190,15 +202,15 @@ test.describe('the team over SIP', () => {
     expect(await phone.message(U.a1, SIGNED, envelope(ack))).toBe(403);
     // directories: tampered (version raised), and one made by a would-be admin
     const held = JSON.parse(cli('team', 'publish', '--data-dir', admin.host.dataDir)) as { body: string; sig: string };
-    expect(await phone.message(U.a1, DIRECTORY, JSON.stringify({ body: held.body.replace(/"version":\d+/, '"version":99'), sig: held.sig }))).toBe(403);
+    expect(await phone.message(U.a1, DIRECTORY, packed({ body: held.body.replace(/"version":\d+/, '"version":99'), sig: held.sig }))).toBe(403);
     const rogueBody = held.body.replace(/"version":\d+/, '"version":100');
-    expect(await phone.message(U.a1, DIRECTORY, JSON.stringify({ body: rogueBody, sig: sign(null, Buffer.from(rogueBody), otherKey).toString('base64url') }))).toBe(403);
+    expect(await phone.message(U.a1, DIRECTORY, packed({ body: rogueBody, sig: sign(null, Buffer.from(rogueBody), otherKey).toString('base64url') }))).toBe(403);
     // the member is revoked (version 5, which 1001 takes from a file); the valid version 4 again is refused as older
     cli('team', 'revoke', U.member, '--data-dir', admin.host.dataDir);
     const v5 = join(admin.host.dataDir, 'directory-v5.json');
     cli('team', 'publish', '--out', v5, '--data-dir', admin.host.dataDir);
     cli('team', 'receive', v5, '--data-dir', a1.host.dataDir);
-    expect(await phone.message(U.a1, DIRECTORY, JSON.stringify(held))).toBe(403);
+    expect(await phone.message(U.a1, DIRECTORY, packed(held))).toBe(403);
     // revoked: the member's next message is refused
     expect(await phone.message(U.admin, SIGNED, envelope(escalation('revoked-01')))).toBe(403);
 

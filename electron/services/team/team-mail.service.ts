@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import {
   AckPayloadSchema,
@@ -12,6 +13,7 @@ import { AppError, ErrorCode } from '../../../shared/result.js';
 import type { Settings } from '../../../shared/settings.js';
 import {
   DIRECTORY_MESSAGE_TYPE,
+  MAX_DIRECTORY_JSON_BYTES,
   MAX_DIRECTORY_MESSAGE_BYTES,
   MAX_SIGNED_MESSAGE_BYTES,
   PresenceSchema,
@@ -63,7 +65,7 @@ export class TeamMail {
     if (out.kind === 'directory') {
       const signed = this.team.signedDirectory();
       if (!signed) throw new AppError(ErrorCode.BadArguments, 'this desk is in no team');
-      return { contentType: DIRECTORY_MESSAGE_TYPE, body: JSON.stringify(signed) };
+      return { contentType: DIRECTORY_MESSAGE_TYPE, body: deflateRawSync(JSON.stringify(signed), { level: 9 }).toString('base64') };
     }
     const payload = this.payloadOf(out);
     if (!this.team.directory()) return { contentType: TEAM_MESSAGE_TYPE, body: JSON.stringify(payload) };
@@ -124,7 +126,9 @@ export class TeamMail {
     if (!inTeam) return refuse(403, 'signed team message: this desk is in no team');
     const limit = type === DIRECTORY_MESSAGE_TYPE ? MAX_DIRECTORY_MESSAGE_BYTES : MAX_SIGNED_MESSAGE_BYTES;
     if (utf8Length(body) > limit) return refuse(413, `payload over ${limit} bytes`);
-    const signed = parseSigned(body);
+    const json = type === DIRECTORY_MESSAGE_TYPE ? inflated(body) : body;
+    if (json === null) return refuse(400, `payload is not a deflated directory of at most ${MAX_DIRECTORY_JSON_BYTES} bytes`);
+    const signed = parseSigned(json);
     if (!signed) return refuse(400, 'payload is not a signed { body, sig }');
     return type === DIRECTORY_MESSAGE_TYPE ? this.directory(from, signed) : this.signed(from, signed);
   }
@@ -197,6 +201,16 @@ export class TeamMail {
   private escalation(payload: z.infer<typeof EscalationPayloadSchema>, from: string): DeliveryEffect {
     const r = this.escalations.receive({ payload, from });
     return { kind: 'escalation', escalation: r.escalation, isNew: r.isNew, ackAgain: r.ack !== null };
+  }
+}
+
+/** The directory's JSON from its base64 raw-deflate; null for anything else, or past the cap. */
+function inflated(body: string): string | null {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return null;
+  try {
+    return inflateRawSync(Buffer.from(body, 'base64'), { maxOutputLength: MAX_DIRECTORY_JSON_BYTES }).toString('utf8');
+  } catch {
+    return null;
   }
 }
 

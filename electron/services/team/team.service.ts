@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { DeskLogKind } from '../../../shared/desk-log.js';
 import { AppError, ErrorCode } from '../../../shared/result.js';
-import type { Settings, SettingsPatch } from '../../../shared/settings.js';
+import type { PhraseLibrary } from '../../../shared/phrases.js';
+import type { Locale, Settings, SettingsPatch } from '../../../shared/settings.js';
 import {
   DIRECTORY_FORMAT,
   DirectorySchema,
@@ -14,6 +15,7 @@ import {
   type Directory,
   type JoinRequest,
   type CreateTeam,
+  type ManagedSetting,
   type Member,
   type MemberView,
   type MessageVerdict,
@@ -33,6 +35,12 @@ export interface SettingsAccess {
   update(patch: SettingsPatch): Settings;
 }
 
+/** The phrase libraries as the service sees them: read, and replaced by the team's. */
+export interface PhrasesAccess {
+  library(locale: Locale): PhraseLibrary;
+  replace(library: PhraseLibrary): PhraseLibrary;
+}
+
 type Log = (kind: DeskLogKind, detail: Readonly<Record<string, unknown>>) => void;
 
 /**
@@ -48,6 +56,7 @@ export class TeamService {
     private readonly repo: TeamRepo,
     private readonly secrets: SecretStore,
     private readonly settings: SettingsAccess,
+    private readonly phrases: PhrasesAccess,
     private readonly log: Log,
     private readonly now: () => number = Date.now,
   ) {}
@@ -196,14 +205,22 @@ export class TeamService {
    * refused (and logged); on the admin's desk the change becomes a new signed version.
    */
   guardSettings(patch: SettingsPatch, actor: string): void {
-    const touched = MANAGED_SETTINGS.filter((k) => k in patch);
+    this.guard(MANAGED_SETTINGS.filter((k) => k in patch), actor);
+  }
+
+  /** The same guard for an edit of the phrase library. */
+  guardPhrases(actor: string): void {
+    this.guard(['phrases'], actor);
+  }
+
+  private guard(touched: readonly ManagedSetting[], actor: string): void {
     if (touched.length === 0 || mayChangePolicies(this.role())) return;
     this.log('policy-refused', { keys: touched, actor, role: this.role() });
     throw new AppError(ErrorCode.Forbidden, `managed by your team: ${touched.join(', ')} can be changed only by the team's admin`);
   }
 
-  /** After a local change on the admin's desk: publishes the policies if they moved. */
-  settingsChanged(): void {
+  /** After a local change of settings or phrases on the admin's desk: publishes the policies if they moved. */
+  policiesChanged(): void {
     const directory = this.directory();
     if (!directory || this.role() !== 'admin') return;
     const policies = this.policiesFromSettings();
@@ -236,11 +253,15 @@ export class TeamService {
 
   private policiesFromSettings(): TeamPolicies {
     const s = this.settings.get();
-    return { deadlinePolicy: s.deadlinePolicy, compliance: s.compliance, ackTimeoutSeconds: s.team.ackTimeoutSeconds, presenceSeconds: s.team.presenceSeconds };
+    const phrases = { 'zh-CN': this.phrases.library('zh-CN'), 'en-US': this.phrases.library('en-US') };
+    return { deadlinePolicy: s.deadlinePolicy, compliance: s.compliance, ackTimeoutSeconds: s.team.ackTimeoutSeconds, presenceSeconds: s.team.presenceSeconds, phrases };
   }
 
-  /** The managed settings follow the directory: the team's policies, and this desk's leads and agents. */
+  /** The managed settings follow the directory: the team's policies and phrases, and this desk's leads and agents. */
   private applyPolicies(directory: Directory): void {
+    for (const library of Object.values(directory.policies.phrases)) {
+      if (JSON.stringify(this.phrases.library(library.locale).phrases) !== JSON.stringify(library.phrases)) this.phrases.replace(library);
+    }
     const key = this.publicKey();
     const me = directory.members.find((m) => m.publicKey === key);
     const leads = me?.leads ?? [];

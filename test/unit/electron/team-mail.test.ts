@@ -1,6 +1,7 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { TEAM_MESSAGE_TYPE } from '../../../shared/escalation';
-import { DIRECTORY_MESSAGE_TYPE, SIGNED_MESSAGE_TYPE, type Delivery, type Sealed } from '../../../shared/team-mail';
+import { DIRECTORY_MESSAGE_TYPE, MAX_DIRECTORY_MESSAGE_BYTES, SIGNED_MESSAGE_TYPE, type Delivery, type Sealed } from '../../../shared/team-mail';
 import { useTempDirs } from '../helpers/temp-dir';
 import { clock, smallTeam, teamDesk, type TeamDesk } from '../helpers/team-desks';
 
@@ -87,17 +88,22 @@ describe('team messages on the main side, between real SQLite desks', () => {
     const agent = agents[0]!;
     const policy = admin.settings.get().deadlinePolicy;
     admin.settings.update({ deadlinePolicy: { ...policy, rules: { ...policy.rules, ring: { ...policy.rules.ring, duration: '30s' } } } });
-    admin.team.settingsChanged();
+    admin.team.policiesChanged();
     const sealed = admin.mail.seal({ kind: 'directory' });
     expect(sealed.contentType).toBe(DIRECTORY_MESSAGE_TYPE);
     expect(carry(admin, agent, sealed)).toEqual({ code: 200, effect: { kind: 'directory', version: 4 } });
     expect(agent.settings.get().deadlinePolicy.rules.ring.duration).toBe('30s');
     expect(carry(admin, agent, sealed)).toEqual({ code: 200, effect: { kind: 'directory', version: 4 } });
-    const tampered = JSON.parse(sealed.body) as { body: string; sig: string };
-    expect(carry(admin, agent, { contentType: DIRECTORY_MESSAGE_TYPE, body: JSON.stringify({ ...tampered, body: tampered.body.replace('"30s"', '"99s"') }) })).toEqual({
+    expect(sealed.body.length).toBeLessThan(MAX_DIRECTORY_MESSAGE_BYTES); // policies and both phrase libraries, deflated
+    const tampered = JSON.parse(inflateRawSync(Buffer.from(sealed.body, 'base64')).toString()) as { body: string; sig: string };
+    const pack = (json: string) => deflateRawSync(json).toString('base64');
+    expect(carry(admin, agent, { contentType: DIRECTORY_MESSAGE_TYPE, body: pack(JSON.stringify({ ...tampered, body: tampered.body.replace('"30s"', '"99s"') })) })).toEqual({
       code: 403,
       reason: 'team directory refused: bad-signature',
     });
+    // a small body that would inflate past the cap is refused, not inflated
+    expect(carry(admin, agent, { contentType: DIRECTORY_MESSAGE_TYPE, body: pack(' '.repeat(3_000_000)) })).toMatchObject({ code: 400 });
+    expect(carry(admin, agent, { contentType: DIRECTORY_MESSAGE_TYPE, body: JSON.stringify(tampered).slice(0, 1000) })).toMatchObject({ code: 400 });
     // a desk in no team takes no directory and no signed message
     expect(carry(admin, teamDesk(tempDir()), sealed)).toEqual({ code: 403, reason: 'signed team message: this desk is in no team' });
   });

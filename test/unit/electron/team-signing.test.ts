@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_WINDOW_MS, fingerprintOf, judgeDirectory, judgeMessage, mayChangePolicies, type Directory, type NonceClaims } from '../../../shared/team';
 import { generateKeyPair, signBody, verifyBody } from '../../../electron/services/team/ed25519';
 import { loadDefaultSettings } from '../../../electron/services/settings.service';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PhraseLibrarySchema } from '../../../shared/phrases';
 
-const defaults = loadDefaultSettings(join(__dirname, '../../../resources'));
+const RESOURCES = join(__dirname, '../../../resources');
+const defaults = loadDefaultSettings(RESOURCES);
+const library = (locale: 'zh-CN' | 'en-US') => PhraseLibrarySchema.parse(JSON.parse(readFileSync(join(RESOURCES, 'phrases', `${locale}.json`), 'utf8')));
 const admin = generateKeyPair();
 const agent = generateKeyPair();
 const NOW = Date.UTC(2026, 11, 1, 2, 0);
@@ -20,7 +24,7 @@ const directory = (version: number, adminKey = admin.publicKey): Directory => ({
     { user: '1000', name: '张主管', staffNo: 'A1', role: 'admin', team: 'hotline-a', leads: [], publicKey: admin.publicKey, revoked: false },
     { user: '1001', name: '王工', staffNo: 'A2', role: 'agent', team: 'hotline-a', leads: ['1000'], publicKey: agent.publicKey, revoked: false },
   ],
-  policies: { deadlinePolicy: defaults.deadlinePolicy, compliance: defaults.compliance, ackTimeoutSeconds: 60, presenceSeconds: 15 },
+  policies: { deadlinePolicy: defaults.deadlinePolicy, compliance: defaults.compliance, ackTimeoutSeconds: 60, presenceSeconds: 15, phrases: { 'zh-CN': library('zh-CN'), 'en-US': library('en-US') } },
 });
 const signed = (d: unknown, key = admin.privateKeyDer) => {
   const body = JSON.stringify(d);

@@ -14,7 +14,7 @@ describe('the team on real SQLite desks', () => {
   it('joins agents with the admin\'s file: roles, leads and agents follow the directory, policies become read-only', () => {
     const { admin, agents } = team();
     expect(admin.team.status()).toMatchObject({ role: 'admin', user: '1000', version: 3, members: 3, managed: [] });
-    expect(agents[0]!.team.status()).toMatchObject({ role: 'agent', user: '1001', teamId: 'hotline-a', version: 3, managed: ['deadlinePolicy', 'compliance', 'team'] });
+    expect(agents[0]!.team.status()).toMatchObject({ role: 'agent', user: '1001', teamId: 'hotline-a', version: 3, managed: ['deadlinePolicy', 'compliance', 'team', 'phrases'] });
     expect(agents[0]!.team.status().adminFingerprint).toBe(admin.team.status().fingerprint);
     expect(agents[0]!.settings.get().team).toMatchObject({ role: 'agent', leads: ['1000'], agents: [] });
     expect(admin.settings.get().team).toMatchObject({ role: 'lead', agents: ['1001', '1002'] });
@@ -37,7 +37,7 @@ describe('the team on real SQLite desks', () => {
     const setRing = (duration: string) => {
       const policy = admin.settings.get().deadlinePolicy;
       admin.settings.update({ deadlinePolicy: { ...policy, rules: { ...policy.rules, ring: { ...policy.rules.ring, duration } } } });
-      admin.team.settingsChanged();
+      admin.team.policiesChanged();
     };
     setRing('20s');
     const v4 = admin.team.signedDirectory()!;
@@ -51,6 +51,23 @@ describe('the team on real SQLite desks', () => {
     expect(() => offline.team.receiveDirectory(v4, 'sip:1000')).toThrow(/not-newer/);
     expect(ringOf(offline)).toBe('25s');
     expect(offline.log.list('team-refused', 10)[0]).toMatchObject({ detail: { what: 'directory', reason: 'not-newer', via: 'sip:1000' } });
+  });
+
+  it('the phrase library is the team\'s: an agent\'s edit is refused; the admin\'s edit reaches the agent with the next version', () => {
+    const { admin, agents } = team();
+    const agent = agents[0]!;
+    expect(() => agent.team.guardPhrases('1001')).toThrow(/managed by your team: phrases/);
+    expect(agent.log.list('policy-refused', 10)[0]).toMatchObject({ detail: { keys: ['phrases'], actor: '1001' } });
+    const first = admin.phrases.library('zh-CN').phrases[0]!;
+    admin.phrases.save('zh-CN', { ...first, say: ['您好，坐席电信，很高兴为您服务。'] });
+    admin.team.policiesChanged();
+    agent.team.receiveDirectory(admin.team.signedDirectory()!, 'sip:1000');
+    expect(agent.team.status().version).toBe(4);
+    expect(agent.phrases.library('zh-CN').phrases.find((p) => p.id === first.id)?.say).toEqual(['您好，坐席电信，很高兴为您服务。']);
+    expect(agent.phrases.library('en-US').phrases).toEqual(admin.phrases.library('en-US').phrases);
+    // nothing moved: no new version
+    admin.team.policiesChanged();
+    expect(admin.team.status().version).toBe(4);
   });
 
   it('refuses a forged directory: tampered, or signed by another would-be admin', () => {

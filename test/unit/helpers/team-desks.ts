@@ -6,6 +6,8 @@ import { EscalationsRepo } from '../../../electron/db/escalations.repo';
 import { SettingsRepo } from '../../../electron/db/settings.repo';
 import { TeamRepo } from '../../../electron/db/team.repo';
 import { EscalationsService } from '../../../electron/services/escalations.service';
+import { PhrasesRepo } from '../../../electron/db/phrases.repo';
+import { PhrasesService } from '../../../electron/services/phrases.service';
 import { FileKeySecretStore } from '../../../electron/services/secret-store';
 import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
 import { TeamStatsRepo } from '../../../electron/db/team-stats.repo';
@@ -17,6 +19,8 @@ import { TeamMail } from '../../../electron/services/team/team-mail.service';
 import { TeamStats } from '../../../electron/services/team/team-stats.service';
 import { TeamService } from '../../../electron/services/team/team.service';
 
+const RESOURCES = join(__dirname, '../../../resources');
+
 /** One clock for all desks of a test (a desk may be given its own offset). */
 export const clock = { now: Date.UTC(2026, 11, 1, 2, 0) };
 
@@ -24,17 +28,18 @@ export const clock = { now: Date.UTC(2026, 11, 1, 2, 0) };
 export function teamDesk(dir: string, user = 'local', offsetMs = 0) {
   const db = openDatabase({ path: join(dir, 'z.sqlite3') });
   const now = () => clock.now + offsetMs;
-  const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(join(__dirname, '../../../resources')), now);
+  const settings = new SettingsService(new SettingsRepo(db), loadDefaultSettings(RESOURCES), now);
   settings.seedDefaults();
   const log = new DeskLogRepo(db);
-  const team = new TeamService(new TeamRepo(db), new FileKeySecretStore(dir, 'test-machine'), settings, (kind, detail) => log.append(now(), 'test', kind, detail), now);
+  const phrases = new PhrasesService(new PhrasesRepo(db), RESOURCES, () => user, now);
+  const team = new TeamService(new TeamRepo(db), new FileKeySecretStore(dir, 'test-machine'), settings, phrases, (kind, detail) => log.append(now(), 'test', kind, detail), now);
   const escalations = new EscalationsService(new EscalationsRepo(db), () => user, now);
   const agentStates = new AgentStateRepo(db);
   const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings, now);
   const visits = new VisitsService(visitStores(db), settings, () => user, deadlines, { now, tzOffset: (at) => new Date(at).getTimezoneOffset() });
   const stats = new TeamStats(new TeamStatsRepo(db), visits, team, now);
   const mail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(0, now()), stats, now);
-  return { dir, db, user, settings, log, team, escalations, agentStates, visits, stats, mail };
+  return { dir, db, user, settings, phrases, log, team, escalations, agentStates, visits, stats, mail };
 }
 export type TeamDesk = ReturnType<typeof teamDesk>;
 

@@ -83,7 +83,9 @@ export function SettingsPanel() {
           <DeadlineSettings />
         </Managed>
       </Form>
-      <PhraseLibraryEditor />
+      <Managed setting="phrases">
+        <PhraseLibraryEditor />
+      </Managed>
     </Space>
   );
 }

@@ -80,8 +80,8 @@ export function TeamMembers({ status, onError }: { status: TeamStatus; onError: 
   const save = (what: 'provisioning' | 'directory', r: Result<string>) =>
     r.ok ? downloadFile(r.value, `zuoxi-${status.teamId}-${what}-v${status.version}.json`, 'application/json') : onError(r.error.message);
   const downloadProvisioning = async () => save('provisioning', mapResult(await api.team.provisioning(), (p) => JSON.stringify(p)));
-  // the signed directory exactly as it goes by MESSAGE: `zuoxi team receive` and 导入新版团队名录文件 take it
-  const downloadDirectory = async () => save('directory', mapResult(await api.team.seal({ kind: 'directory' }), (sealed) => sealed.body));
+  // the signed directory: `zuoxi team receive` and 导入新版团队名录文件 take it
+  const downloadDirectory = async () => save('directory', mapResult(await api.team.directoryFile(), (signed) => JSON.stringify(signed)));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="team-members">

@@ -1,5 +1,6 @@
 import type { AgentApi } from '../../../../shared/ipc-contract';
-import type { DeliveryEffect, Outgoing, RosterEntry } from '../../../../shared/team-mail';
+import { utf8Length } from '../../../../shared/escalation';
+import { MAX_DIRECTORY_MESSAGE_BYTES, type DeliveryEffect, type Outgoing, type RosterEntry } from '../../../../shared/team-mail';
 import type { AppStore } from '../../store';
 import type { SoftphoneController } from '../softphone';
 
@@ -10,6 +11,8 @@ export function sealedSender(api: AgentApi, phone: SoftphoneController): SendTea
   return async (to, out) => {
     const sealed = await api.team.seal(out);
     if (!sealed.ok) return 500;
+    // past what a PBX takes in one message: that desk needs the file (413, as its desk would answer)
+    if (out.kind === 'directory' && utf8Length(sealed.value.body) > MAX_DIRECTORY_MESSAGE_BYTES) return 413;
     try {
       return await phone.sendTeamMessage(to, sealed.value.contentType, sealed.value.body);
     } catch {

@@ -414,7 +414,7 @@ export const enUS: Messages = {
     adminKey: 'Admin key fingerprint',
     managed: 'Managed by your team: {{what}} can be changed only by the team\'s admin; a change here is refused and logged.',
     managedSection: '{{what}}: managed by your team, read-only on this desk.',
-    managedKey: { deadlinePolicy: 'deadline rules', compliance: 'compliance lists', team: 'leads and agents' },
+    managedKey: { deadlinePolicy: 'deadline rules', compliance: 'compliance lists', team: 'leads and agents', phrases: 'phrase library' },
     alone: 'This desk is in no team: used alone it is its own admin and every setting can be changed. To join: make a join request for the admin and read out this desk\'s key fingerprint {{fingerprint}} on the phone; then choose the admin\'s provisioning file.',
     user: 'SIP user',
     memberName: 'Name',

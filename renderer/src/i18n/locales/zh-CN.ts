@@ -412,7 +412,7 @@ export const zhCN = {
     adminKey: '管理员密钥指纹',
     managed: '由团队管理：{{what}} 只能由团队管理员修改，本机的修改会被拒绝并记录。',
     managedSection: '{{what}}由团队管理，本机只读。',
-    managedKey: { deadlinePolicy: '期限规则', compliance: '合规词表', team: '组长与坐席名单' },
+    managedKey: { deadlinePolicy: '期限规则', compliance: '合规词表', team: '组长与坐席名单', phrases: '话术库' },
     alone: '本机未加入团队：单机使用时本机即管理员，所有设置都可修改。加入团队：先生成加入申请发给管理员，并在电话里核对本机密钥指纹 {{fingerprint}}；再选择管理员给的开通文件。',
     user: 'SIP 用户',
     memberName: '姓名',
