@@ -65,7 +65,8 @@ export const SettingsSchema = z
     /** This desk's role, its team leads (primary first, then backups) and, for a lead, its agents. */
     team: TeamSettingsSchema,
     /** First-run questions already asked (the company name is asked once, since the phrases use it). */
-    onboarding: z.object({ companyAsked: z.boolean() }).strict(),
+    /** First-run questions answered (or skipped); a desk stored before `teamAsked` existed is asked once. */
+    onboarding: z.object({ companyAsked: z.boolean(), teamAsked: z.boolean().default(false) }).strict(),
     /** Text size, light or dark theme, density (remembered per desk). */
     appearance: AppearanceSchema,
     /** Pane sizes of the desk (phone rail, assist column, a lead's roster), as last dragged. */

@@ -26,7 +26,7 @@ export const SETTINGS: Settings = {
   retention: { days: null, action: 'anonymise' },
   appearance: { fontSize: 'standard', theme: 'light', density: 'standard' },
   deskLayout: { railPx: 300, assistPx: 420, rosterPx: 240 },
-  onboarding: { companyAsked: true },
+  onboarding: { companyAsked: true, teamAsked: true },
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },

@@ -164,9 +164,14 @@ test.describe('the desk in Chromium through the browser host', () => {
     await expect(settings.getByRole('radio', { name: '大' })).toBeChecked();
   });
 
-  test('a new desk explains itself: the line, the company name asked once, how to fill the knowledge base', async ({ page, host }) => {
+  test('a new desk explains itself: the line, the company name and the team asked once, how to fill the knowledge base', async ({ page, host }) => {
     await openDesk(page, host.url);
     const steps = page.getByTestId('first-run').getByTestId('first-run-step');
+    await expect(steps).toHaveCount(4);
+    await page.getByRole('button', { name: '加入或创建团队' }).click();
+    await expect(page.getByRole('tab', { name: '设置' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('team-create')).toBeVisible();
+    await page.getByRole('tab', { name: '工作台' }).click();
     await expect(steps).toHaveCount(3);
     await expect(page.getByTestId('first-run')).toContainText('还没有配置 SIP 线路');
     await page.getByTestId('first-run').getByLabel('公司名称').fill('示例通信');

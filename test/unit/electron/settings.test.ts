@@ -54,6 +54,17 @@ describe('settings', () => {
     db.close();
   });
 
+  it('keeps what a desk stored before a setting grew a field, the new field at its default', () => {
+    const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
+    const repo = new SettingsRepo(db);
+    // as stored before issue 16: no teamAsked, no presenceSeconds
+    repo.put({ onboarding: { companyAsked: true }, team: { role: 'lead', leads: [], agents: ['1001'], ackTimeoutSeconds: 90 } } as unknown as SettingsPatch, 1);
+    const s = new SettingsService(repo, defaults).get();
+    expect(s.onboarding).toEqual({ companyAsked: true, teamAsked: false });
+    expect(s.team).toEqual({ role: 'lead', leads: [], agents: ['1001'], ackTimeoutSeconds: 90, presenceSeconds: 15 });
+    db.close();
+  });
+
   it('rejects an invalid update with bad-arguments and stores nothing', () => {
     const db = openDatabase({ path: join(tempDir(), 'z.sqlite3') });
     const service = new SettingsService(new SettingsRepo(db), defaults);

@@ -6,14 +6,17 @@ import { useAppStore } from '../../store';
 
 /**
  * A new desk explains itself on the 工作台 until each step is done: no SIP line yet → the line form;
- * no company name → asked once here (the scripted phrases say it); an empty knowledge base → how to
+ * no company name → asked once here (the scripted phrases say it); in no team → asked once whether
+ * it works alone (its own admin) or joins or starts a team (设置 → 团队); an empty knowledge base → how to
  * import (the 知识库 tab, or `zuoxi kb import` before anyone opens a desk).
  */
 export function FirstRun() {
   const { t } = useTranslation();
   const api = usePlatformApi();
   const noLine = useAppStore((s) => s.registration.status === 'not-configured');
+  const onboarding = useAppStore((s) => s.settings?.onboarding);
   const askCompany = useAppStore((s) => s.settings !== null && s.settings.companyName === '' && !s.settings.onboarding.companyAsked);
+  const askTeam = useAppStore((s) => s.settings !== null && !s.settings.onboarding.teamAsked && s.teamStatus !== null && s.teamStatus.role === null);
   const updateSettings = useAppStore((s) => s.updateSettings);
   const showTab = useAppStore((s) => s.showTab);
   const revision = useAppStore((s) => s.visitsRevision);
@@ -26,7 +29,8 @@ export function FirstRun() {
       live = false;
     };
   }, [api, revision]);
-  const saveCompany = () => void updateSettings({ companyName: company.trim(), onboarding: { companyAsked: true } });
+  const answered = (step: 'companyAsked' | 'teamAsked') => ({ onboarding: { ...onboarding!, [step]: true } });
+  const saveCompany = () => void updateSettings({ companyName: company.trim(), ...answered('companyAsked') });
   const steps = [
     noLine && {
       key: 'line',
@@ -53,10 +57,31 @@ export function FirstRun() {
           <Button size="small" type="primary" disabled={!company.trim()} onClick={saveCompany}>
             {t('firstRun.save')}
           </Button>
-          <Button size="small" onClick={() => void updateSettings({ onboarding: { companyAsked: true } })}>
+          <Button size="small" onClick={() => void updateSettings(answered('companyAsked'))}>
             {t('firstRun.skip')}
           </Button>
         </Space.Compact>
+      ),
+    },
+    askTeam && {
+      key: 'team',
+      text: t('firstRun.team'),
+      action: (
+        <Space key="team">
+          <Button size="small" onClick={() => void updateSettings(answered('teamAsked'))}>
+            {t('firstRun.alone')}
+          </Button>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => {
+              void updateSettings(answered('teamAsked'));
+              showTab('settings');
+            }}
+          >
+            {t('firstRun.toTeam')}
+          </Button>
+        </Space>
       ),
     },
     articles === 0 && {
