@@ -46,6 +46,8 @@ export function WrapUpForm({ visitId, desk = false }: { visitId: number; desk?: 
   // the form is mounted twice (工作台 and 来访记录 tabs): element ids, and so labels, must not collide
   const formName = `visit${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const [visit, setVisit] = useState<Visit | null>(null);
+  /** The field to focus once the loaded visit is on screen (the screen pop). */
+  const focusFirst = useRef<(typeof FIRST_FIELDS)[number] | null>(null);
   const [history, setHistory] = useState<Visit[]>([]);
   const [events, setEvents] = useState<readonly VisitEvent[]>([]);
   const [articles, setArticles] = useState<readonly LinkedArticle[]>([]);
@@ -67,6 +69,13 @@ export function WrapUpForm({ visitId, desk = false }: { visitId: number; desk?: 
     if (desk) setCurrentDescription(visitId, description);
   }, [desk, visitId, description, setCurrentDescription]);
 
+  // after React has committed the loaded visit (a timer may fire before a busy render lands)
+  useEffect(() => {
+    const field = focusFirst.current;
+    focusFirst.current = null;
+    if (visit && field) form.focusField(field);
+  }, [visit, form]);
+
   useEffect(() => {
     let live = true;
     void api.visits.get({ id: visitId }).then(async (r) => {
@@ -80,9 +89,7 @@ export function WrapUpForm({ visitId, desk = false }: { visitId: number; desk?: 
       if (desk && onCallNow(store.getState(), visitId)) {
         // the screen pop: the 工作台 comes up with the new call's visit, wherever the agent was
         store.getState().showTab(DESK_TAB);
-        const empty = FIRST_FIELDS.find((f) => !form.getFieldValue(f));
-        // after React has put the loaded visit on screen
-        if (empty) setTimeout(() => live && form.focusField(empty));
+        focusFirst.current = FIRST_FIELDS.find((f) => !form.getFieldValue(f)) ?? null;
       }
       const h = await api.visits.history({ customerNumber: r.value.visit.customerNumber });
       if (live && h.ok) setHistory(h.value.filter((v) => v.id !== visitId));
