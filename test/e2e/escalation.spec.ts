@@ -107,6 +107,8 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     await lead.page.close(); // its registration stays in Kamailio, but nothing answers on it
     await agent.page.getByRole('tab', { name: '来访记录' }).click();
     await agent.page.getByTestId('visits-table').locator('tbody tr.ant-table-row').first().click();
+    // the shortcut belongs to the open visit: wait for it to be on screen
+    await expect(agent.page.getByRole('tabpanel', { name: '来访记录' }).getByTestId('escalate').first()).toBeVisible();
     await agent.page.keyboard.press('Alt+KeyE');
     await agent.page.getByTestId('escalate-dialog').getByLabel('备注').fill('主管不在线');
     await agent.page.getByRole('dialog').getByRole('button', { name: '发送给组长' }).click();
