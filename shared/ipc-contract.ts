@@ -17,6 +17,7 @@ import { AttemptSchema, NewEscalationSchema, RespondSchema, SipUser, type Escala
 import type { Result } from './result.js';
 import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type Signed, type TeamStatus } from './team.js';
 import { DaySchema, type TeamWeek } from './team-stats.js';
+import { MonitorRequestSchema, type MonitorAuthorization } from './monitoring.js';
 import { IncomingSchema, OutgoingSchema, type Delivery, type RosterEntry, type Sealed } from './team-mail.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
@@ -161,6 +162,10 @@ export const contract = {
   'team.deliver': { args: IncomingSchema, result: returns<Delivery>() },
   /** Lead: the members who report to this desk, with their last presence. */
   'team.roster': { args: NoArgs, result: returns<RosterEntry[]>() },
+  /** Lead: the signed monitoring request for an agent's call, as the X-Zuoxi-Monitor header of the INVITE (issue 17). */
+  'team.monitorToken': { args: MonitorRequestSchema.omit({ kind: true }).strict(), result: returns<{ header: string }>() },
+  /** Agent: whether the caller of a monitoring INVITE may monitor this desk, and how (refusals are security events). */
+  'team.authorizeMonitor': { args: z.object({ from: z.string().max(64), token: z.string().max(4096) }).strict(), result: returns<MonitorAuthorization>() },
   /** Lead: the week from `monday`, per agent and for the team, from the members' signed day summaries. */
   'team.week': { args: z.object({ monday: DaySchema }).strict(), result: returns<TeamWeek>() },
   /** Lead: the same week as an XLSX. */

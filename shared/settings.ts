@@ -9,6 +9,7 @@ import { AudioDeviceChoiceSchema } from './audio-devices.js';
 import { DeskLayoutSchema } from './desk-layout.js';
 import { CallPolicySchema } from './call-policy.js';
 import { MassIncidentPolicySchema } from './mass-incident.js';
+import { MonitoringPolicySchema } from './monitoring.js';
 import { RetentionPolicySchema } from './retention.js';
 import { VisitCategorySchema } from './visits.js';
 
@@ -64,6 +65,8 @@ export const SettingsSchema = z
     deadlinePolicy: DeadlinePolicySchema,
     /** This desk's role, its team leads (primary first, then backups) and, for a lead, its agents. */
     team: TeamSettingsSchema,
+    /** Which monitoring modes the leads may use, and disclosure of silent listening (R-MONITOR; managed by the team). */
+    monitoring: MonitoringPolicySchema,
     /** First-run questions already asked (the company name is asked once, since the phrases use it). */
     /** First-run questions answered (or skipped); a desk stored before `teamAsked` existed is asked once. */
     onboarding: z.object({ companyAsked: z.boolean(), teamAsked: z.boolean().default(false) }).strict(),

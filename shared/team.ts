@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { ComplianceSettingsSchema } from './compliance.js';
 import { DeadlinePolicySchema } from './deadlines.js';
+import { MonitoringPolicySchema } from './monitoring.js';
 import { PhraseLibrarySchema } from './phrases.js';
 import { SipUser } from './escalation.js';
 
@@ -50,6 +51,8 @@ export const TeamPoliciesSchema = z
     ackTimeoutSeconds: z.number().int().min(5).max(3600),
     /** How often agent desks send their presence to their leads (stale after three missed). */
     presenceSeconds: z.number().int().min(1).max(300),
+    /** Which monitoring modes the team's leads may use, and whether silent listening is shown to the agent. */
+    monitoring: MonitoringPolicySchema,
     /** The scripted phrases of each UI language: the team's library, not each agent's. */
     phrases: z.object({ 'zh-CN': PhraseLibrarySchema, 'en-US': PhraseLibrarySchema }).strict(),
   })
@@ -90,10 +93,10 @@ export const JoinRequestSchema = z
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 
 /**
- * What the team's policies decide on a member desk: three settings and the phrase library
+ * What the team's policies decide on a member desk: four settings and the phrase library
  * (personal settings — devices, language, appearance, shortcuts — stay local).
  */
-export const MANAGED_SETTINGS = ['deadlinePolicy', 'compliance', 'team', 'phrases'] as const;
+export const MANAGED_SETTINGS = ['deadlinePolicy', 'compliance', 'team', 'monitoring', 'phrases'] as const;
 export type ManagedSetting = (typeof MANAGED_SETTINGS)[number];
 
 /** What the UI and the CLI show of this desk's team. */

@@ -82,6 +82,8 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'team.seal': (out) => ctx.teamMail.seal(out),
     'team.deliver': (message) => ctx.teamMail.deliver(message),
     'team.roster': () => ctx.teamMail.roster(),
+    'team.monitorToken': (request) => ({ header: ctx.monitorAuth.token(request) }),
+    'team.authorizeMonitor': ({ from, token }) => ctx.monitorAuth.authorize(from, token),
     'team.week': ({ monday }) => ctx.teamStats.week(monday),
     'team.weekExport': ({ monday }) => {
       const file = ctx.teamStats.exportWeek(monday);

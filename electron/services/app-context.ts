@@ -29,6 +29,7 @@ import { PhrasesService } from './phrases.service.js';
 import { EscalationsService } from './escalations.service.js';
 import { TeamRepo } from '../db/team.repo.js';
 import { TeamStatsRepo } from '../db/team-stats.repo.js';
+import { MonitorAuth } from './team/monitor-auth.service.js';
 import { TeamMail } from './team/team-mail.service.js';
 import { TeamStats } from './team/team-stats.service.js';
 import { TeamService } from './team/team.service.js';
@@ -68,6 +69,8 @@ export interface AppContext {
   readonly teamMail: TeamMail;
   /** Day summaries sent to the leads, and the lead's weekly team report. */
   readonly teamStats: TeamStats;
+  /** Monitoring requests: signed on a lead's desk, judged on the agent's (issue 17). */
+  readonly monitorAuth: MonitorAuth;
   /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
   readonly indexes: SearchIndexKeeper;
   /** Applies the retention policy in the background: at start, every few hours, and when it changes. */
@@ -133,6 +136,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     team,
     teamMail,
     teamStats,
+    monitorAuth: new MonitorAuth(team, escalations),
     currentAgent,
     indexes,
     retention,

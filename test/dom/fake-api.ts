@@ -30,6 +30,7 @@ export const SETTINGS: Settings = {
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
+  monitoring: { modes: ['listen', 'whisper', 'barge'], discloseListen: true },
   team: { role: 'agent', leads: ['1005'], agents: [], ackTimeoutSeconds: 60, presenceSeconds: 15 },
   compliance: { officialHosts: ['example.com'], staffNames: [], internalPatterns: [], unreleased: [], sensitiveWords: ['记者', '媒体', '曝光', '报警', '找领导'] },
   visitCategories: [
@@ -107,6 +108,8 @@ export function fakeApi() {
       revoke: vi.fn(),
       provisioning: vi.fn(),
       directoryFile: vi.fn(),
+      monitorToken: vi.fn(),
+      authorizeMonitor: vi.fn(),
     },
     handover: { create: vi.fn(), acknowledge: vi.fn(), recent: vi.fn(async () => ok([])) },
     deadlines: {

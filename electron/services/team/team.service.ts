@@ -254,7 +254,7 @@ export class TeamService {
   private policiesFromSettings(): TeamPolicies {
     const s = this.settings.get();
     const phrases = { 'zh-CN': this.phrases.library('zh-CN'), 'en-US': this.phrases.library('en-US') };
-    return { deadlinePolicy: s.deadlinePolicy, compliance: s.compliance, ackTimeoutSeconds: s.team.ackTimeoutSeconds, presenceSeconds: s.team.presenceSeconds, phrases };
+    return { deadlinePolicy: s.deadlinePolicy, compliance: s.compliance, ackTimeoutSeconds: s.team.ackTimeoutSeconds, presenceSeconds: s.team.presenceSeconds, monitoring: s.monitoring, phrases };
   }
 
   /** The managed settings follow the directory: the team's policies and phrases, and this desk's leads and agents. */
@@ -269,6 +269,7 @@ export class TeamService {
     const leading = me?.role === 'lead' || me?.role === 'admin';
     this.settings.update({
       deadlinePolicy: directory.policies.deadlinePolicy,
+      monitoring: directory.policies.monitoring,
       compliance: directory.policies.compliance,
       team: { role: leading ? 'lead' : 'agent', leads, agents, ackTimeoutSeconds: directory.policies.ackTimeoutSeconds, presenceSeconds: directory.policies.presenceSeconds },
     });

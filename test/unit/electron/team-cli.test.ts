@@ -29,7 +29,7 @@ describe('zuoxi team (CLI, real data folders)', () => {
     const joined = run('team', 'join', join(files, 'prov.json'), '--data-dir', agent);
     expect(joined.code).toBe(0);
     expect(joined.out).toMatch(/^joined hotline-a as agent \(1001\)/);
-    expect(JSON.parse(run('team', 'status', '--json', '--data-dir', agent).out)).toMatchObject({ role: 'agent', version: 2, managed: ['deadlinePolicy', 'compliance', 'team', 'phrases'] });
+    expect(JSON.parse(run('team', 'status', '--json', '--data-dir', agent).out)).toMatchObject({ role: 'agent', version: 2, managed: ['deadlinePolicy', 'compliance', 'team', 'monitoring', 'phrases'] });
 
     // a second join, and a directory that is not newer, are refused with a reason
     expect(run('team', 'join', join(files, 'prov.json'), '--data-dir', agent)).toMatchObject({ code: 1, err: 'zuoxi: this desk is already in a team' });

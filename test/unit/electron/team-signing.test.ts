@@ -24,7 +24,7 @@ const directory = (version: number, adminKey = admin.publicKey): Directory => ({
     { user: '1000', name: '张主管', staffNo: 'A1', role: 'admin', team: 'hotline-a', leads: [], publicKey: admin.publicKey, revoked: false },
     { user: '1001', name: '王工', staffNo: 'A2', role: 'agent', team: 'hotline-a', leads: ['1000'], publicKey: agent.publicKey, revoked: false },
   ],
-  policies: { deadlinePolicy: defaults.deadlinePolicy, compliance: defaults.compliance, ackTimeoutSeconds: 60, presenceSeconds: 15, phrases: { 'zh-CN': library('zh-CN'), 'en-US': library('en-US') } },
+  policies: { deadlinePolicy: defaults.deadlinePolicy, compliance: defaults.compliance, ackTimeoutSeconds: 60, presenceSeconds: 15, monitoring: defaults.monitoring, phrases: { 'zh-CN': library('zh-CN'), 'en-US': library('en-US') } },
 });
 const signed = (d: unknown, key = admin.privateKeyDer) => {
   const body = JSON.stringify(d);

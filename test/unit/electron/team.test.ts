@@ -14,7 +14,7 @@ describe('the team on real SQLite desks', () => {
   it('joins agents with the admin\'s file: roles, leads and agents follow the directory, policies become read-only', () => {
     const { admin, agents } = team();
     expect(admin.team.status()).toMatchObject({ role: 'admin', user: '1000', version: 3, members: 3, managed: [] });
-    expect(agents[0]!.team.status()).toMatchObject({ role: 'agent', user: '1001', teamId: 'hotline-a', version: 3, managed: ['deadlinePolicy', 'compliance', 'team', 'phrases'] });
+    expect(agents[0]!.team.status()).toMatchObject({ role: 'agent', user: '1001', teamId: 'hotline-a', version: 3, managed: ['deadlinePolicy', 'compliance', 'team', 'monitoring', 'phrases'] });
     expect(agents[0]!.team.status().adminFingerprint).toBe(admin.team.status().fingerprint);
     expect(agents[0]!.settings.get().team).toMatchObject({ role: 'agent', leads: ['1000'], agents: [] });
     expect(admin.settings.get().team).toMatchObject({ role: 'lead', agents: ['1001', '1002'] });

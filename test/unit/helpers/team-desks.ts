@@ -15,6 +15,7 @@ import { DeadlinesRepo } from '../../../electron/db/deadlines.repo';
 import { visitStores } from '../../../electron/db/visit-stores';
 import { DeadlinesService } from '../../../electron/services/deadlines.service';
 import { VisitsService } from '../../../electron/services/visits.service';
+import { MonitorAuth } from '../../../electron/services/team/monitor-auth.service';
 import { TeamMail } from '../../../electron/services/team/team-mail.service';
 import { TeamStats } from '../../../electron/services/team/team-stats.service';
 import { TeamService } from '../../../electron/services/team/team.service';
@@ -39,7 +40,8 @@ export function teamDesk(dir: string, user = 'local', offsetMs = 0) {
   const visits = new VisitsService(visitStores(db), settings, () => user, deadlines, { now, tzOffset: (at) => new Date(at).getTimezoneOffset() });
   const stats = new TeamStats(new TeamStatsRepo(db), visits, team, now);
   const mail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(0, now()), stats, now);
-  return { dir, db, user, settings, phrases, log, team, escalations, agentStates, visits, stats, mail };
+  const monitor = new MonitorAuth(team, escalations);
+  return { dir, db, user, settings, phrases, log, team, escalations, agentStates, visits, stats, mail, monitor };
 }
 export type TeamDesk = ReturnType<typeof teamDesk>;
 

@@ -7,6 +7,7 @@ import { TeamCard } from '../team';
 import { ComplianceSettings } from './ComplianceSettings';
 import { DeadlineSettings } from './DeadlineSettings';
 import { Managed } from './Managed';
+import { MonitoringSettings } from './MonitoringSettings';
 import { AppearanceSettings } from './AppearanceSettings';
 import { RetentionSettings } from './RetentionSettings';
 import { TeamSettings } from './TeamSettings';
@@ -75,6 +76,9 @@ export function SettingsPanel() {
         </Managed>
         <Managed setting="compliance">
           <ComplianceSettings />
+        </Managed>
+        <Managed setting="monitoring">
+          <MonitoringSettings />
         </Managed>
         <RetentionSettings />
       </Form>

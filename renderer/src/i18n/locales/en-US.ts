@@ -417,7 +417,7 @@ export const enUS: Messages = {
     adminKey: 'Admin key fingerprint',
     managed: 'Managed by your team: {{what}} can be changed only by the team\'s admin; a change here is refused and logged.',
     managedSection: '{{what}}: managed by your team, read-only on this desk.',
-    managedKey: { deadlinePolicy: 'deadline rules', compliance: 'compliance lists', team: 'leads and agents', phrases: 'phrase library' },
+    managedKey: { deadlinePolicy: 'deadline rules', compliance: 'compliance lists', team: 'leads and agents', monitoring: 'monitoring rules', phrases: 'phrase library' },
     alone: 'This desk is in no team: used alone it is its own admin and every setting can be changed. To join: make a join request for the admin and read out this desk\'s key fingerprint {{fingerprint}} on the phone; then choose the admin\'s provisioning file.',
     user: 'SIP user',
     memberName: 'Name',
@@ -451,6 +451,7 @@ export const enUS: Messages = {
       density: 'Density',
       densityOption: { standard: 'Standard', compact: 'Compact' },
     },
+    monitoring: { title: 'Lead monitoring (R-MONITOR)', mode: { listen: 'Listen', whisper: 'Whisper', barge: 'Barge' }, discloseListen: 'Tell the agent when a lead listens (whisper and barge are always shown)' },
     retention: {
       title: 'Customer data retention',
       enable: 'Limit how long it is kept',

@@ -415,7 +415,7 @@ export const zhCN = {
     adminKey: '管理员密钥指纹',
     managed: '由团队管理：{{what}} 只能由团队管理员修改，本机的修改会被拒绝并记录。',
     managedSection: '{{what}}由团队管理，本机只读。',
-    managedKey: { deadlinePolicy: '期限规则', compliance: '合规词表', team: '组长与坐席名单', phrases: '话术库' },
+    managedKey: { deadlinePolicy: '期限规则', compliance: '合规词表', team: '组长与坐席名单', monitoring: '监听规则', phrases: '话术库' },
     alone: '本机未加入团队：单机使用时本机即管理员，所有设置都可修改。加入团队：先生成加入申请发给管理员，并在电话里核对本机密钥指纹 {{fingerprint}}；再选择管理员给的开通文件。',
     user: 'SIP 用户',
     memberName: '姓名',
@@ -449,6 +449,7 @@ export const zhCN = {
       density: '密度',
       densityOption: { standard: '标准', compact: '紧凑' },
     },
+    monitoring: { title: '组长监听规则（R-MONITOR）', mode: { listen: '监听', whisper: '耳语', barge: '强插' }, discloseListen: '监听时告知坐席（耳语和强插总会告知）' },
     retention: {
       title: '客户资料保留期限',
       enable: '启用保留期限',

@@ -1,0 +1,67 @@
+/**
+ * Team-lead monitoring (issue 17; R-MONITOR): who may listen to, whisper to or barge into an
+ * agent's call. The lead's desk asks with a monitoring request signed by the lead's key (a team
+ * message envelope, shared/team.ts) carried in the INVITE; the agent's desk answers only when the
+ * request passes {@link judgeMonitorRequest} against its directory. Nothing the PBX or the renderer
+ * says is trusted for this.
+ */
+import { z } from 'zod';
+import { SipUser } from './escalation.js';
+import type { Member } from './team.js';
+
+/** 监听 listen: the lead hears both sides; 耳语 whisper: the agent also hears the lead; 强插 barge: the customer too. */
+export const MONITOR_MODES = ['listen', 'whisper', 'barge'] as const;
+export const MonitorModeSchema = z.enum(MONITOR_MODES);
+export type MonitorMode = z.infer<typeof MonitorModeSchema>;
+
+/** The team's monitoring policy (a managed setting, carried in the signed directory). */
+export const MonitoringPolicySchema = z
+  .object({
+    /** The modes a lead may use on this team's calls. */
+    modes: z.array(MonitorModeSchema).max(3),
+    /** Silent listening may be hidden from the agent where the company says so; whisper and barge are always shown. */
+    discloseListen: z.boolean(),
+  })
+  .strict();
+export type MonitoringPolicy = z.infer<typeof MonitoringPolicySchema>;
+
+/** The SIP header that carries the signed request on the lead's INVITE (base64url of `{ body, sig }`). */
+export const MONITOR_HEADER = 'X-Zuoxi-Monitor';
+
+/** What the lead signs: whom, how, and which of the agent's calls (as the agent's presence named it). */
+export const MonitorRequestSchema = z
+  .object({
+    kind: z.literal('monitor-request'),
+    agent: SipUser,
+    mode: MonitorModeSchema,
+    /** The agent's customer call, by its number as the lead saw it (masked), and since when. */
+    call: z.object({ number: z.string().max(32), since: z.number().int() }).strict(),
+  })
+  .strict();
+export type MonitorRequest = z.infer<typeof MonitorRequestSchema>;
+
+export type MonitorRefusal = 'not-for-me' | 'not-my-lead' | 'mode-not-allowed' | 'malformed';
+export type MonitorVerdict = { readonly ok: true; readonly request: MonitorRequest; readonly lead: Member } | { readonly ok: false; readonly reason: MonitorRefusal };
+
+/**
+ * Whether this (agent's) desk lets a verified sender monitor it: the request names this desk, the
+ * sender is a lead or admin among this desk's leads, and the team's policy allows the mode. The
+ * signature, freshness and nonce are judged before this (judgeMessage).
+ */
+export function judgeMonitorRequest(payload: unknown, sender: Member, me: Member, policy: MonitoringPolicy): MonitorVerdict {
+  const parsed = MonitorRequestSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, reason: 'malformed' };
+  const request = parsed.data;
+  if (request.agent !== me.user) return { ok: false, reason: 'not-for-me' };
+  if (!(sender.role === 'lead' || sender.role === 'admin') || !me.leads.includes(sender.user)) return { ok: false, reason: 'not-my-lead' };
+  if (!policy.modes.includes(request.mode)) return { ok: false, reason: 'mode-not-allowed' };
+  return { ok: true, request, lead: sender };
+}
+
+/** The agent's desk's answer to a monitoring INVITE (decided on its main side). */
+export type MonitorAuthorization =
+  | { readonly ok: true; readonly mode: MonitorMode; readonly lead: { readonly user: string; readonly name: string }; readonly disclosed: boolean; readonly call: MonitorRequest['call'] }
+  | { readonly ok: false; readonly reason: string };
+
+/** Whether the agent is shown that this mode is on (whisper and barge always; listen as the policy says). */
+export const disclosed = (mode: MonitorMode, policy: MonitoringPolicy) => mode !== 'listen' || policy.discloseListen;
