@@ -38,6 +38,23 @@ export interface TransferSnapshot {
   readonly target: string;
 }
 
+/**
+ * A monitoring leg (issue 17), kept apart from the calls: it is never a customer's visit, never
+ * holds another call and never moves the agent's state. `side` says which end this desk is.
+ */
+export interface MonitorSnapshot {
+  readonly id: string;
+  /** 'lead': this desk monitors `peer` (an agent); 'agent': `peer` (a lead) monitors this desk. */
+  readonly side: 'lead' | 'agent';
+  readonly peer: string;
+  readonly peerName?: string | undefined;
+  readonly mode: 'listen' | 'whisper' | 'barge';
+  readonly phase: 'dialing' | 'connected';
+  readonly since: number;
+  /** Agent side: whether the agent is shown this leg (the team's policy for silent listening). */
+  readonly disclosed: boolean;
+}
+
 export interface CallSnapshot {
   readonly id: string;
   readonly direction: CallDirection;

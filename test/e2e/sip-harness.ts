@@ -299,3 +299,53 @@ export async function expectDoesNotHear(party: Party, hz: number, from?: string)
     }, { timeout: 10_000, intervals: [200] })
     .toBe('silent');
 }
+
+/**
+ * The level (dB, as `hearing` measures it) at each of `tones` in what the party plays from `from`:
+ * who hears whom when a stream carries several tones at once (monitoring mixes).
+ */
+export async function levelsAt(party: Party, from: string, tones: readonly number[]): Promise<number[]> {
+  return party.page.evaluate(
+    async ([from, tones]) => {
+      const audio = document.querySelector<HTMLAudioElement>(`audio[data-zuoxi-remote-user="${from}"]`);
+      if (!audio?.srcObject) return tones.map(() => -Infinity);
+      const ctx = new AudioContext();
+      const analyser = ctx.createAnalyser();
+      analyser.fftSize = 8192;
+      ctx.createMediaStreamSource(audio.srcObject as MediaStream).connect(analyser);
+      const bins = new Float32Array(analyser.frequencyBinCount);
+      const sum = new Float32Array(analyser.frequencyBinCount);
+      for (let i = 0; i < 10; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        analyser.getFloatFrequencyData(bins);
+        for (let b = 0; b < bins.length; b++) sum[b]! += Math.pow(10, bins[b]! / 10);
+      }
+      const hzPerBin = ctx.sampleRate / analyser.fftSize;
+      await ctx.close();
+      return tones.map((hz) => {
+        let best = 0;
+        for (let b = Math.floor((hz - 15) / hzPerBin); b <= Math.ceil((hz + 15) / hzPerBin); b++) best = Math.max(best, sum[b] ?? 0);
+        return 10 * Math.log10(best / 10);
+      });
+    },
+    [from, tones] as const,
+  );
+}
+
+/** Above this a tone is heard, below {@link SILENT_DB} it is not (measured in a mix: tones about -27 dB, the floor at other tones about -82). */
+export const HEARD_DB = -50;
+export const SILENT_DB = -70;
+
+/** Polls until `party` hears every tone in `hears` from `from`, and none of `not`. */
+export async function expectTones(party: Party, from: string, hears: readonly number[], not: readonly number[] = []): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const levels = await levelsAt(party, from, [...hears, ...not]);
+        const ok = levels.slice(0, hears.length).every((db) => db > HEARD_DB) && levels.slice(hears.length).every((db) => db < SILENT_DB);
+        return ok ? 'as expected' : JSON.stringify(Object.fromEntries([...hears, ...not].map((hz, i) => [hz, Math.round(levels[i]!)])));
+      },
+      { timeout: 10_000, intervals: [200] },
+    )
+    .toBe('as expected');
+}

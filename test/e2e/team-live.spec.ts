@@ -1,12 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { startFarEnd, type FarEnd } from '../bench/far-end';
-import { openDesk, zuoxiCli } from './harness';
+import { openDesk } from './harness';
 import { hostApi } from './host-api';
-import { passwordOf, registrationOf, test, type Party, type SipBed } from './sip-harness';
+import { passwordOf, test, type Party, type SipBed } from './sip-harness';
+import { cli, formTeam } from './team-harness';
 
 // The team over a real Kamailio (issue 16): an admin/lead desk (1000) and two agent desks (1001,
 // 1002), each its own host, data folder and Chromium. Policies are published by SIP MESSAGE, the
@@ -17,40 +17,17 @@ const DIRECTORY = 'application/vnd.zuoxi.team-directory+deflate';
 /** A directory as it goes by MESSAGE: raw-deflated JSON, base64. */
 const packed = (signed: { body: string; sig: string }) => deflateRawSync(JSON.stringify(signed)).toString('base64');
 
-function cli(...args: string[]): string {
-  const r = zuoxiCli(...args);
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
-}
-
-/** The three desks of one team, made with `zuoxi team` on each desk's data folder, then each page reloaded onto it. */
+/** The three desks of one team (admin/lead 1000, agents 1001 and 1002), and perhaps a member the test signs for. */
 async function teamBed(bed: SipBed, extra: { publicKey?: string } = {}) {
   const desks = await bed.start({ admin: { user: U.admin, toneHz: 600 }, a1: { user: U.a1, toneHz: 400 }, a2: { user: U.a2, toneHz: 500 } }, [U.member, U.customer]);
-  const { admin, a1, a2 } = desks;
-  const adminDir = admin.host.dataDir;
-  cli('team', 'create', '--team', 'hotline-a', '--company', '坐席电信', '--user', U.admin, '--name', '张组长', '--data-dir', adminDir);
-  for (const [p, name] of [
-    [a1, '王坐席'],
-    [a2, '李坐席'],
-  ] as const) {
-    const request = join(adminDir, `request-${p.user}.json`);
-    cli('team', 'request', '--user', p.user, '--name', name, '--out', request, '--data-dir', p.host.dataDir);
-    cli('team', 'add', request, '--role', 'agent', '--leads', U.admin, '--data-dir', adminDir);
-  }
-  if (extra.publicKey) {
-    // a member desk whose key the test holds: it signs in the test, and sends from a plain SIP phone
-    const request = join(adminDir, 'request-member.json');
-    writeFileSync(request, JSON.stringify({ kind: 'zuoxi-team-join-request', user: U.member, name: '测试成员', staffNo: '', publicKey: extra.publicKey }));
-    cli('team', 'add', request, '--role', 'agent', '--leads', U.admin, '--data-dir', adminDir);
-  }
-  const provisioning = join(adminDir, 'provisioning.json');
-  cli('team', 'provision', '--out', provisioning, '--data-dir', adminDir);
-  for (const p of [a1, a2]) cli('team', 'join', provisioning, '--data-dir', p.host.dataDir);
-  for (const p of [admin, a1, a2]) {
-    await p.page.reload();
-    await p.page.locator('html[data-zuoxi-ready]').waitFor({ state: 'attached' });
-    await expect(registrationOf(p)).toHaveText('已注册');
-  }
+  await formTeam(
+    desks.admin,
+    [
+      [desks.a1, '王坐席'],
+      [desks.a2, '李坐席'],
+    ],
+    extra.publicKey ? [{ user: U.member, publicKey: extra.publicKey }] : [],
+  );
   return desks;
 }
 

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AudioRole, DeviceInfo, ResolvedDevices } from '../../../shared/audio-devices';
-import type { CallSnapshot, RegistrationSnapshot } from '../../../shared/softphone';
+import type { CallSnapshot, MonitorSnapshot, RegistrationSnapshot } from '../../../shared/softphone';
 import type { RootState } from './types';
 
 /** A headset change the agent is told about: chosen device unplugged (using default) or back. */
@@ -17,6 +17,8 @@ export interface DeviceNotice {
 export interface PhoneSlice {
   registration: RegistrationSnapshot;
   calls: readonly CallSnapshot[];
+  /** Monitoring legs: this lead's of its agents, or a lead's of this agent (issue 17). */
+  monitors: readonly MonitorSnapshot[];
   lastEndedCall: CallSnapshot | null;
   dtmfReceived: Readonly<Record<string, string>>;
   /** The last command that failed (shown to the agent), e.g. dialling while unregistered. */
@@ -28,7 +30,13 @@ export interface PhoneSlice {
   /** The far end asks to transfer this desk (REFER) and the call policy says ask the agent. */
   referAsk: { readonly callId: string; readonly target: string; readonly from: string; readonly askedAt: number } | null;
   setReferAsk(ask: PhoneSlice['referAsk']): void;
-  setPhoneSnapshot(s: { registration: RegistrationSnapshot; calls: readonly CallSnapshot[]; lastEnded: CallSnapshot | null; dtmfReceived: Readonly<Record<string, string>> }): void;
+  setPhoneSnapshot(s: {
+    registration: RegistrationSnapshot;
+    calls: readonly CallSnapshot[];
+    lastEnded: CallSnapshot | null;
+    dtmfReceived: Readonly<Record<string, string>>;
+    monitors?: readonly MonitorSnapshot[];
+  }): void;
   setPhoneError(message: string | null): void;
   setAudioDevices(devices: readonly DeviceInfo[], resolved: ResolvedDevices): void;
   setDeviceNotice(notice: DeviceNotice | null): void;
@@ -37,6 +45,7 @@ export interface PhoneSlice {
 export const createPhoneSlice: StateCreator<RootState, [], [], PhoneSlice> = (set) => ({
   registration: { status: 'not-configured' },
   calls: [],
+  monitors: [],
   lastEndedCall: null,
   dtmfReceived: {},
   phoneError: null,
@@ -45,7 +54,7 @@ export const createPhoneSlice: StateCreator<RootState, [], [], PhoneSlice> = (se
   deviceNotice: null,
   referAsk: null,
   setReferAsk: (referAsk) => set({ referAsk }),
-  setPhoneSnapshot: (s) => set({ registration: s.registration, calls: s.calls, lastEndedCall: s.lastEnded, dtmfReceived: s.dtmfReceived }),
+  setPhoneSnapshot: (s) => set({ registration: s.registration, calls: s.calls, lastEndedCall: s.lastEnded, dtmfReceived: s.dtmfReceived, monitors: s.monitors ?? [] }),
   setPhoneError: (phoneError) => set({ phoneError }),
   setAudioDevices: (audioDevices, resolvedDevices) => set({ audioDevices, resolvedDevices }),
   setDeviceNotice: (deviceNotice) => set({ deviceNotice }),

@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { RegistrationSnapshot } from '../../../../shared/softphone';
 import { useAppStore, useAppStoreApi } from '../../store';
 import { CallCard } from './CallCard';
+import { MonitorNotice } from './MonitorNotice';
 import { useCallShortcuts } from './call-shortcuts';
 import { useSoftphone } from './context';
 import { HangupConfirm } from './HangupConfirm';
@@ -83,6 +84,7 @@ export function PhonePanel() {
             title={t(`phone.device.${deviceNotice.kind}`, { roles: deviceNotice.roles.map((r) => t(`phone.device.roles.${r}`)).join('、') })}
           />
         )}
+        <MonitorNotice />
         {calls.map((c) => (
           <CallCard key={c.id} call={c} calls={calls} />
         ))}

@@ -1,6 +1,7 @@
 import { canTransition, refusalFor, type AgentEvent } from '../../../../shared/agent-state';
 import { deviceChanges, resolveDevices, type AudioRole } from '../../../../shared/audio-devices';
 import type { AgentApi } from '../../../../shared/ipc-contract';
+import type { MonitorMode, MonitorRequest } from '../../../../shared/monitoring';
 import type { CallSnapshot } from '../../../../shared/softphone';
 import type { AppStore } from '../../store';
 import { listAudioDevices } from './audio/microphone';
@@ -40,6 +41,10 @@ export class SoftphoneController {
       devices: () => {
         const { ids } = store.getState().resolvedDevices;
         return { inputId: ids.input, outputId: ids.output };
+      },
+      authorizeMonitor: async (from, token) => {
+        const r = await api.team.authorizeMonitor({ from: from.slice(0, 64), token: token.slice(0, 4096) });
+        return r.ok ? r.value : { ok: false, reason: r.error.message };
       },
       log: (m) => console.info(`[softphone] ${m}`),
     });
@@ -90,6 +95,14 @@ export class SoftphoneController {
   sendDtmf = (id: string, tones: string) => this.run(() => this.engine.sendDtmf(id, tones));
   blindTransfer = (id: string, target: string) => this.run(() => this.engine.blindTransfer(id, target));
   attendedTransfer = (id: string, consultId: string) => this.run(() => this.engine.attendedTransfer(id, consultId));
+  /** Lead: listens to an agent's customer call, with a request signed on the main side (issue 17). */
+  monitor = (agent: string, call: MonitorRequest['call'], mode: MonitorMode = 'listen') =>
+    this.run(async () => {
+      const token = await this.api.team.monitorToken({ agent, mode, call });
+      if (!token.ok) throw new Error(token.error.message);
+      await this.engine.monitor(agent, token.value.header, mode);
+    });
+  stopMonitor = (id: string) => this.run(() => this.engine.stopMonitor(id));
   /** The agent's answer when the far end asked to transfer this desk (call policy "ask"). */
   answerRefer = (callId: string, allowed: boolean) => this.referGuard.answer(callId, allowed);
 

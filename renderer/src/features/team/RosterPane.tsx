@@ -1,4 +1,4 @@
-import { PhoneOutlined } from '@ant-design/icons';
+import { EyeOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +36,7 @@ export function RosterPane() {
   const reasons = useAppStore((s) => s.settings?.notReadyReasons);
   const registered = useAppStore((s) => s.registration.status === 'registered');
   const phone = useSoftphone();
+  const monitors = useAppStore((s) => s.monitors);
   const [now, setNow] = useState(Date.now);
   useEffect(() => onTick(setNow), []);
   const rows: readonly RosterEntry[] = inTeam ? roster : (agents ?? []).map((user) => ({ user, name: user, role: 'agent', presence: null, receivedAt: null }));
@@ -52,6 +53,24 @@ export function RosterPane() {
         <Typography.Text type="secondary">{t('roster.today', { calls: p.today.calls, talk: formatTalkTime(p.today.talkSeconds * 1000) })}</Typography.Text>
       </Space>
     );
+  };
+
+  /** 监听 an agent on a customer call, or 结束监听 while this desk listens (issue 17). */
+  const monitorAction = (e: RosterEntry, status: RosterStatus | null) => {
+    const leg = monitors.find((m) => m.side === 'lead' && m.peer === e.user);
+    if (leg)
+      return [
+        <Button key="monitor" size="small" danger data-testid="stop-monitor" onClick={() => void phone.stopMonitor(leg.id)}>
+          {t(leg.phase === 'connected' ? 'monitor.stop' : 'monitor.connecting')}
+        </Button>,
+      ];
+    const call = e.presence?.call;
+    if (!call || (status !== 'on-call' && status !== 'held')) return [];
+    return [
+      <Button key="monitor" size="small" icon={<EyeOutlined />} disabled={!registered} data-testid="monitor" onClick={() => void phone.monitor(e.user, { number: call.number, since: call.since })}>
+        {t('monitor.listen')}
+      </Button>,
+    ];
   };
 
   return (
@@ -71,6 +90,7 @@ export function RosterPane() {
                 data-user={e.user}
                 data-status={status ?? undefined}
                 actions={[
+                  ...monitorAction(e, status),
                   <Tooltip key="call" title={t('desk.callAgent', { agent: e.user })}>
                     <Button size="small" icon={<PhoneOutlined />} aria-label={t('desk.callAgent', { agent: e.user })} disabled={!registered} onClick={() => void phone.dial(e.user)} />
                   </Tooltip>,

@@ -402,6 +402,12 @@ export const enUS: Messages = {
     breaches: 'Breaches',
     visitsPerAgent: 'Visits per agent',
   },
+  monitor: {
+    listen: 'Listen',
+    stop: 'Stop listening',
+    connecting: 'Connecting…',
+    agentNotice: { listen: 'Lead {{lead}} is listening to this call', whisper: 'Lead {{lead}} is whispering to you (the customer cannot hear)', barge: 'Lead {{lead}} has joined this call (the customer hears too)' },
+  },
   roster: {
     status: { unknown: 'not reported', stale: 'stale', offline: 'line down', ready: 'Ready', 'not-ready': 'Not ready', ringing: 'Ringing', 'on-call': 'On a call', held: 'On hold', 'wrap-up': 'Wrap-up' },
     call: { inbound: 'from {{number}} · {{time}}', outbound: 'to {{number}} · {{time}}' },

@@ -400,6 +400,12 @@ export const zhCN = {
     breaches: '超时',
     visitsPerAgent: '各坐席来访量',
   },
+  monitor: {
+    listen: '监听',
+    stop: '结束监听',
+    connecting: '正在接通…',
+    agentNotice: { listen: '组长 {{lead}} 正在监听本通话', whisper: '组长 {{lead}} 正在对您耳语（客户听不到）', barge: '组长 {{lead}} 已强插本通话（客户也能听到）' },
+  },
   roster: {
     status: { unknown: '未上报', stale: '失联', offline: '线路未注册', ready: '就绪', 'not-ready': '未就绪', ringing: '振铃中', 'on-call': '通话中', held: '保持中', 'wrap-up': '话后处理' },
     call: { inbound: '来电 {{number}} · {{time}}', outbound: '去电 {{number}} · {{time}}' },

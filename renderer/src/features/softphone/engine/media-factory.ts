@@ -9,6 +9,7 @@
  *    best candidate type the configuration can yield has arrived (relay with TURN, srflx with STUN,
  *    else host) and no more came for {@link ICE_SETTLE_MS}. The configured timeout still caps the wait.
  */
+import type { Session } from 'sip.js';
 import { defaultSessionDescriptionHandlerFactory, type SessionDescriptionHandler, type SessionDescriptionHandlerFactory } from 'sip.js/lib/platform/web';
 
 export const ICE_SETTLE_MS = 5;
@@ -61,10 +62,17 @@ export function bestCandidateType(iceServers: readonly RTCIceServer[]): Candidat
   return 'host';
 }
 
-export function fastSessionDescriptionHandlerFactory(warmer: MicrophoneWarmer, iceServers: readonly RTCIceServer[]): SessionDescriptionHandlerFactory {
-  const base = defaultSessionDescriptionHandlerFactory((constraints) => warmer.take(constraints));
+/**
+ * `outgoing` names the stream a session sends instead of the microphone (a monitoring leg's mix
+ * from the media graph); every other session takes the (warmed) microphone.
+ */
+export function fastSessionDescriptionHandlerFactory(warmer: MicrophoneWarmer, iceServers: readonly RTCIceServer[], outgoing = new WeakMap<Session, MediaStream>()): SessionDescriptionHandlerFactory {
   const wanted = RANK[bestCandidateType(iceServers)]!;
   return (session, options) => {
+    const base = defaultSessionDescriptionHandlerFactory((constraints) => {
+      const mix = outgoing.get(session);
+      return mix ? Promise.resolve(mix) : warmer.take(constraints);
+    });
     const sdh = base(session, options) as SessionDescriptionHandler;
     let settle: ReturnType<typeof setTimeout> | undefined;
     let haveWanted = false;

@@ -19,9 +19,11 @@ import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web';
 import { normaliseDialString } from '../../../../../shared/call-policy';
 import type { ReconnectPolicy } from '../../../../../shared/reconnect-policy';
-import { sipDomain, type CallEndReason, type CallSnapshot, type RegistrationSnapshot, type SipCredentials } from '../../../../../shared/softphone';
+import { MONITOR_HEADER, type MonitorAuthorization, type MonitorMode } from '../../../../../shared/monitoring';
+import { sipDomain, type CallEndReason, type CallSnapshot, type MonitorSnapshot, type RegistrationSnapshot, type SipCredentials } from '../../../../../shared/softphone';
 import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from './media-factory';
 import { RegistrationSupervisor, type LinePort, type RegisterOutcome } from './registration-supervisor';
+import { MonitorLegs } from './monitor-legs';
 import { incomingSipMessage, sendSipMessage, type IncomingSipMessage } from './sip-messages';
 
 export interface PhoneSnapshot {
@@ -31,6 +33,8 @@ export interface PhoneSnapshot {
   readonly lastEnded: CallSnapshot | null;
   /** DTMF digits received by SIP INFO on live calls, keyed by call id. */
   readonly dtmfReceived: Readonly<Record<string, string>>;
+  /** Monitoring legs (issue 17), apart from the calls. */
+  readonly monitors: readonly MonitorSnapshot[];
 }
 
 export type DtmfMode = 'rfc4733' | 'info';
@@ -53,6 +57,8 @@ export interface EngineOptions {
   readonly allowRefer: (request: { readonly callId: string; readonly target: string; readonly from: string }) => Promise<boolean>;
   /** Chosen microphone and earpiece (deviceId), undefined for the system default. */
   readonly devices: () => { readonly inputId?: string | undefined; readonly outputId?: string | undefined };
+  /** Whether the caller of a monitoring INVITE may monitor this desk (decided on the main side). */
+  readonly authorizeMonitor?: (from: string, token: string) => Promise<MonitorAuthorization>;
   readonly now?: () => number;
   readonly random?: () => number;
   readonly reconnect?: ReconnectPolicy;
@@ -91,12 +97,29 @@ export class SoftphoneEngine {
   private readonly messageListeners = new Set<(m: IncomingSipMessage) => void>();
   private nextCallId = 1;
   private readonly warmer = new MicrophoneWarmer();
+  /** What a session sends instead of the microphone (a monitoring leg's mix). */
+  private readonly outgoing = new WeakMap<Session, MediaStream>();
+  private readonly monitors: MonitorLegs;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => {});
+    this.monitors = new MonitorLegs(
+      {
+        ua: () => this.requireUa(),
+        uriOf: (target) => this.targetUri(target),
+        customerSession: () => this.customerCall()?.session,
+        constraints: () => this.constraints(),
+        sinkId: () => this.options.devices().outputId ?? '',
+        outgoing: this.outgoing,
+        changed: () => this.publish(),
+        now: this.now,
+        log: this.log,
+      },
+      options.authorizeMonitor ?? (() => Promise.resolve({ ok: false, reason: 'monitoring is not enabled on this desk' })),
+    );
   }
 
   /** Subscribes to snapshots; returns the unsubscribe function. */
@@ -122,7 +145,17 @@ export class SoftphoneEngine {
       calls: [...this.calls.values()].map((c) => c.snapshot),
       lastEnded: this.lastEnded,
       dtmfReceived: { ...this.dtmfReceived },
+      monitors: this.monitors.snapshot(),
     };
+  }
+
+  /** Lead's desk: monitors `agent`'s call with a signed request from the main side; the leg's id. */
+  monitor(agent: string, token: string, mode: MonitorMode): Promise<string> {
+    return this.monitors.start(agent, token, mode);
+  }
+
+  stopMonitor(id: string): Promise<void> {
+    return this.monitors.stop(id);
   }
 
   /** Connects and registers with these credentials (stopping any previous line first). */
@@ -147,7 +180,7 @@ export class SoftphoneEngine {
       logConnector: (level, category, _label, content) => {
         if (level === 'warn' || level === 'error') this.log(`sip.js ${level} ${category}: ${content}`);
       },
-      sessionDescriptionHandlerFactory: fastSessionDescriptionHandlerFactory(this.warmer, ICE_SERVERS),
+      sessionDescriptionHandlerFactory: fastSessionDescriptionHandlerFactory(this.warmer, ICE_SERVERS, this.outgoing),
       sessionDescriptionHandlerFactoryOptions: {
         peerConnectionConfiguration: { iceServers: ICE_SERVERS },
         iceGatheringTimeout: ICE_GATHERING_TIMEOUT_MS,
@@ -383,6 +416,7 @@ export class SoftphoneEngine {
       sdh.localMediaStream.addTrack(track);
       this.applyMedia(call);
     }
+    this.monitors.customerChanged(); // a monitoring mix keeps the agent's new microphone
   }
 
   // ---- internals ----
@@ -414,6 +448,9 @@ export class SoftphoneEngine {
   }
 
   private onInvite(invitation: Invitation): void {
+    // a lead's monitoring request: never a customer call (no ringing, no call waiting, no visit)
+    const token = invitation.request.getHeader(MONITOR_HEADER);
+    if (token !== undefined) return void this.monitors.incoming(invitation, token.trim());
     const replaced = [...this.calls.values()].find((c) => c.session === invitation.replacee);
     if (!replaced) {
       const refusal = this.options.incomingPolicy(this.calls.size);
@@ -557,6 +594,7 @@ export class SoftphoneEngine {
         this.update(call, { phase: 'connected', answeredAt: this.now() });
         this.attachRemoteAudio(call);
         this.watchIce(call);
+        this.monitors.customerChanged();
       } else if (state === SessionState.Terminated) {
         // sip.js terminates the session before it calls the invite's onReject with the response:
         // finish one microtask later so the end reason and code are known.
@@ -577,6 +615,9 @@ export class SoftphoneEngine {
     const { [call.snapshot.id]: _, ...rest } = this.dtmfReceived;
     this.dtmfReceived = rest;
     this.lastEnded = { ...call.snapshot, phase: 'ended', endedAt: this.now(), endReason, transfer: undefined, ...(call.endCode ? { endCode: call.endCode } : {}) };
+    // the agent's leg ended (hung up, transferred): monitoring of it ends; another customer call re-wires it
+    if (this.customerCall()) this.monitors.customerChanged();
+    else this.monitors.endAgentSide();
     this.publish();
   }
 
@@ -623,6 +664,11 @@ export class SoftphoneEngine {
     if (!sdh) return;
     sdh.enableSenderTracks(!call.snapshot.held && !call.snapshot.muted);
     sdh.enableReceiverTracks(!call.snapshot.held);
+  }
+
+  /** The customer call in hand: connected and not a consult leg (the one a lead may monitor). */
+  private customerCall(): LiveCall | undefined {
+    return [...this.calls.values()].find((c) => c.snapshot.phase === 'connected' && !c.snapshot.consult && !c.snapshot.held) ?? [...this.calls.values()].find((c) => c.snapshot.phase === 'connected' && !c.snapshot.consult);
   }
 
   private constraints(): MediaStreamConstraints {
