@@ -27,6 +27,8 @@ export type MonitoringPolicy = z.infer<typeof MonitoringPolicySchema>;
 
 /** The SIP header that carries the signed request on the lead's INVITE (base64url of `{ body, sig }`). */
 export const MONITOR_HEADER = 'X-Zuoxi-Monitor';
+/** A mode switch inside the monitoring dialog: an INFO whose body is a new signed request (same agent and call, new mode). */
+export const MONITOR_MODE_TYPE = 'application/vnd.zuoxi.monitor-mode';
 
 /** What the lead signs: whom, how, and which of the agent's calls (as the agent's presence named it). */
 export const MonitorRequestSchema = z

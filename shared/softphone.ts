@@ -53,6 +53,8 @@ export interface MonitorSnapshot {
   readonly since: number;
   /** Agent side: whether the agent is shown this leg (the team's policy for silent listening). */
   readonly disclosed: boolean;
+  /** The customer call monitored, as the lead's request named it (a mode switch signs it again). */
+  readonly call: { readonly number: string; readonly since: number };
 }
 
 export interface CallSnapshot {

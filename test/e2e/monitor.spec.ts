@@ -67,4 +67,38 @@ test.describe('a lead monitors an agent\'s call', () => {
     await expect(row.getByTestId('stop-monitor')).toHaveCount(0);
     await expect(agent.page.getByTestId('monitored-notice')).toHaveCount(0);
   });
+
+  test('whisper, then barge, then listen again in one session: who hears the lead follows the mode', async ({ bed }) => {
+    const { lead, agent, customer } = await monitorBed(bed);
+    await lead.page.getByRole('tab', { name: '工作台' }).click();
+    const row = lead.page.getByTestId('roster-row').and(lead.page.locator('[data-user="1001"]'));
+    await row.getByTestId('monitor').click();
+    await expect(row.getByTestId('stop-monitor')).toHaveText('结束监听');
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer], [TONE.lead]);
+    const legs = () => lead.page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((p) => p.connectionState !== 'closed').length);
+    const legsBefore = await legs();
+    const mode = row.getByTestId('monitor-mode');
+
+    // whisper: the agent hears the lead, the customer does not
+    await mode.getByText('耳语').click();
+    await expect(agent.page.getByTestId('monitored-notice')).toHaveAttribute('data-mode', 'whisper');
+    await expectTones(agent, '1000', [TONE.lead]);
+    await expectTones(customer, '1001', [TONE.agent], [TONE.lead]);
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer]);
+
+    // barge: the customer hears the lead too
+    await mode.getByText('强插').click();
+    await expect(agent.page.getByTestId('monitored-notice')).toHaveAttribute('data-mode', 'barge');
+    await expectTones(customer, '1001', [TONE.agent, TONE.lead]);
+    await expectTones(agent, '1000', [TONE.lead]);
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer]);
+
+    // listen again: nobody hears the lead; never re-dialled
+    await mode.getByText('监听').click();
+    await expect(agent.page.getByTestId('monitored-notice')).toHaveAttribute('data-mode', 'listen');
+    await expectTones(customer, '1001', [TONE.agent], [TONE.lead]);
+    await expect.poll(async () => (await levelsAt(agent, '1000', [TONE.lead]))[0]).toBeLessThan(SILENT_DB);
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer], [TONE.lead]);
+    expect(await legs()).toBe(legsBefore);
+  });
 });

@@ -100,7 +100,16 @@ export class SoftphoneController {
     this.run(async () => {
       const token = await this.api.team.monitorToken({ agent, mode, call });
       if (!token.ok) throw new Error(token.error.message);
-      await this.engine.monitor(agent, token.value.header, mode);
+      await this.engine.monitor(agent, token.value.header, mode, call);
+    });
+  /** Lead: switches a monitoring leg to listen, whisper or barge without dialling again. */
+  switchMonitor = (id: string, mode: MonitorMode) =>
+    this.run(async () => {
+      const leg = this.store.getState().monitors.find((m) => m.id === id && m.side === 'lead');
+      if (!leg) throw new Error(`no monitoring ${id}`);
+      const token = await this.api.team.monitorToken({ agent: leg.peer, mode, call: leg.call });
+      if (!token.ok) throw new Error(token.error.message);
+      await this.engine.setMonitorMode(id, token.value.header, mode);
     });
   stopMonitor = (id: string) => this.run(() => this.engine.stopMonitor(id));
   /** The agent's answer when the far end asked to transfer this desk (call policy "ask"). */

@@ -1,7 +1,8 @@
 import { EyeOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, List, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MonitorMode } from '../../../../shared/monitoring';
 import type { Locale } from '../../../../shared/settings';
 import { formatTalkTime } from '../../../../shared/softphone';
 import { rosterStatus, type RosterEntry, type RosterStatus } from '../../../../shared/team-mail';
@@ -37,6 +38,7 @@ export function RosterPane() {
   const registered = useAppStore((s) => s.registration.status === 'registered');
   const phone = useSoftphone();
   const monitors = useAppStore((s) => s.monitors);
+  const modes = useAppStore((s) => s.settings?.monitoring.modes);
   const [now, setNow] = useState(Date.now);
   useEffect(() => onTick(setNow), []);
   const rows: readonly RosterEntry[] = inTeam ? roster : (agents ?? []).map((user) => ({ user, name: user, role: 'agent', presence: null, receivedAt: null }));
@@ -60,6 +62,18 @@ export function RosterPane() {
     const leg = monitors.find((m) => m.side === 'lead' && m.peer === e.user);
     if (leg)
       return [
+        ...(leg.phase === 'connected'
+          ? [
+              <Segmented<MonitorMode>
+                key="mode"
+                size="small"
+                data-testid="monitor-mode"
+                value={leg.mode}
+                options={(modes ?? []).map((m) => ({ value: m, label: t(`monitor.mode.${m}`) }))}
+                onChange={(mode) => void phone.switchMonitor(leg.id, mode)}
+              />,
+            ]
+          : []),
         <Button key="monitor" size="small" danger data-testid="stop-monitor" onClick={() => void phone.stopMonitor(leg.id)}>
           {t(leg.phase === 'connected' ? 'monitor.stop' : 'monitor.connecting')}
         </Button>,

@@ -406,6 +406,7 @@ export const enUS: Messages = {
     listen: 'Listen',
     stop: 'Stop listening',
     connecting: 'Connecting…',
+    mode: { listen: 'Listen', whisper: 'Whisper', barge: 'Barge' },
     agentNotice: { listen: 'Lead {{lead}} is listening to this call', whisper: 'Lead {{lead}} is whispering to you (the customer cannot hear)', barge: 'Lead {{lead}} has joined this call (the customer hears too)' },
   },
   roster: {

@@ -404,6 +404,7 @@ export const zhCN = {
     listen: '监听',
     stop: '结束监听',
     connecting: '正在接通…',
+    mode: { listen: '监听', whisper: '耳语', barge: '强插' },
     agentNotice: { listen: '组长 {{lead}} 正在监听本通话', whisper: '组长 {{lead}} 正在对您耳语（客户听不到）', barge: '组长 {{lead}} 已强插本通话（客户也能听到）' },
   },
   roster: {

@@ -19,7 +19,7 @@ import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler, SessionDescriptionHandlerOptions } from 'sip.js/lib/platform/web';
 import { normaliseDialString } from '../../../../../shared/call-policy';
 import type { ReconnectPolicy } from '../../../../../shared/reconnect-policy';
-import { MONITOR_HEADER, type MonitorAuthorization, type MonitorMode } from '../../../../../shared/monitoring';
+import { MONITOR_HEADER, type MonitorAuthorization, type MonitorMode, type MonitorRequest } from '../../../../../shared/monitoring';
 import { sipDomain, type CallEndReason, type CallSnapshot, type MonitorSnapshot, type RegistrationSnapshot, type SipCredentials } from '../../../../../shared/softphone';
 import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from './media-factory';
 import { RegistrationSupervisor, type LinePort, type RegisterOutcome } from './registration-supervisor';
@@ -150,8 +150,13 @@ export class SoftphoneEngine {
   }
 
   /** Lead's desk: monitors `agent`'s call with a signed request from the main side; the leg's id. */
-  monitor(agent: string, token: string, mode: MonitorMode): Promise<string> {
-    return this.monitors.start(agent, token, mode);
+  monitor(agent: string, token: string, mode: MonitorMode, call: MonitorRequest['call']): Promise<string> {
+    return this.monitors.start(agent, token, mode, call);
+  }
+
+  /** Lead's desk: switches a monitoring leg to another mode in place (a new signed request). */
+  setMonitorMode(id: string, token: string, mode: MonitorMode): Promise<void> {
+    return this.monitors.setMode(id, token, mode);
   }
 
   stopMonitor(id: string): Promise<void> {
