@@ -19,11 +19,20 @@ export interface FarEnd {
   state(): Promise<string>;
   hangup(): Promise<void>;
   message(target: string, contentType: string, body: string): Promise<number>;
+  /** An INVITE with extra headers; the final response code. */
+  probe(target: string, extraHeaders: string[]): Promise<number>;
   close(): Promise<void>;
 }
 
 type FarEndWindow = {
-  farEnd: { start(c: FarEndConfig): Promise<void>; call(t: string): Promise<void>; state(): string; hangup(): Promise<void>; message(t: string, type: string, body: string): Promise<number> };
+  farEnd: {
+    start(c: FarEndConfig): Promise<void>;
+    call(t: string): Promise<void>;
+    probe(t: string, headers: string[]): Promise<number>;
+    state(): string;
+    hangup(): Promise<void>;
+    message(t: string, type: string, body: string): Promise<number>;
+  };
 };
 
 export async function startFarEnd(pbx: Pbx, account: { user: string; password: string }, toneHz: number, prepare?: (page: Page) => Promise<void>): Promise<FarEnd> {
@@ -46,6 +55,7 @@ export async function startFarEnd(pbx: Pbx, account: { user: string; password: s
     state: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.state()),
     hangup: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.hangup()),
     message: (target, type, body) => page.evaluate(([t, c, b]) => (window as unknown as FarEndWindow).farEnd.message(t, c, b), [target, type, body] as const),
+    probe: (target, headers) => page.evaluate(([t, h]) => (window as unknown as FarEndWindow).farEnd.probe(t, h), [target, headers] as const),
     close: async () => {
       await browser.close();
       server.close();

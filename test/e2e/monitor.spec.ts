@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test';
-import { dialFrom, expectHears, hangUpFrom, expectTones, levelsAt, SILENT_DB, test, type SipBed } from './sip-harness';
+import { dialFrom, expectHears, expectTones, hangUpFrom, levelsAt, passwordOf, SILENT_DB, test, type SipBed } from './sip-harness';
+import { startFarEnd } from '../bench/far-end';
+import { hostApi } from './host-api';
 import { formTeam } from './team-harness';
 
 // Team-lead monitoring over a real Kamailio (issue 17): customer 1002 sends 1000 Hz, agent 1001
@@ -100,5 +102,45 @@ test.describe('a lead monitors an agent\'s call', () => {
     await expect.poll(async () => (await levelsAt(agent, '1000', [TONE.lead]))[0]).toBeLessThan(SILENT_DB);
     await expectTones(lead, '1001', [TONE.agent, TONE.customer], [TONE.lead]);
     expect(await legs()).toBe(legsBefore);
+  });
+
+  test('forged monitoring requests get 403 with the reason kept, and never audio: someone with the lead\'s SIP password but not its key, a replay, a mode the team forbids', async ({ bed }) => {
+    const { pbx, lead, agent } = await monitorBed(bed);
+    // the admin forbids barge; the agent's desk has it from the directory
+    await lead.page.getByRole('tab', { name: '设置' }).click();
+    await lead.page.getByTestId('monitoring-settings').getByRole('checkbox', { name: '强插' }).click();
+    await agent.page.getByRole('tab', { name: '设置' }).click();
+    await expect(agent.page.getByTestId('monitoring-settings').getByRole('checkbox', { name: '强插' })).not.toBeChecked();
+    // a phone registered with 1000's SIP password (the PBX believes it is the lead) but without its key
+    const impostor = await startFarEnd(pbx, { user: '1000', password: passwordOf('1000') }, 900);
+    bed.adopt(() => impostor.close());
+    const api = await hostApi(lead.host);
+    const call = { number: '1002', since: Date.now() };
+    const token = async (mode: string) => ((await api.call('team.monitorToken', { agent: '1001', mode, call })) as { ok: true; value: { header: string } }).value.header;
+    const header = (t: string) => [`X-Zuoxi-Monitor: ${t}`];
+
+    expect(await impostor.probe('1001', header('not-a-token'))).toBe(403);
+    const real = await token('listen');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(real, 'base64url').toString()), sig: 'A'.repeat(86) })).toString('base64url');
+    expect(await impostor.probe('1001', header(forged))).toBe(403);
+    expect(await impostor.probe('1001', header(await token('barge')))).toBe(403);
+    // a real request, used once (accepted), then replayed
+    const once = await token('listen');
+    expect(await impostor.probe('1001', header(once))).toBe(200);
+    expect(await impostor.probe('1001', header(once))).toBe(403);
+    api.close();
+
+    const own = await hostApi(agent.host);
+    const refusals = (await own.call('escalations.refusals', undefined)) as { ok: true; value: { from: string; reason: string }[] };
+    expect(refusals.value.map((r) => r.reason)).toEqual([
+      'monitoring refused: replayed (claims 1000)',
+      'monitoring refused: mode-not-allowed (1000)',
+      'monitoring refused: bad-signature (claims 1000)',
+      'monitoring refused: malformed',
+    ]);
+    own.close();
+    // the agent's customer call went on untouched
+    await expect(agent.page.getByTestId('call-card')).toHaveCount(1);
+    await expectHears(agent, TONE.customer, '1002');
   });
 });

@@ -75,6 +75,24 @@ async function call(target: string): Promise<void> {
   await established;
 }
 
+/**
+ * Sends an INVITE with extra headers (the e2e tests forge monitoring requests with it) and resolves
+ * with the final response code; an accepted one is hung up at once.
+ */
+async function probe(target: string, extraHeaders: string[]): Promise<number> {
+  if (!ua) throw new Error('far end not started');
+  const inviter = new Inviter(ua, UserAgent.makeURI(`sip:${target}@${domain}`)!, { extraHeaders });
+  return new Promise<number>((resolve) => {
+    inviter.stateChange.addListener((s) => {
+      if (s === SessionState.Established) {
+        resolve(200);
+        void inviter.bye().catch(() => {});
+      }
+    });
+    void inviter.invite({ requestDelegate: { onReject: (r) => resolve(r.message.statusCode ?? 500) } }).catch(() => resolve(500));
+  });
+}
+
 function state(): string {
   return session?.state ?? 'none';
 }
@@ -89,4 +107,4 @@ function message(target: string, contentType: string, body: string): Promise<num
   return sendSipMessage(ua, target, contentType, body);
 }
 
-Object.assign(window, { farEnd: { start, call, state, hangup, message } });
+Object.assign(window, { farEnd: { start, call, probe, state, hangup, message } });
