@@ -56,6 +56,13 @@ test.describe('a lead monitors an agent\'s call', () => {
     await expect(agent.page.getByTestId('call-card')).toHaveCount(1);
     await expect(agent.page.getByTestId('agent-status')).toHaveText('通话中');
 
+    // the agent holds the customer: the lead hears the call as the agent does, and the customer again after resume
+    await agent.page.getByRole('button', { name: '保持', exact: true }).click();
+    await expect(agent.page.getByRole('button', { name: '恢复', exact: true })).toBeVisible();
+    await expectTones(lead, '1001', [], [TONE.customer]);
+    await agent.page.getByRole('button', { name: '恢复', exact: true }).click();
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer]);
+
     // stopping ends the leg on both desks; the customer call goes on
     await row.getByTestId('stop-monitor').click();
     await expect(row.getByTestId('stop-monitor')).toHaveCount(0);
