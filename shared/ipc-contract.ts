@@ -17,7 +17,7 @@ import { AttemptSchema, NewEscalationSchema, RespondSchema, SipUser, type Escala
 import type { Result } from './result.js';
 import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type Signed, type TeamStatus } from './team.js';
 import { DaySchema, type TeamWeek } from './team-stats.js';
-import { MonitorRequestSchema, type MonitorAuthorization } from './monitoring.js';
+import { MonitorModeSchema, MonitorRequestSchema, MonitorStartSchema, type MonitorAuthorization, type MonitorRecord } from './monitoring.js';
 import { IncomingSchema, OutgoingSchema, type Delivery, type RosterEntry, type Sealed } from './team-mail.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
 import type { MassIncident } from './mass-incident.js';
@@ -166,6 +166,12 @@ export const contract = {
   'team.monitorToken': { args: MonitorRequestSchema.omit({ kind: true }).strict(), result: returns<{ header: string }>() },
   /** Agent: whether the caller of a monitoring INVITE may monitor this desk, and how (refusals are security events). */
   'team.authorizeMonitor': { args: z.object({ from: z.string().max(64), token: z.string().max(4096) }).strict(), result: returns<MonitorAuthorization>() },
+  /** A monitoring leg began on this desk (either side), switched mode, ended: kept for the spot checks. */
+  'monitoring.started': { args: MonitorStartSchema, result: returns<MonitorRecord>() },
+  'monitoring.changed': { args: z.object({ id: z.number().int().positive(), mode: MonitorModeSchema, at: z.number().int() }).strict(), result: returns<MonitorRecord | null>() },
+  'monitoring.ended': { args: z.object({ id: z.number().int().positive(), at: z.number().int() }).strict(), result: returns<MonitorRecord | null>() },
+  /** The newest monitoring legs of this desk: the agent sees who listened, the lead what it monitored. */
+  'monitoring.list': { args: NoArgs, result: returns<MonitorRecord[]>() },
   /** Lead: the week from `monday`, per agent and for the team, from the members' signed day summaries. */
   'team.week': { args: z.object({ monday: DaySchema }).strict(), result: returns<TeamWeek>() },
   /** Lead: the same week as an XLSX. */

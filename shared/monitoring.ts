@@ -67,3 +67,29 @@ export type MonitorAuthorization =
 
 /** Whether the agent is shown that this mode is on (whisper and barge always; listen as the policy says). */
 export const disclosed = (mode: MonitorMode, policy: MonitoringPolicy) => mode !== 'listen' || policy.discloseListen;
+
+/** A monitoring leg as each desk records it for the spot checks (R-MONITOR): who, how, when, which visit. */
+export const MonitorStartSchema = z
+  .object({
+    side: z.enum(['lead', 'agent']),
+    peer: SipUser,
+    peerName: z.string().max(40).optional(),
+    mode: MonitorModeSchema,
+    at: z.number().int(),
+    /** Agent side: the visit of the customer call monitored. */
+    visitId: z.number().int().positive().optional(),
+  })
+  .strict();
+export type MonitorStart = z.infer<typeof MonitorStartSchema>;
+
+export interface MonitorRecord {
+  readonly id: number;
+  readonly side: 'lead' | 'agent';
+  readonly peer: string;
+  readonly peerName: string | null;
+  /** Every mode the leg was in, from when. */
+  readonly modes: readonly { readonly mode: MonitorMode; readonly at: number }[];
+  readonly startedAt: number;
+  readonly endedAt: number | null;
+  readonly visitId: number | null;
+}

@@ -84,6 +84,10 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'team.roster': () => ctx.teamMail.roster(),
     'team.monitorToken': (request) => ({ header: ctx.monitorAuth.token(request) }),
     'team.authorizeMonitor': ({ from, token }) => ctx.monitorAuth.authorize(from, token),
+    'monitoring.started': (start) => ctx.monitorSessions.start(start),
+    'monitoring.changed': ({ id, mode, at }) => ctx.monitorSessions.changed(id, mode, at),
+    'monitoring.ended': ({ id, at }) => ctx.monitorSessions.ended(id, at),
+    'monitoring.list': () => ctx.monitorSessions.recent(50),
     'team.week': ({ monday }) => ctx.teamStats.week(monday),
     'team.weekExport': ({ monday }) => {
       const file = ctx.teamStats.exportWeek(monday);

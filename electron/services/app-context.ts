@@ -28,6 +28,7 @@ import { KbUploads } from './kb-upload.js';
 import { PhrasesService } from './phrases.service.js';
 import { EscalationsService } from './escalations.service.js';
 import { TeamRepo } from '../db/team.repo.js';
+import { MonitorSessionsRepo } from '../db/monitor-sessions.repo.js';
 import { TeamStatsRepo } from '../db/team-stats.repo.js';
 import { MonitorAuth } from './team/monitor-auth.service.js';
 import { TeamMail } from './team/team-mail.service.js';
@@ -71,6 +72,8 @@ export interface AppContext {
   readonly teamStats: TeamStats;
   /** Monitoring requests: signed on a lead's desk, judged on the agent's (issue 17). */
   readonly monitorAuth: MonitorAuth;
+  /** Monitoring legs on this desk, kept for the spot checks. */
+  readonly monitorSessions: MonitorSessionsRepo;
   /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
   readonly indexes: SearchIndexKeeper;
   /** Applies the retention policy in the background: at start, every few hours, and when it changes. */
@@ -137,6 +140,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     teamMail,
     teamStats,
     monitorAuth: new MonitorAuth(team, escalations),
+    monitorSessions: new MonitorSessionsRepo(db),
     currentAgent,
     indexes,
     retention,

@@ -13,7 +13,7 @@ import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
 import { watchDeadlines } from './features/deadlines';
 import { trackScript } from './features/phrases';
-import { openMailbox, publishDirectory, reportPresence, reportSummaries, sealedSender } from './features/team';
+import { openMailbox, publishDirectory, recordMonitoring, reportPresence, reportSummaries, sealedSender } from './features/team';
 import { trackVisits } from './features/visits';
 import { createI18n } from './i18n';
 import { BridgeUnavailableError, connectBridge } from './platform/bridge';
@@ -51,6 +51,7 @@ async function boot(): Promise<void> {
     openMailbox(store, api, softphone, { escalation: (e, from) => team.received(e, from), presence: (entry) => publisher.behind(entry) });
     reportPresence(store, send);
     reportSummaries(store, send);
+    recordMonitoring(store, api);
     void team.start();
     softphone.watchEnvironment();
     softphone.guardLeaving();

@@ -75,6 +75,21 @@ test.describe('a lead monitors an agent\'s call', () => {
     await hangUpFrom(customer);
     await expect(row.getByTestId('stop-monitor')).toHaveCount(0);
     await expect(agent.page.getByTestId('monitored-notice')).toHaveCount(0);
+
+    // both sessions are kept on both desks for the spot checks; the agent sees who listened
+    await agent.page.getByRole('tab', { name: '升级' }).click();
+    const mine = agent.page.getByTestId('monitor-record');
+    await expect(mine).toHaveCount(2);
+    await expect(mine.first()).toContainText(/组长 张组长 1000 监听了本机 · 监听 · \d+:\d\d/);
+    await lead.page.getByRole('tab', { name: '升级' }).click();
+    await expect(lead.page.getByTestId('monitor-record')).toHaveCount(2);
+    await expect(lead.page.getByTestId('monitor-record').first()).toContainText('本机监听了 1001');
+    const own = await hostApi(agent.host);
+    const records = (await own.call('monitoring.list', undefined)) as { ok: true; value: { visitId: number | null; endedAt: number | null }[] };
+    const visits = (await own.call('visits.list', {})) as { ok: true; value: { items: { id: number }[] } };
+    own.close();
+    expect(records.value.map((r) => r.visitId)).toEqual([visits.value.items[0]!.id, visits.value.items[0]!.id]);
+    expect(records.value.every((r) => r.endedAt !== null)).toBe(true);
   });
 
   test('whisper, then barge, then listen again in one session: who hears the lead follows the mode', async ({ bed }) => {

@@ -13,6 +13,9 @@ export interface TeamSlice {
   /** Bumped when a member's day summary arrives (the weekly report reads again). */
   summariesRevision: number;
   summariesChanged(): void;
+  /** Bumped when a monitoring record is written (the records card reads again). */
+  monitorRecordsRevision: number;
+  monitorRecordsChanged(): void;
   /** Reads the status and the roster again (after a join, a new directory, an admin change). */
   loadTeam(): Promise<void>;
   /** A member's presence arrived (already verified on the main side). */
@@ -27,6 +30,8 @@ export const createTeamSlice =
     published: {},
     summariesRevision: 0,
     summariesChanged: () => set((s) => ({ summariesRevision: s.summariesRevision + 1 })),
+    monitorRecordsRevision: 0,
+    monitorRecordsChanged: () => set((s) => ({ monitorRecordsRevision: s.monitorRecordsRevision + 1 })),
     setPublished: (user, version, code) => set((s) => ({ published: { ...s.published, [user]: { version, code } } })),
     async loadTeam() {
       const [status, roster] = await Promise.all([deps.api.team.status(), deps.api.team.roster()]);

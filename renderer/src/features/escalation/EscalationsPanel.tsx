@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Escalation, EscalationStatus } from '../../../../shared/escalation';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
+import { MonitorRecords } from '../team';
 import { useTeamChannel } from './context';
 
 const COLOR: Record<EscalationStatus, string> = { queued: 'default', delivered: 'processing', acknowledged: 'warning', resolved: 'success' };
@@ -105,6 +106,7 @@ export function EscalationsPanel() {
           ))}
         </Card>
       )}
+      <MonitorRecords />
     </Space>
   );
 }

@@ -1,3 +1,5 @@
+export { MonitorRecords } from './MonitorRecords';
+export { recordMonitoring } from './monitor-records';
 export { openMailbox, sealedSender, type MailHandlers, type SendTeamMessage } from './mailbox';
 export { presenceOf, reportPresence } from './presence';
 export { publishDirectory } from './publisher';

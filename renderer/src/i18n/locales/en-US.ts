@@ -407,6 +407,9 @@ export const enUS: Messages = {
     stop: 'Stop listening',
     connecting: 'Connecting…',
     mode: { listen: 'Listen', whisper: 'Whisper', barge: 'Barge' },
+    records: 'Monitoring records (for spot checks)',
+    recordSide: { agent: 'Lead {{peer}} monitored this desk', lead: 'This desk monitored {{peer}}' },
+    ongoing: 'ongoing',
     agentNotice: { listen: 'Lead {{lead}} is listening to this call', whisper: 'Lead {{lead}} is whispering to you (the customer cannot hear)', barge: 'Lead {{lead}} has joined this call (the customer hears too)' },
   },
   roster: {

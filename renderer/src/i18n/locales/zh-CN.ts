@@ -405,6 +405,9 @@ export const zhCN = {
     stop: '结束监听',
     connecting: '正在接通…',
     mode: { listen: '监听', whisper: '耳语', barge: '强插' },
+    records: '监听记录（供抽查）',
+    recordSide: { agent: '组长 {{peer}} 监听了本机', lead: '本机监听了 {{peer}}' },
+    ongoing: '进行中',
     agentNotice: { listen: '组长 {{lead}} 正在监听本通话', whisper: '组长 {{lead}} 正在对您耳语（客户听不到）', barge: '组长 {{lead}} 已强插本通话（客户也能听到）' },
   },
   roster: {
