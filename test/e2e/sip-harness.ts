@@ -239,13 +239,13 @@ export async function hangUpFrom(party: Party): Promise<void> {
 }
 
 /**
- * What this party hears: the dominant frequency and its level in the remote audio, from an FFT of
- * the playing <audio> element's stream, plus inbound-rtp counters from WebRTC's own stats.
+ * The power spectrum of what the party plays from `from` (or its first call): an FFT of the
+ * playing <audio> element's stream, summed over half a second. Null when nothing plays.
  */
-export async function hearing(party: Party, from?: string): Promise<{ peakHz: number; peakDb: number; packetsReceived: number; totalAudioEnergy: number }> {
+async function spectrum(party: Party, from?: string): Promise<{ power: number[]; hzPerBin: number } | null> {
   return party.page.evaluate(async (from) => {
     const audio = document.querySelector<HTMLAudioElement>(from ? `audio[data-zuoxi-remote-user="${from}"]` : 'audio[data-zuoxi-remote-audio]');
-    if (!audio?.srcObject) return { peakHz: 0, peakDb: -Infinity, packetsReceived: 0, totalAudioEnergy: 0 };
+    if (!audio?.srcObject) return null;
     const ctx = new AudioContext();
     const analyser = ctx.createAnalyser();
     analyser.fftSize = 8192;
@@ -257,24 +257,38 @@ export async function hearing(party: Party, from?: string): Promise<{ peakHz: nu
       analyser.getFloatFrequencyData(bins);
       for (let b = 0; b < bins.length; b++) sum[b]! += Math.pow(10, bins[b]! / 10);
     }
-    let peak = 1;
-    for (let b = 2; b < sum.length; b++) if (sum[b]! > sum[peak]!) peak = b;
-    const peakHz = (peak * ctx.sampleRate) / analyser.fftSize;
-    const peakDb = 10 * Math.log10(sum[peak]! / 10);
+    const hzPerBin = ctx.sampleRate / analyser.fftSize;
     await ctx.close();
+    return { power: [...sum], hzPerBin };
+  }, from);
+}
+
+const decibels = (power: number) => 10 * Math.log10(power / 10);
+
+/**
+ * What this party hears: the dominant frequency and its level in the remote audio, plus
+ * inbound-rtp counters from WebRTC's own stats.
+ */
+export async function hearing(party: Party, from?: string): Promise<{ peakHz: number; peakDb: number; packetsReceived: number; totalAudioEnergy: number }> {
+  const s = await spectrum(party, from);
+  if (!s) return { peakHz: 0, peakDb: -Infinity, packetsReceived: 0, totalAudioEnergy: 0 };
+  let peak = 1;
+  for (let b = 2; b < s.power.length; b++) if (s.power[b]! > s.power[peak]!) peak = b;
+  const stats = await party.page.evaluate(async () => {
     let packetsReceived = 0;
     let totalAudioEnergy = 0;
     for (const pc of (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs) {
       if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s: { type: string; kind?: string; packetsReceived?: number; totalAudioEnergy?: number }) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'audio') {
-          packetsReceived += s.packetsReceived ?? 0;
-          totalAudioEnergy += s.totalAudioEnergy ?? 0;
+      (await pc.getStats()).forEach((r: { type: string; kind?: string; packetsReceived?: number; totalAudioEnergy?: number }) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+          packetsReceived += r.packetsReceived ?? 0;
+          totalAudioEnergy += r.totalAudioEnergy ?? 0;
         }
       });
     }
-    return { peakHz, peakDb, packetsReceived, totalAudioEnergy };
-  }, from);
+    return { packetsReceived, totalAudioEnergy };
+  });
+  return { peakHz: peak * s.hzPerBin, peakDb: decibels(s.power[peak]!), ...stats };
 }
 
 /**
@@ -305,31 +319,13 @@ export async function expectDoesNotHear(party: Party, hz: number, from?: string)
  * who hears whom when a stream carries several tones at once (monitoring mixes).
  */
 export async function levelsAt(party: Party, from: string, tones: readonly number[]): Promise<number[]> {
-  return party.page.evaluate(
-    async ([from, tones]) => {
-      const audio = document.querySelector<HTMLAudioElement>(`audio[data-zuoxi-remote-user="${from}"]`);
-      if (!audio?.srcObject) return tones.map(() => -Infinity);
-      const ctx = new AudioContext();
-      const analyser = ctx.createAnalyser();
-      analyser.fftSize = 8192;
-      ctx.createMediaStreamSource(audio.srcObject as MediaStream).connect(analyser);
-      const bins = new Float32Array(analyser.frequencyBinCount);
-      const sum = new Float32Array(analyser.frequencyBinCount);
-      for (let i = 0; i < 10; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        analyser.getFloatFrequencyData(bins);
-        for (let b = 0; b < bins.length; b++) sum[b]! += Math.pow(10, bins[b]! / 10);
-      }
-      const hzPerBin = ctx.sampleRate / analyser.fftSize;
-      await ctx.close();
-      return tones.map((hz) => {
-        let best = 0;
-        for (let b = Math.floor((hz - 15) / hzPerBin); b <= Math.ceil((hz + 15) / hzPerBin); b++) best = Math.max(best, sum[b] ?? 0);
-        return 10 * Math.log10(best / 10);
-      });
-    },
-    [from, tones] as const,
-  );
+  const s = await spectrum(party, from);
+  if (!s) return tones.map(() => -Infinity);
+  return tones.map((hz) => {
+    let best = 0;
+    for (let b = Math.floor((hz - 15) / s.hzPerBin); b <= Math.ceil((hz + 15) / s.hzPerBin); b++) best = Math.max(best, s.power[b] ?? 0);
+    return decibels(best);
+  });
 }
 
 /** Above this a tone is heard, below {@link SILENT_DB} it is not (measured in a mix: tones about -27 dB, the floor at other tones about -82). */

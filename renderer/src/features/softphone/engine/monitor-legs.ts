@@ -4,6 +4,7 @@ import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 import { MONITOR_HEADER, MONITOR_MODE_TYPE, type MonitorAuthorization, type MonitorMode, type MonitorRequest } from '../../../../../shared/monitoring';
 import type { MonitorSnapshot } from '../../../../../shared/softphone';
 import { MediaGraph } from './media-graph';
+import { playRemote } from './remote-audio';
 
 /** What the legs need from the engine: the line, the customer call in hand, where to play, how to publish. */
 export interface MonitorHost {
@@ -149,19 +150,12 @@ export class MonitorLegs {
     return leg;
   }
 
-  /** Plays the far end of the leg (Chromium delivers remote audio only to a playing element). */
+  /** Plays the far end of the leg (the lead: the mix; the agent: the lead, muted while listening). */
   private play(leg: Leg): void {
     const sdh = sdhOf(leg.session);
     if (!sdh) return;
-    const audio = document.createElement('audio');
-    audio.autoplay = true;
-    audio.dataset['zuoxiMonitor'] = leg.snapshot.id;
-    audio.dataset['zuoxiRemoteUser'] = leg.snapshot.peer;
-    audio.srcObject = sdh.remoteMediaStream;
-    document.body.append(audio);
-    leg.audio = audio;
-    void audio.setSinkId(this.host.sinkId()).catch(() => {});
-    void audio.play().catch((e: unknown) => this.host.log(`monitoring audio did not start: ${String(e)}`));
+    leg.audio = playRemote(sdh.remoteMediaStream, { zuoxiMonitor: leg.snapshot.id, zuoxiRemoteUser: leg.snapshot.peer }, this.host.log);
+    void leg.audio.setSinkId(this.host.sinkId()).catch(() => {});
   }
 
   /** Agent side: a mode switch from the lead, judged on the main side like the INVITE (same call). */

@@ -24,6 +24,7 @@ import { sipDomain, type CallEndReason, type CallSnapshot, type MonitorSnapshot,
 import { fastSessionDescriptionHandlerFactory, MicrophoneWarmer } from './media-factory';
 import { RegistrationSupervisor, type LinePort, type RegisterOutcome } from './registration-supervisor';
 import { MonitorLegs } from './monitor-legs';
+import { playRemote } from './remote-audio';
 import { incomingSipMessage, sendSipMessage, type IncomingSipMessage } from './sip-messages';
 
 export interface PhoneSnapshot {
@@ -642,19 +643,12 @@ export class SoftphoneEngine {
     });
   }
 
-  /** Plays the far end through an <audio> element (Chromium delivers no remote audio without one). */
+  /** Plays the far end (remote-audio.ts), on the chosen earpiece. */
   private attachRemoteAudio(call: LiveCall): void {
     const sdh = sdhOf(call.session);
     if (!sdh) return;
-    const audio = document.createElement('audio');
-    audio.autoplay = true;
-    audio.dataset['zuoxiRemoteAudio'] = call.snapshot.id;
-    audio.dataset['zuoxiRemoteUser'] = call.snapshot.remoteUser;
-    audio.srcObject = sdh.remoteMediaStream;
-    document.body.append(audio);
-    call.audio = audio;
+    call.audio = playRemote(sdh.remoteMediaStream, { zuoxiRemoteAudio: call.snapshot.id, zuoxiRemoteUser: call.snapshot.remoteUser }, this.log);
     void this.setSink(call);
-    void audio.play().catch((e: unknown) => this.log(`remote audio did not start: ${String(e)}`));
     this.applyMedia(call);
   }
 
