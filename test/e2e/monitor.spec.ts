@@ -161,6 +161,10 @@ test.describe('a lead monitors an agent\'s call', () => {
       'monitoring refused: malformed',
     ]);
     own.close();
+    // shown on the agent's own desk as security events
+    await agent.page.getByRole('tab', { name: '升级' }).click();
+    await expect(agent.page.getByTestId('message-refusals')).toContainText('1000 · 403 · monitoring refused: replayed (claims 1000)');
+    await expect(agent.page.getByTestId('message-refusals')).toContainText('monitoring refused: mode-not-allowed (1000)');
     // the agent's customer call went on untouched
     await expect(agent.page.getByTestId('call-card')).toHaveCount(1);
     await expectHears(agent, TONE.customer, '1002');

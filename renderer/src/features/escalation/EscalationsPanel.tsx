@@ -75,12 +75,12 @@ export function EscalationsPanel() {
   const [refusals, setRefusals] = useState<{ at: number; from: string; code: number; reason: string }[]>([]);
   useEffect(() => {
     let live = true;
-    void Promise.all([api.escalations.list({ direction: 'out' }), role === 'lead' ? api.escalations.list({ direction: 'in' }) : null, role === 'lead' ? api.escalations.refusals() : null]).then(
+    void Promise.all([api.escalations.list({ direction: 'out' }), role === 'lead' ? api.escalations.list({ direction: 'in' }) : null, api.escalations.refusals()]).then(
       ([out, inb, refused]) => {
         if (!live) return;
         if (out.ok) setMine(out.value);
         if (inb?.ok) setInbox(inb.value);
-        if (refused?.ok) setRefusals(refused.value);
+        if (refused.ok) setRefusals(refused.value);
       },
     );
     return () => {
@@ -97,7 +97,7 @@ export function EscalationsPanel() {
       <Card size="small" title={t('escalation.mine')} data-testid="my-escalations">
         <List dataSource={mine} locale={{ emptyText: <Typography.Text type="secondary">{t('escalation.none')}</Typography.Text> }} renderItem={(e) => <List.Item data-testid="my-escalation">{<Summary e={e} />}</List.Item>} />
       </Card>
-      {role === 'lead' && refusals.length > 0 && (
+      {refusals.length > 0 && (
         <Card size="small" title={t('escalation.refused')} data-testid="message-refusals">
           {refusals.map((r, i) => (
             <div key={`${r.at}-${i}`}>

@@ -44,7 +44,9 @@ export class SoftphoneController {
       },
       authorizeMonitor: async (from, token) => {
         const r = await api.team.authorizeMonitor({ from: from.slice(0, 64), token: token.slice(0, 4096) });
-        return r.ok ? r.value : { ok: false, reason: r.error.message };
+        const verdict = r.ok ? r.value : { ok: false as const, reason: r.error.message };
+        if (!verdict.ok) store.getState().escalationsChanged(); // the refusal is listed as a security event
+        return verdict;
       },
       log: (m) => console.info(`[softphone] ${m}`),
     });
