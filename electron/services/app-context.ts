@@ -32,7 +32,7 @@ import { MonitorSessionsRepo } from '../db/monitor-sessions.repo.js';
 import { TeamStatsRepo } from '../db/team-stats.repo.js';
 import { MonitorAuth } from './team/monitor-auth.service.js';
 import { TeamMail } from './team/team-mail.service.js';
-import { TeamStats } from './team/team-stats.service.js';
+import { localDay, TeamStats } from './team/team-stats.service.js';
 import { TeamService } from './team/team.service.js';
 
 export interface AppContextOptions {
@@ -83,9 +83,6 @@ export interface AppContext {
   close(): void;
 }
 
-/** Local midnight of the day `now` falls in (the desk's own time zone). */
-const startOfToday = (now: number) => new Date(now).setHours(0, 0, 0, 0);
-
 /** How often the retention policy is applied again while the desk runs. */
 const RETENTION_EVERY_MS = 6 * 3_600_000;
 
@@ -117,7 +114,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const agentStates = new AgentStateRepo(db);
   const visits = new VisitsService(stores, settings, currentAgent, deadlines);
   const teamStats = new TeamStats(new TeamStatsRepo(db), visits, team);
-  const teamMail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(startOfToday(Date.now()), Date.now()), teamStats);
+  const teamMail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(localDay(Date.now(), 0).from, Date.now()), teamStats);
   const retention = new RetentionService(new RetentionRepo(db), settings, stores.deskLog, currentAgent);
   void retention.run();
   const retentionTimer = setInterval(() => void retention.run(), RETENTION_EVERY_MS);
