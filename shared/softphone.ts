@@ -57,6 +57,14 @@ export interface MonitorSnapshot {
   readonly call: { readonly number: string; readonly since: number };
 }
 
+/**
+ * What a SIP session is to the desk (issue 17). Only a customer call rings, holds the others, counts
+ * for call waiting, moves the agent's state and is a visit; a monitoring leg is 'monitor' on the
+ * lead's desk and 'monitored' on the agent's, and is published apart ({@link MonitorSnapshot}).
+ */
+export type SessionRole = 'customer' | 'consult' | 'monitor' | 'monitored';
+export type CallRole = Extract<SessionRole, 'customer' | 'consult'>;
+
 export interface CallSnapshot {
   readonly id: string;
   readonly direction: CallDirection;
@@ -74,10 +82,10 @@ export interface CallSnapshot {
   readonly endCode?: number | undefined;
   readonly transfer?: TransferSnapshot | undefined;
   /**
-   * A leg the desk placed for itself while another call was live (consult, transfer), or followed
-   * from a REFER: never the customer's visit.
+   * 'consult': a leg the desk placed for itself while another call was live (consult, transfer), or
+   * followed from a REFER: never the customer's visit.
    */
-  readonly consult?: true | undefined;
+  readonly role: CallRole;
   /** How many times media was renegotiated with an ICE restart (network change, ICE failure). */
   readonly iceRestarts: number;
 }

@@ -8,7 +8,7 @@ import type { CallSnapshot } from '../../shared/softphone';
 import { renderApp } from './render-app';
 
 const T0 = 1_700_000_000_000;
-const connected: CallSnapshot = { id: 'c1', direction: 'inbound', remoteUser: '13800138000', phase: 'connected', held: false, muted: false, startedAt: T0, answeredAt: T0, iceRestarts: 0 };
+const connected: CallSnapshot = { id: 'c1', direction: 'inbound', remoteUser: '13800138000', phase: 'connected', held: false, muted: false, startedAt: T0, answeredAt: T0, iceRestarts: 0, role: 'customer' };
 
 async function setup() {
   const app = await renderApp(

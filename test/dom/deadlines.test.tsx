@@ -146,7 +146,7 @@ describe('deadline board and countdowns (fake clock)', () => {
 
   it('shows the ring, hold and wrap-up clocks of the call in hand', async () => {
     const app = await renderApp(Date.now, <CountdownStrip />);
-    const call = { id: 'c1', direction: 'inbound' as const, remoteUser: '1002', phase: 'ringing' as const, held: false, muted: false, startedAt: T0, iceRestarts: 0 };
+    const call = { id: 'c1', direction: 'inbound' as const, remoteUser: '1002', phase: 'ringing' as const, held: false, muted: false, startedAt: T0, iceRestarts: 0, role: 'customer' as const };
     act(() => app.store.getState().setPhoneSnapshot({ registration: { status: 'registered' }, calls: [call], lastEnded: null, dtmfReceived: {} }));
     const pill = () => screen.getByTestId('countdown');
     expect([pill().dataset['clock'], pill().dataset['level'], pill().textContent.trim()]).toEqual(['ring', 'ok', '振铃 1002 15s']);

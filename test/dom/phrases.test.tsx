@@ -6,7 +6,7 @@ import { fail } from '../../shared/result';
 import type { CallSnapshot } from '../../shared/softphone';
 import { renderApp } from './render-app';
 
-const call = (over: Partial<CallSnapshot>): CallSnapshot => ({ id: 'c1', direction: 'inbound', remoteUser: '13800138000', remoteName: '张先生', phase: 'connected', held: false, muted: false, startedAt: 1, iceRestarts: 0, ...over });
+const call = (over: Partial<CallSnapshot>): CallSnapshot => ({ id: 'c1', direction: 'inbound', remoteUser: '13800138000', remoteName: '张先生', phase: 'connected', held: false, muted: false, startedAt: 1, iceRestarts: 0, role: 'customer', ...over });
 
 async function setup(part: React.ReactNode) {
   const app = await renderApp(undefined, part);

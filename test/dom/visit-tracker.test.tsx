@@ -5,7 +5,7 @@ import { createAppStore } from '../../renderer/src/store';
 import { fakeApi } from './fake-api';
 import { ok } from '../../shared/result';
 
-const ringing: CallSnapshot = { id: 'call-1', direction: 'inbound', remoteUser: '13800138000', phase: 'ringing', held: false, muted: false, startedAt: 1_000, iceRestarts: 0 };
+const ringing: CallSnapshot = { id: 'call-1', direction: 'inbound', remoteUser: '13800138000', phase: 'ringing', held: false, muted: false, startedAt: 1_000, iceRestarts: 0, role: 'customer' };
 const registration = { status: 'registered' as const };
 
 function setup() {
@@ -87,7 +87,7 @@ describe('visit tracker (every call is logged)', () => {
     await store.getState().loadSettings();
     store.setState({ settings: { ...store.getState().settings!, callPolicy: { refer: 'refuse', internalNumbers: '8[0-9]{3}' } } });
     const calls: CallSnapshot[] = [
-      { ...ringing, id: 'call-2', direction: 'outbound', remoteUser: '13900000000', consult: true },
+      { ...ringing, id: 'call-2', direction: 'outbound', remoteUser: '13900000000', role: 'consult' },
       { ...ringing, id: 'call-3', remoteUser: '1005' }, // the team lead (fake settings)
       { ...ringing, id: 'call-4', remoteUser: '8001' },
     ];

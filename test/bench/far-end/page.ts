@@ -48,7 +48,7 @@ async function start(config: FarEndConfig): Promise<void> {
     authorizationUsername: config.user,
     authorizationPassword: config.password,
     logBuiltinEnabled: false,
-    sessionDescriptionHandlerFactory: fastSessionDescriptionHandlerFactory(warmer, []),
+    sessionDescriptionHandlerFactory: fastSessionDescriptionHandlerFactory((_session, constraints) => warmer.take(constraints), []),
     delegate: {
       onInvite: (invitation) => {
         follow(invitation);

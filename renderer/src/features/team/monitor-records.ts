@@ -18,7 +18,7 @@ export function recordMonitoring(store: AppStore, api: AgentApi): () => void {
       const prev = known.get(m.id);
       if (m.phase !== 'connected') continue;
       if (prev?.phase !== 'connected') {
-        const call = s.calls.find((c) => c.phase === 'connected' && !c.consult);
+        const call = s.calls.find((c) => c.phase === 'connected' && c.role === 'customer');
         const visitId = m.side === 'agent' && call ? s.callVisits[call.id] : undefined;
         const started = api.monitoring.started({ side: m.side, peer: m.peer, ...(m.peerName ? { peerName: m.peerName } : {}), mode: m.mode, at: now, ...(visitId ? { visitId } : {}) });
         records.set(m.id, started.then((r) => (changed(), r.ok ? r.value.id : null)));

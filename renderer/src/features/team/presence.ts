@@ -4,7 +4,7 @@ import type { SendTeamMessage } from './mailbox';
 
 /** What this desk tells its leads now: line, agent state with reason and since when, the customer call in hand. */
 export function presenceOf(s: RootState): PresenceInput {
-  const call = s.calls.find((c) => !c.consult && c.phase !== 'ended');
+  const call = s.calls.find((c) => c.role === 'customer' && c.phase !== 'ended');
   return {
     registered: s.registration.status === 'registered',
     status: s.agent.status,

@@ -22,7 +22,7 @@ export function trackVisits(store: AppStore, api: AgentApi): () => void {
   const live = new Map<string, CallSnapshot>();
   const isInternal = (call: CallSnapshot) => {
     const settings = store.getState().settings;
-    if (call.consult) return true;
+    if (call.role === 'consult') return true;
     const members = [...(settings?.team.leads ?? []), ...(settings?.team.agents ?? [])];
     return isInternalNumber(call.remoteUser, { pattern: settings?.callPolicy.internalNumbers ?? '', members });
   };

@@ -63,16 +63,13 @@ export function bestCandidateType(iceServers: readonly RTCIceServer[]): Candidat
 }
 
 /**
- * `outgoing` names the stream a session sends instead of the microphone (a monitoring leg's mix
- * from the media graph); every other session takes the (warmed) microphone.
+ * `media` gives the stream a session sends: the engine hands sip.js a mix from its audio graph
+ * (desk-audio.ts) for every session, so sip.js never opens the microphone itself.
  */
-export function fastSessionDescriptionHandlerFactory(warmer: MicrophoneWarmer, iceServers: readonly RTCIceServer[], outgoing = new WeakMap<Session, MediaStream>()): SessionDescriptionHandlerFactory {
+export function fastSessionDescriptionHandlerFactory(media: (session: Session, constraints: MediaStreamConstraints) => Promise<MediaStream>, iceServers: readonly RTCIceServer[]): SessionDescriptionHandlerFactory {
   const wanted = RANK[bestCandidateType(iceServers)]!;
   return (session, options) => {
-    const base = defaultSessionDescriptionHandlerFactory((constraints) => {
-      const mix = outgoing.get(session);
-      return mix ? Promise.resolve(mix) : warmer.take(constraints);
-    });
+    const base = defaultSessionDescriptionHandlerFactory((constraints) => media(session, constraints));
     const sdh = base(session, options) as SessionDescriptionHandler;
     let settle: ReturnType<typeof setTimeout> | undefined;
     let haveWanted = false;

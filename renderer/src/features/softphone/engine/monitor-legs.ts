@@ -3,19 +3,15 @@ import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 import { MONITOR_HEADER, MONITOR_MODE_TYPE, type MonitorAuthorization, type MonitorMode, type MonitorRequest } from '../../../../../shared/monitoring';
 import type { MonitorSnapshot } from '../../../../../shared/softphone';
-import { MediaGraph } from './media-graph';
-import { playRemote } from './remote-audio';
+import { SESSION_MEDIA, type DeskAudio } from './desk-audio';
 
-/** What the legs need from the engine: the line, the customer call in hand, where to play, how to publish. */
+/** What the legs need from the engine: the line, the customer call in hand, the desk's audio, how to publish. */
 export interface MonitorHost {
   ua(): UserAgent;
   uriOf(target: string): ReturnType<typeof UserAgent.makeURI>;
-  /** The agent's live customer call (connected, not a consult leg), if any. */
-  customerSession(): Session | undefined;
-  constraints(): MediaStreamConstraints;
-  sinkId(): string;
-  /** The outgoing stream a session's media factory hands sip.js instead of the microphone. */
-  readonly outgoing: WeakMap<Session, MediaStream>;
+  /** The agent's customer call in hand (connected, unheld first), if any. */
+  callInHand(): { readonly id: string } | undefined;
+  readonly audio: DeskAudio;
   changed(): void;
   now(): number;
   log(message: string): void;
@@ -24,30 +20,28 @@ export interface MonitorHost {
 interface Leg {
   readonly session: Session;
   snapshot: MonitorSnapshot;
-  audio?: HTMLAudioElement;
 }
 
 const sdhOf = (session: Session) => session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
-const CUSTOMER = { leg: 'customer' } as const;
-/** The mix the customer hears while a lead barges in: the agent and the lead. */
-const BARGE_MIX = 'customer-out';
-const audioSender = (sdh: SessionDescriptionHandler | undefined) => sdh?.peerConnection?.getSenders().find((x) => x.track?.kind === 'audio' || x.track === null);
 
 /**
  * Monitoring legs, both ends (issue 17). Lead side: an INVITE to the agent carrying the signed
  * request (X-Zuoxi-Monitor); it plays what comes back, and in listen mode sends nothing. Agent side:
  * the request is judged on the main side first (`authorize`), then the leg is answered without
- * ringing and sent a mix of the agent's microphone and the customer's audio from the media graph;
- * the customer's leg is untouched (no re-INVITE). A refused request gets 403 and no media.
+ * ringing and sent a mix of the agent's microphone and the customer's audio from the desk's graph;
+ * the customer's leg is untouched (no re-INVITE). A refused request gets 403 and no media. The mix
+ * follows the call in hand: held (the lead hears what the agent hears), another call answered, a
+ * new headset; the leg ends when the agent has no customer call left (hung up, transferred).
  *
  * Modes switch in place by an INFO carrying a new signed request, judged like the INVITE:
  * listen — the lead sends nothing, the agent plays nothing of it; whisper — the agent plays the
- * lead; barge — the customer's outgoing track is swapped (replaceTrack, no re-INVITE) for a mix of
- * the agent's microphone and the lead, and back when the mode or the leg ends.
+ * lead; barge — the lead also joins the customer call's own mix (no re-INVITE, no track swap), and
+ * leaves it when the mode or the leg ends.
  */
 export class MonitorLegs {
   private readonly legs = new Map<string, Leg>();
-  private readonly graph = new MediaGraph();
+  /** The customer call a lead barges into, and by which leg. */
+  private barged: { call: string; leg: string } | undefined;
   private next = 1;
 
   constructor(
@@ -67,21 +61,20 @@ export class MonitorLegs {
       this.host.log(`refused monitoring from ${from}: ${verdict.reason}`);
       return void invitation.reject({ statusCode: 403 }).catch(() => {});
     }
-    const customer = this.host.customerSession();
-    const sdh = customer && sdhOf(customer);
-    if (!sdh) return void invitation.reject({ statusCode: 480, reasonPhrase: 'No call to monitor' }).catch(() => {});
+    const call = this.host.callInHand();
+    if (!call) return void invitation.reject({ statusCode: 480, reasonPhrase: 'No call to monitor' }).catch(() => {});
     const leg = this.track(invitation, { side: 'agent', peer: from, peerName: verdict.lead.name, mode: verdict.mode, disclosed: verdict.disclosed, call: verdict.call });
-    this.customerChanged();
-    this.host.outgoing.set(invitation, this.graph.mix(leg.snapshot.id, ['mic', CUSTOMER]));
-    await invitation.accept({ sessionDescriptionHandlerOptions: { constraints: this.host.constraints() } }).catch((e: unknown) => this.host.log(`monitoring answer failed: ${String(e)}`));
+    this.host.audio.send(invitation, leg.snapshot.id, ['mic', { leg: call.id }]);
+    await invitation.accept({ sessionDescriptionHandlerOptions: { constraints: SESSION_MEDIA } }).catch((e: unknown) => this.host.log(`monitoring answer failed: ${String(e)}`));
   }
 
   /** Lead side: monitors `agent` with a token from the main side; returns the leg's id. */
   async start(agent: string, token: string, mode: MonitorMode, call: MonitorRequest['call']): Promise<string> {
     const uri = this.host.uriOf(agent);
     if (!uri) throw new Error(`cannot monitor ${agent}`);
-    const inviter = new Inviter(this.host.ua(), uri, { extraHeaders: [`${MONITOR_HEADER}: ${token}`], sessionDescriptionHandlerOptions: { constraints: this.host.constraints() } });
+    const inviter = new Inviter(this.host.ua(), uri, { extraHeaders: [`${MONITOR_HEADER}: ${token}`], sessionDescriptionHandlerOptions: { constraints: SESSION_MEDIA } });
     const leg = this.track(inviter, { side: 'lead', peer: uri.user ?? agent, mode, disclosed: true, call });
+    this.host.audio.send(inviter, leg.snapshot.id, ['mic']);
     await inviter.invite({ requestDelegate: { onReject: (r: IncomingResponse) => this.host.log(`monitoring ${agent} refused: ${r.message.statusCode ?? '?'}`) } });
     return leg.snapshot.id;
   }
@@ -109,17 +102,20 @@ export class MonitorLegs {
     else if (leg.session instanceof Inviter) await leg.session.cancel().catch(() => {});
   }
 
-  /** The customer's leg or the microphone changed (answered, new headset): the mixes follow. */
-  customerChanged(): void {
-    const sdh = this.host.customerSession() && sdhOf(this.host.customerSession()!);
-    if (!sdh) return;
-    this.graph.setMicrophone(new MediaStream(sdh.localMediaStream.getAudioTracks()));
-    this.graph.setLeg('customer', new MediaStream(sdh.remoteMediaStream.getAudioTracks()));
-    for (const leg of this.legs.values()) if (leg.snapshot.side === 'agent' && leg.snapshot.phase === 'connected') this.applyMode(leg);
+  /** The call in hand changed (answered, held, resumed, another one taken, ended): the agent's legs follow it. */
+  callInHandChanged(): void {
+    const call = this.host.callInHand();
+    if (!call) return this.endAgentSide();
+    for (const leg of this.legs.values()) if (leg.snapshot.side === 'agent') this.host.audio.remix(leg.snapshot.id, ['mic', { leg: call.id }]);
+    if (this.barged && this.barged.call !== call.id) {
+      const { leg } = this.barged;
+      this.unbarge();
+      this.barge(call.id, leg);
+    }
   }
 
-  /** The agent's customer call is over: every leg monitoring it ends. */
-  endAgentSide(): void {
+  /** The agent has no customer call any more: every leg monitoring it ends. */
+  private endAgentSide(): void {
     for (const leg of this.legs.values()) if (leg.snapshot.side === 'agent') void this.stop(leg.snapshot.id);
   }
 
@@ -134,28 +130,19 @@ export class MonitorLegs {
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
         leg.snapshot = { ...leg.snapshot, phase: 'connected', since: this.host.now() };
-        this.play(leg);
+        const sdh = sdhOf(session);
+        if (sdh) this.host.audio.receive(id, sdh.remoteMediaStream, { zuoxiMonitor: id, zuoxiRemoteUser: leg.snapshot.peer });
         this.applyMode(leg);
         this.host.changed();
       } else if (state === SessionState.Terminated) {
-        if (leg.snapshot.side === 'agent' && leg.snapshot.mode === 'barge') this.restoreCustomerTrack();
-        leg.audio?.remove();
-        this.graph.remove(id);
-        this.graph.idle();
+        if (this.barged?.leg === id) this.unbarge();
+        this.host.audio.end(id);
         this.legs.delete(id);
         this.host.changed();
       }
     });
     this.host.changed();
     return leg;
-  }
-
-  /** Plays the far end of the leg (the lead: the mix; the agent: the lead, muted while listening). */
-  private play(leg: Leg): void {
-    const sdh = sdhOf(leg.session);
-    if (!sdh) return;
-    leg.audio = playRemote(sdh.remoteMediaStream, { zuoxiMonitor: leg.snapshot.id, zuoxiRemoteUser: leg.snapshot.peer }, this.host.log);
-    void leg.audio.setSinkId(this.host.sinkId()).catch(() => {});
   }
 
   /** Agent side: a mode switch from the lead, judged on the main side like the INVITE (same call). */
@@ -172,38 +159,33 @@ export class MonitorLegs {
   }
 
   private setLegMode(leg: Leg, mode: MonitorMode): void {
-    const was = leg.snapshot.mode;
     leg.snapshot = { ...leg.snapshot, mode };
-    if (leg.snapshot.side === 'agent' && was === 'barge' && mode !== 'barge') this.restoreCustomerTrack();
     this.applyMode(leg);
     this.host.changed();
   }
 
   /**
    * Lead side: the microphone is sent only to whisper or barge. Agent side: the lead is played in
-   * whisper and barge; in barge the customer's outgoing track becomes the agent-and-lead mix.
+   * whisper and barge; in barge the lead also joins the mix the customer's call sends.
    */
   private applyMode(leg: Leg): void {
-    const sdh = sdhOf(leg.session);
-    if (!sdh) return;
     const { mode, side, id } = leg.snapshot;
-    if (side === 'lead') return sdh.enableSenderTracks(mode !== 'listen');
-    if (leg.audio) leg.audio.muted = mode === 'listen';
-    if (mode !== 'barge') return;
-    this.graph.setLeg(id, new MediaStream(sdh.remoteMediaStream.getAudioTracks()));
-    const mix = this.graph.mix(BARGE_MIX, ['mic', { leg: id }]).getAudioTracks()[0];
-    const customer = this.host.customerSession();
-    const sender = audioSender(customer && sdhOf(customer));
-    if (mix && sender && sender.track !== mix) void sender.replaceTrack(mix).catch((e: unknown) => this.host.log(`barge mix not sent: ${String(e)}`));
+    if (side === 'lead') return sdhOf(leg.session)?.enableSenderTracks(mode !== 'listen');
+    this.host.audio.setAudible(id, mode !== 'listen');
+    const call = this.host.callInHand();
+    if (mode === 'barge' && call && this.barged?.leg !== id) this.barge(call.id, id);
+    else if (mode !== 'barge' && this.barged?.leg === id) this.unbarge();
   }
 
-  /** The customer hears the agent's own microphone again. */
-  private restoreCustomerTrack(): void {
-    const customer = this.host.customerSession();
-    const sdh = customer && sdhOf(customer);
-    const mic = sdh?.localMediaStream.getAudioTracks()[0];
-    const sender = audioSender(sdh);
-    if (mic && sender && sender.track !== mic) void sender.replaceTrack(mic).catch(() => {});
-    this.graph.remove(BARGE_MIX);
+  private barge(call: string, leg: string): void {
+    if (this.barged) this.unbarge();
+    this.barged = { call, leg };
+    this.host.audio.remix(call, ['mic', { leg }]);
+  }
+
+  /** The customer hears the agent alone again. */
+  private unbarge(): void {
+    if (this.barged) this.host.audio.remix(this.barged.call, ['mic']);
+    this.barged = undefined;
   }
 }
