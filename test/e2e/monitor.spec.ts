@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { dialFrom, expectHears, expectTones, hangUpFrom, levelsAt, passwordOf, SILENT_DB, test, type SipBed } from './sip-harness';
+import { dialFrom, expectHears, expectTones, followTransfersTo, hangUpFrom, levelsAt, passwordOf, SILENT_DB, test, type DeskSpec, type Party, type SipBed } from './sip-harness';
 import { startFarEnd } from '../bench/far-end';
 import { hostApi } from './host-api';
 import { formTeam } from './team-harness';
@@ -7,10 +7,16 @@ import { formTeam } from './team-harness';
 // Team-lead monitoring over a real Kamailio (issue 17): customer 1002 sends 1000 Hz, agent 1001
 // 400 Hz, lead 1000 700 Hz, each from its own Chromium; an FFT of what each one plays says who
 // hears whom.
-const TONE = { customer: 1000, agent: 400, lead: 700 } as const;
+const TONE = { customer: 1000, agent: 400, lead: 700, second: 1300 } as const;
 
-async function monitorBed(bed: SipBed) {
-  const desks = await bed.start({ lead: { user: '1000', toneHz: TONE.lead }, agent: { user: '1001', toneHz: TONE.agent }, customer: { user: '1002', toneHz: TONE.customer } });
+/** Lead 1000, agent 1001 on a call with customer 1002; `second` (1003) is a second customer, left idle. */
+async function monitorBed(bed: SipBed, withSecond = false) {
+  const desks = await bed.start({
+    lead: { user: '1000', toneHz: TONE.lead },
+    agent: { user: '1001', toneHz: TONE.agent },
+    customer: { user: '1002', toneHz: TONE.customer },
+    ...(withSecond ? { second: { user: '1003', toneHz: TONE.second } } : {}),
+  } as Record<'lead' | 'agent' | 'customer' | 'second', DeskSpec>);
   await formTeam(desks.lead, [[desks.agent, '王坐席']]);
   // the customer calls; the agent answers; they hear each other
   await desks.agent.page.getByRole('tab', { name: '工作台' }).click();
@@ -22,6 +28,18 @@ async function monitorBed(bed: SipBed) {
 }
 
 /** The `o=` version of the session description the customer's desk last received: a re-INVITE raises it. */
+/** The lead starts listening to agent 1001 from its roster; the row, for the mode and stop buttons. */
+async function listenFromRoster(lead: Party) {
+  await lead.page.getByRole('tab', { name: '工作台' }).click();
+  const row = lead.page.getByTestId('roster-row').and(lead.page.locator('[data-user="1001"]'));
+  await row.getByTestId('monitor').click();
+  await expect(row.getByTestId('stop-monitor')).toHaveText('结束监听');
+  return row;
+}
+
+const cardWith = (party: Party, user: string) => party.page.getByTestId('call-card').filter({ hasText: user });
+const openLegs = (party: Party) => party.page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((p) => p.connectionState !== 'closed').length);
+
 const remoteSdpVersion = (page: Page) =>
   page.evaluate(() => {
     const pc = (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.find((p) => p.connectionState !== 'closed');
@@ -94,13 +112,9 @@ test.describe('a lead monitors an agent\'s call', () => {
 
   test('whisper, then barge, then listen again in one session: who hears the lead follows the mode', async ({ bed }) => {
     const { lead, agent, customer } = await monitorBed(bed);
-    await lead.page.getByRole('tab', { name: '工作台' }).click();
-    const row = lead.page.getByTestId('roster-row').and(lead.page.locator('[data-user="1001"]'));
-    await row.getByTestId('monitor').click();
-    await expect(row.getByTestId('stop-monitor')).toHaveText('结束监听');
+    const row = await listenFromRoster(lead);
     await expectTones(lead, '1001', [TONE.agent, TONE.customer], [TONE.lead]);
-    const legs = () => lead.page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((p) => p.connectionState !== 'closed').length);
-    const legsBefore = await legs();
+    const legsBefore = await openLegs(lead);
     const mode = row.getByTestId('monitor-mode');
 
     // whisper: the agent hears the lead, the customer does not
@@ -123,7 +137,7 @@ test.describe('a lead monitors an agent\'s call', () => {
     await expectTones(customer, '1001', [TONE.agent], [TONE.lead]);
     await expect.poll(async () => (await levelsAt(agent, '1000', [TONE.lead]))[0]).toBeLessThan(SILENT_DB);
     await expectTones(lead, '1001', [TONE.agent, TONE.customer], [TONE.lead]);
-    expect(await legs()).toBe(legsBefore);
+    expect(await openLegs(lead)).toBe(legsBefore);
   });
 
   test('forged monitoring requests get 403 with the reason kept, and never audio: someone with the lead\'s SIP password but not its key, a replay, a mode the team forbids', async ({ bed }) => {
@@ -168,5 +182,64 @@ test.describe('a lead monitors an agent\'s call', () => {
     // the agent's customer call went on untouched
     await expect(agent.page.getByTestId('call-card')).toHaveCount(1);
     await expectHears(agent, TONE.customer, '1002');
+  });
+
+  test('the monitoring follows the agent: a new headset keeps the lead\'s mix, a second call answered is what the lead hears, a transfer ends it', async ({ bed }) => {
+    test.setTimeout(180_000);
+    const { lead, agent, customer, second } = await monitorBed(bed, true);
+    await followTransfersTo(customer, '100[0-9]');
+    const row = await listenFromRoster(lead);
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer], [TONE.second]);
+    const legs = await openLegs(lead);
+
+    // the agent switches headsets mid-call: the desk opens the new microphone, and the lead's mix has it
+    await agent.page.evaluate(() => {
+      const opened: { deviceId: string; track: MediaStreamTrack }[] = [];
+      (window as unknown as { __gum: typeof opened }).__gum = opened;
+      const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (c) => {
+        const stream = await original(c);
+        const audio = typeof c?.audio === 'object' ? c.audio : {};
+        opened.push({ deviceId: JSON.stringify(audio.deviceId ?? ''), track: stream.getAudioTracks()[0]! });
+        return stream;
+      };
+    });
+    const headset = await agent.page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'audioinput' && d.deviceId !== 'default').at(-1)!);
+    await agent.page.getByRole('tab', { name: '线路' }).click();
+    await agent.page.getByLabel('麦克风').click();
+    await agent.page.locator(`.ant-select-item-option[title="${headset.label}"]`).click();
+    await expect
+      .poll(() => agent.page.evaluate((id) => (window as unknown as { __gum: { deviceId: string; track: MediaStreamTrack }[] }).__gum.some((g) => g.deviceId.includes(id) && g.track.readyState === 'live'), headset.deviceId))
+      .toBe(true);
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer]);
+    await expectHears(customer, TONE.agent, '1001');
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+
+    // a second customer calls; the agent holds the first and answers: the lead now hears that call, not the held one
+    await dialFrom(second, '1001');
+    await agent.page.getByRole('button', { name: '保持当前并接听' }).click();
+    await expect(cardWith(agent, '1002')).toHaveAttribute('data-call-held', 'true');
+    await expectTones(lead, '1001', [TONE.agent, TONE.second], [TONE.customer]);
+    await expect(row.getByTestId('stop-monitor')).toHaveText('结束监听');
+    expect(await openLegs(lead)).toBe(legs);
+
+    // the second call ends; the first is held (silent for the lead too), then resumed
+    await hangUpFrom(second);
+    await second.page.getByRole('button', { name: '完成话后处理' }).click();
+    await expect(second.page.getByTestId('agent-status')).toHaveText('就绪');
+    await expect(agent.page.getByTestId('call-card')).toHaveCount(1);
+    await expectTones(lead, '1001', [TONE.agent], [TONE.customer, TONE.second]);
+    await cardWith(agent, '1002').getByRole('button', { name: '恢复' }).click();
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer]);
+
+    // the agent transfers the customer away: its leg ends, and the monitoring with it
+    await agent.page.getByLabel('转接到（号码）').fill('1003');
+    await agent.page.getByRole('button', { name: '直接转' }).click();
+    await expect(agent.page.getByTestId('last-call')).toHaveAttribute('data-end-reason', 'transferred');
+    await expect(row.getByTestId('stop-monitor')).toHaveCount(0);
+    await expect(agent.page.getByTestId('monitored-notice')).toHaveCount(0);
+    await second.page.getByRole('button', { name: '接听' }).click();
+    await expectHears(second, TONE.customer, '1002');
+    await expect(lead.page.locator('audio[data-zuoxi-monitor]')).toHaveCount(0);
   });
 });
