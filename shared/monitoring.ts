@@ -14,6 +14,33 @@ export const MONITOR_MODES = ['listen', 'whisper', 'barge'] as const;
 export const MonitorModeSchema = z.enum(MONITOR_MODES);
 export type MonitorMode = z.infer<typeof MonitorModeSchema>;
 
+const DtmfDigits = z.string().regex(/^[0-9*#]{1,4}$/, '1–4 DTMF digits (0-9, *, #)');
+
+/**
+ * Monitoring done by the PBX itself (issue 17, item 5): the lead's desk dials `prefix` + the
+ * agent's extension and switches mode by DTMF, with the same roster, records and controls.
+ * 'desk' is Zuoxi's own signed monitoring (the agent's desk mixes); the presets are the PBXs' own
+ * digits: Asterisk ChanSpy with its `d` option (4 spy, 5 whisper, 6 barge), FreeSWITCH eavesdrop
+ * (0 back to eavesdrop, 2 speak to the eavesdropped channel, 3 three-way). The prefix is the
+ * site's dial plan (FreeSWITCH's sample plan uses 88 + extension).
+ */
+export const PBX_MONITORING = ['desk', 'asterisk', 'freeswitch'] as const;
+export const PBX_PRESETS: Readonly<Record<Exclude<(typeof PBX_MONITORING)[number], 'desk'>, { readonly prefix: string; readonly digits: Readonly<Record<MonitorMode, string>> }>> = {
+  asterisk: { prefix: '', digits: { listen: '4', whisper: '5', barge: '6' } },
+  freeswitch: { prefix: '88', digits: { listen: '0', whisper: '2', barge: '3' } },
+};
+export const PbxMonitoringSchema = z
+  .object({
+    kind: z.enum(PBX_MONITORING),
+    /** Dialled before the agent's extension (feature code). */
+    prefix: z.string().regex(/^[0-9*#]{0,8}$/, 'up to 8 dial digits (0-9, *, #)'),
+    digits: z.object({ listen: DtmfDigits, whisper: DtmfDigits, barge: DtmfDigits }).strict(),
+  })
+  .strict()
+  .refine((p) => p.kind === 'desk' || p.prefix.length > 0, { message: 'the PBX needs its monitoring feature code', path: ['prefix'] });
+export type PbxMonitoring = z.infer<typeof PbxMonitoringSchema>;
+const DESK_MONITORING: PbxMonitoring = { kind: 'desk', prefix: '', digits: { ...PBX_PRESETS.asterisk.digits } };
+
 /** The team's monitoring policy (a managed setting, carried in the signed directory). */
 export const MonitoringPolicySchema = z
   .object({
@@ -21,6 +48,8 @@ export const MonitoringPolicySchema = z
     modes: z.array(MonitorModeSchema).max(3),
     /** Silent listening may be hidden from the agent where the company says so; whisper and barge are always shown. */
     discloseListen: z.boolean(),
+    /** Who monitors: this desk with the agent's (signed), or the PBX by feature code (older settings: the desk). */
+    pbx: PbxMonitoringSchema.default(DESK_MONITORING),
   })
   .strict();
 export type MonitoringPolicy = z.infer<typeof MonitoringPolicySchema>;

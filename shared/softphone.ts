@@ -55,6 +55,8 @@ export interface MonitorSnapshot {
   readonly disclosed: boolean;
   /** The customer call monitored, as the lead's request named it (a mode switch signs it again). */
   readonly call: { readonly number: string; readonly since: number };
+  /** Lead side, PBX-side monitoring: the feature code dialled and the digits for each mode (sent by DTMF). */
+  readonly pbx?: { readonly target: string; readonly digits: Readonly<Record<'listen' | 'whisper' | 'barge', string>> } | undefined;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface FarEnd {
   message(target: string, contentType: string, body: string): Promise<number>;
   /** An INVITE with extra headers; the final response code. */
   probe(target: string, extraHeaders: string[]): Promise<number>;
+  /** DTMF digits it received by SIP INFO. */
+  digits(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ type FarEndWindow = {
     state(): string;
     hangup(): Promise<void>;
     message(t: string, type: string, body: string): Promise<number>;
+    digits(): string;
   };
 };
 
@@ -55,6 +58,7 @@ export async function startFarEnd(pbx: Pbx, account: { user: string; password: s
     state: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.state()),
     hangup: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.hangup()),
     message: (target, type, body) => page.evaluate(([t, c, b]) => (window as unknown as FarEndWindow).farEnd.message(t, c, b), [target, type, body] as const),
+    digits: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.digits()),
     probe: (target, headers) => page.evaluate(([t, h]) => (window as unknown as FarEndWindow).farEnd.probe(t, h), [target, headers] as const),
     close: async () => {
       await browser.close();

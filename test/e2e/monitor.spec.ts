@@ -10,13 +10,13 @@ import { formTeam } from './team-harness';
 const TONE = { customer: 1000, agent: 400, lead: 700, second: 1300 } as const;
 
 /** Lead 1000, agent 1001 on a call with customer 1002; `second` (1003) is a second customer, left idle. */
-async function monitorBed(bed: SipBed, withSecond = false) {
+async function monitorBed(bed: SipBed, withSecond = false, extraAccounts: string[] = []) {
   const desks = await bed.start({
     lead: { user: '1000', toneHz: TONE.lead },
     agent: { user: '1001', toneHz: TONE.agent },
     customer: { user: '1002', toneHz: TONE.customer },
     ...(withSecond ? { second: { user: '1003', toneHz: TONE.second } } : {}),
-  } as Record<'lead' | 'agent' | 'customer' | 'second', DeskSpec>);
+  } as Record<'lead' | 'agent' | 'customer' | 'second', DeskSpec>, extraAccounts);
   await formTeam(desks.lead, [[desks.agent, '王坐席']]);
   // the customer calls; the agent answers; they hear each other
   await desks.agent.page.getByRole('tab', { name: '工作台' }).click();
@@ -241,5 +241,49 @@ test.describe('a lead monitors an agent\'s call', () => {
     await second.page.getByRole('button', { name: '接听' }).click();
     await expectHears(second, TONE.customer, '1002');
     await expect(lead.page.locator('audio[data-zuoxi-monitor]')).toHaveCount(0);
+  });
+
+  test('PBX-side mode (FreeSWITCH eavesdrop): the lead dials the feature code, each mode leaves as its digits, and the session is kept', async ({ bed }) => {
+    const { pbx, lead, agent } = await monitorBed(bed, false, ['881001']);
+    // the PBX's eavesdrop extension 88 + 1001, standing in for FreeSWITCH: it answers and plays its mix (900 Hz here)
+    const eavesdrop = await startFarEnd(pbx, { user: '881001', password: passwordOf('881001') }, 900);
+    bed.adopt(() => eavesdrop.close());
+
+    // the admin (the lead here) chooses FreeSWITCH: the digits are its own; no feature code, no saving
+    await lead.page.getByRole('tab', { name: '设置' }).click();
+    const settings = lead.page.getByTestId('pbx-monitoring');
+    await settings.getByLabel('由谁混音').click();
+    await lead.page.locator('.ant-select-item-option[title="FreeSWITCH eavesdrop（PBX 侧）"]').click();
+    await settings.getByLabel('监听功能码（拨在分机号前）').fill('');
+    await expect(lead.page.getByTestId('pbx-monitoring-error')).toContainText('feature code');
+    await expect(settings.getByRole('button', { name: '保存 PBX 设置' })).toBeDisabled();
+    await settings.getByLabel('监听功能码（拨在分机号前）').fill('88');
+    await expect(settings.getByLabel('各模式的按键（DTMF） 耳语')).toHaveValue('2');
+    await settings.getByRole('button', { name: '保存 PBX 设置' }).click();
+    await expect(settings).toHaveAttribute('data-kind', 'freeswitch');
+    // digits by SIP INFO, so the far end can read them
+    await lead.page.getByRole('tab', { name: '线路' }).click();
+    await lead.page.getByRole('radio', { name: 'SIP INFO' }).click();
+
+    const row = await listenFromRoster(lead);
+    await expect.poll(() => eavesdrop.state()).toBe('Established');
+    await expectTones(lead, '1001', [900], [TONE.agent, TONE.customer]);
+    await expect.poll(() => eavesdrop.digits()).toBe('0');
+    const mode = row.getByTestId('monitor-mode');
+    await mode.getByText('耳语').click();
+    await expect.poll(() => eavesdrop.digits()).toBe('02');
+    await mode.getByText('强插').click();
+    await expect.poll(() => eavesdrop.digits()).toBe('023');
+    await mode.getByText('监听').click();
+    await expect.poll(() => eavesdrop.digits()).toBe('0230');
+    // the agent's desk took no part: no leg, no notice; its call goes on
+    await expect(agent.page.getByTestId('monitored-notice')).toHaveCount(0);
+    await expect(agent.page.getByTestId('call-card')).toHaveCount(1);
+
+    await row.getByTestId('stop-monitor').click();
+    await expect.poll(() => eavesdrop.state()).toBe('none');
+    await lead.page.getByRole('tab', { name: '升级' }).click();
+    await expect(lead.page.getByTestId('monitor-record')).toHaveCount(1);
+    await expect(lead.page.getByTestId('monitor-record').first()).toContainText('本机监听了 1001');
   });
 });

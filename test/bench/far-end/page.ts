@@ -23,8 +23,17 @@ const warmer = new MicrophoneWarmer();
 /** What sip.js asks the media factory for when no constraints are given. */
 const MICROPHONE = { audio: true };
 
+/** DTMF digits received by SIP INFO on any call (the e2e tests check what a desk sent a PBX). */
+let digits = '';
+
 function follow(s: Session): void {
   session = s;
+  s.delegate = {
+    onInfo: (info) => {
+      digits += /Signal=\s*([0-9A-D#*])/i.exec(info.request.body)?.[1] ?? '';
+      void info.accept();
+    },
+  };
   s.stateChange.addListener((state) => {
     if (state === SessionState.Established) {
       // play the desk's audio, as a phone would (Chromium starts no inbound audio without a sink)
@@ -107,4 +116,4 @@ function message(target: string, contentType: string, body: string): Promise<num
   return sendSipMessage(ua, target, contentType, body);
 }
 
-Object.assign(window, { farEnd: { start, call, probe, state, hangup, message } });
+Object.assign(window, { farEnd: { start, call, probe, state, hangup, message, digits: () => digits } });

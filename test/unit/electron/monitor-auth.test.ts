@@ -16,14 +16,14 @@ describe('monitoring is authorised by the lead\'s signature, judged on the agent
     expect(agent.monitor.authorize('1000', token)).toEqual({ ok: false, reason: 'replayed (claims 1000)' });
 
     // the company hides silent listening and forbids barge: published, taken by the agent's desk
-    admin.settings.update({ monitoring: { modes: ['listen', 'whisper'], discloseListen: false } });
+    admin.settings.update({ monitoring: { ...admin.settings.get().monitoring, modes: ['listen', 'whisper'], discloseListen: false } });
     admin.team.policiesChanged();
     agent.team.receiveDirectory(admin.team.signedDirectory()!, 'sip:1000');
     expect(agent.monitor.authorize('1000', admin.monitor.token({ agent: '1001', mode: 'listen', call }))).toMatchObject({ ok: true, disclosed: false });
     expect(agent.monitor.authorize('1000', admin.monitor.token({ agent: '1001', mode: 'whisper', call }))).toMatchObject({ ok: true, disclosed: true });
     expect(agent.monitor.authorize('1000', admin.monitor.token({ agent: '1001', mode: 'barge', call }))).toEqual({ ok: false, reason: 'mode-not-allowed (1000)' });
     // the agent's desk cannot change that policy
-    expect(() => agent.team.guardSettings({ monitoring: { modes: ['listen', 'whisper', 'barge'], discloseListen: true } }, '1001')).toThrow(/managed by your team: monitoring/);
+    expect(() => agent.team.guardSettings({ monitoring: { ...agent.settings.get().monitoring, modes: ['listen', 'whisper', 'barge'] } }, '1001')).toThrow(/managed by your team: monitoring/);
   });
 
   it('refuses everyone else with the reason kept as a security event: no header, forged, expired, another lead, an agent, the wrong desk', () => {

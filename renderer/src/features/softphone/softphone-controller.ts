@@ -97,9 +97,11 @@ export class SoftphoneController {
   sendDtmf = (id: string, tones: string) => this.run(() => this.engine.sendDtmf(id, tones));
   blindTransfer = (id: string, target: string) => this.run(() => this.engine.blindTransfer(id, target));
   attendedTransfer = (id: string, consultId: string) => this.run(() => this.engine.attendedTransfer(id, consultId));
-  /** Lead: listens to an agent's customer call, with a request signed on the main side (issue 17). */
+  /** Lead: listens to an agent's customer call, with a request signed on the main side (issue 17), or through the PBX's feature code. */
   monitor = (agent: string, call: MonitorRequest['call'], mode: MonitorMode = 'listen') =>
     this.run(async () => {
+      const pbx = this.store.getState().settings?.monitoring.pbx;
+      if (pbx && pbx.kind !== 'desk') return void (await this.engine.monitorViaPbx(agent, pbx, mode, call));
       const token = await this.api.team.monitorToken({ agent, mode, call });
       if (!token.ok) throw new Error(token.error.message);
       await this.engine.monitor(agent, token.value.header, mode, call);
@@ -109,6 +111,7 @@ export class SoftphoneController {
     this.run(async () => {
       const leg = this.store.getState().monitors.find((m) => m.id === id && m.side === 'lead');
       if (!leg) throw new Error(`no monitoring ${id}`);
+      if (leg.pbx) return this.engine.setMonitorMode(id, null, mode);
       const token = await this.api.team.monitorToken({ agent: leg.peer, mode, call: leg.call });
       if (!token.ok) throw new Error(token.error.message);
       await this.engine.setMonitorMode(id, token.value.header, mode);

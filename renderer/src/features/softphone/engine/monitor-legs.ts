@@ -1,9 +1,10 @@
 import { Inviter, SessionState, type Info, type Invitation, type Session, type UserAgent } from 'sip.js';
 import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
-import { MONITOR_HEADER, MONITOR_MODE_TYPE, type MonitorAuthorization, type MonitorMode, type MonitorRequest } from '../../../../../shared/monitoring';
+import { MONITOR_HEADER, MONITOR_MODE_TYPE, type MonitorAuthorization, type MonitorMode, type MonitorRequest, type PbxMonitoring } from '../../../../../shared/monitoring';
 import type { MonitorSnapshot } from '../../../../../shared/softphone';
 import { SESSION_MEDIA, type DeskAudio } from './desk-audio';
+import { sendDtmf, type DtmfMode } from './signalling';
 
 /** What the legs need from the engine: the line, the customer call in hand, the desk's audio, how to publish. */
 export interface MonitorHost {
@@ -12,6 +13,7 @@ export interface MonitorHost {
   /** The agent's customer call in hand (connected, unheld first), if any. */
   callInHand(): { readonly id: string } | undefined;
   readonly audio: DeskAudio;
+  dtmfMode(): DtmfMode;
   changed(): void;
   now(): number;
   log(message: string): void;
@@ -79,10 +81,31 @@ export class MonitorLegs {
     return leg.snapshot.id;
   }
 
-  /** Lead side: switches the leg's mode in place with a new signed request (the agent's desk judges it again). */
-  async setMode(id: string, token: string, mode: MonitorMode): Promise<void> {
+  /**
+   * Lead side, PBX-side monitoring (item 5): dials the PBX's feature code for `agent`; once the PBX
+   * answers, the digits of `mode` are sent (DTMF, as the line sends it), and again on every switch.
+   * The PBX mixes; nothing is signed or judged by the agent's desk.
+   */
+  async startViaPbx(agent: string, pbx: PbxMonitoring, mode: MonitorMode, call: MonitorRequest['call']): Promise<string> {
+    const target = `${pbx.prefix}${agent}`;
+    const uri = this.host.uriOf(target);
+    if (!uri) throw new Error(`cannot monitor ${agent} by ${target}`);
+    const inviter = new Inviter(this.host.ua(), uri, { sessionDescriptionHandlerOptions: { constraints: SESSION_MEDIA } });
+    const leg = this.track(inviter, { side: 'lead', peer: agent, mode, disclosed: true, call, pbx: { target, digits: pbx.digits } });
+    this.host.audio.send(inviter, leg.snapshot.id, ['mic']);
+    await inviter.invite({ requestDelegate: { onReject: (r: IncomingResponse) => this.host.log(`PBX monitoring of ${agent} refused: ${r.message.statusCode ?? '?'}`) } });
+    return leg.snapshot.id;
+  }
+
+  /** Lead side: switches the leg's mode in place: a new signed request (the agent's desk judges it again), or the PBX's digits. */
+  async setMode(id: string, token: string | null, mode: MonitorMode): Promise<void> {
     const leg = this.legs.get(id);
     if (!leg || leg.snapshot.side !== 'lead' || leg.session.state !== SessionState.Established) throw new Error(`no monitoring ${id}`);
+    if (leg.snapshot.pbx) {
+      await sendDtmf(leg.session, leg.snapshot.pbx.digits[mode], this.host.dtmfMode());
+      return this.setLegMode(leg, mode);
+    }
+    if (token === null) throw new Error('a desk-side mode switch needs a signed request');
     const code = await new Promise<number>((resolve) => {
       leg.session
         .info({
@@ -133,6 +156,8 @@ export class MonitorLegs {
         const sdh = sdhOf(session);
         if (sdh) this.host.audio.receive(id, sdh.remoteMediaStream, { zuoxiMonitor: id, zuoxiRemoteUser: leg.snapshot.peer });
         this.applyMode(leg);
+        const pbx = leg.snapshot.pbx;
+        if (pbx) void sendDtmf(session, pbx.digits[leg.snapshot.mode], this.host.dtmfMode()).catch((e: unknown) => this.host.log(`PBX mode digits not sent: ${String(e)}`));
         this.host.changed();
       } else if (state === SessionState.Terminated) {
         if (this.barged?.leg === id) this.unbarge();

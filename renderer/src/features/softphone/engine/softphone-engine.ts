@@ -14,7 +14,7 @@ import { Registerer, RegistererState, RequestPendingError, SIPExtension, UserAge
 import type { IncomingResponse } from 'sip.js/lib/core';
 import { normaliseDialString } from '../../../../../shared/call-policy';
 import type { ReconnectPolicy } from '../../../../../shared/reconnect-policy';
-import { MONITOR_HEADER, type MonitorAuthorization, type MonitorMode, type MonitorRequest } from '../../../../../shared/monitoring';
+import { MONITOR_HEADER, type MonitorAuthorization, type MonitorMode, type MonitorRequest, type PbxMonitoring } from '../../../../../shared/monitoring';
 import { sipDomain, type CallSnapshot, type MonitorSnapshot, type RegistrationSnapshot, type SipCredentials } from '../../../../../shared/softphone';
 import { CallSessions } from './call-sessions';
 import { DeskAudio } from './desk-audio';
@@ -103,7 +103,7 @@ export class SoftphoneEngine {
       log: this.log,
     });
     this.monitors = new MonitorLegs(
-      { ua: () => this.requireUa(), uriOf: (target) => this.targetUri(target), callInHand: () => this.calls.inHand(), audio: this.audio, changed: publish, now: this.now, log: this.log },
+      { ua: () => this.requireUa(), uriOf: (target) => this.targetUri(target), callInHand: () => this.calls.inHand(), audio: this.audio, dtmfMode: options.dtmfMode, changed: publish, now: this.now, log: this.log },
       options.authorizeMonitor ?? (() => Promise.resolve({ ok: false, reason: 'monitoring is not enabled on this desk' })),
     );
   }
@@ -243,8 +243,10 @@ export class SoftphoneEngine {
   // ---- monitoring (monitor-legs.ts) ----
   /** Lead's desk: monitors `agent`'s call with a signed request from the main side; the leg's id. */
   monitor = (agent: string, token: string, mode: MonitorMode, call: MonitorRequest['call']) => this.monitors.start(agent, token, mode, call);
-  /** Lead's desk: switches a monitoring leg to another mode in place (a new signed request). */
-  setMonitorMode = (id: string, token: string, mode: MonitorMode) => this.monitors.setMode(id, token, mode);
+  /** Lead's desk, PBX-side monitoring: dials the feature code for `agent`, switches by DTMF. */
+  monitorViaPbx = (agent: string, pbx: PbxMonitoring, mode: MonitorMode, call: MonitorRequest['call']) => this.monitors.startViaPbx(agent, pbx, mode, call);
+  /** Lead's desk: switches a monitoring leg to another mode in place (a new signed request; null for a PBX leg). */
+  setMonitorMode = (id: string, token: string | null, mode: MonitorMode) => this.monitors.setMode(id, token, mode);
   stopMonitor = (id: string) => this.monitors.stop(id);
 
   /** Applies the current device choice: a new microphone under every mix, the new earpiece for every leg. */
