@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DEFAULT_PRESENCE_SECONDS } from './team-mail.js';
 
 /**
  * Escalation to the team lead (R-ESCALATE-SENSITIVE, R-ESCALATE-ANGRY, R-MASS): the agent's desk sends
@@ -17,6 +16,9 @@ export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /** How urgent a reason is: the lead's inbox orders by this, then by time. */
 export const URGENCY: Record<EscalationReason, number> = { 'sensitive-words': 3, 'angry-customer': 3, 'mass-incident': 3, breach: 2, complaint: 2, manual: 1 };
+
+/** How often an agent's desk tells its leads where it is, with no change in between. */
+export const DEFAULT_PRESENCE_SECONDS = 15;
 
 export const SipUser = z.string().regex(/^[A-Za-z0-9._+-]{1,32}$/, 'a SIP user such as 1001');
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { AgentStatus } from './agent-state.js';
-import type { Escalation } from './escalation.js';
+import { SipUser, type Escalation } from './escalation.js';
 import type { Role } from './team.js';
 import { SUMMARY_DAYS_BACK } from './team-stats.js';
 
@@ -25,8 +25,6 @@ export const MAX_DIRECTORY_MESSAGE_BYTES = 14 * 1024;
 /** What a deflated directory may inflate to (a larger one is refused, not inflated further). */
 export const MAX_DIRECTORY_JSON_BYTES = 2_100_000;
 
-/** How often an agent's desk tells its leads where it is, with no change in between. */
-export const DEFAULT_PRESENCE_SECONDS = 15;
 /** A member is stale on the roster after this many heartbeats missed. */
 export const STALE_AFTER_BEATS = 3;
 
@@ -67,7 +65,14 @@ export const PresenceSchema = PresenceInputSchema.extend({
 export type Presence = z.infer<typeof PresenceSchema>;
 
 /** What the renderer asks the main side to seal for sending: the main side builds the payload from its own records. */
+/** A lead's text to an agent during a monitored call (issue 17, item 1): shown in the agent's panel only. */
+export const COACH_MAX_CHARS = 300;
+const CoachText = z.string().trim().min(1).max(COACH_MAX_CHARS);
+export const CoachSchema = z.object({ v: z.literal(1), kind: z.literal('coach'), agent: SipUser, text: CoachText, at: z.number().int() }).strict();
+export type Coach = z.infer<typeof CoachSchema>;
+
 export const OutgoingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('coach'), agent: SipUser, text: CoachText }).strict(),
   z.object({ kind: z.literal('escalation'), id: z.string().max(64) }).strict(),
   z.object({ kind: z.literal('ack'), id: z.string().max(64) }).strict(),
   z.object({ kind: z.literal('presence'), presence: PresenceInputSchema }).strict(),
@@ -101,7 +106,8 @@ export type DeliveryEffect =
   | { readonly kind: 'ack'; readonly escalation: Escalation }
   | { readonly kind: 'directory'; readonly version: number }
   | { readonly kind: 'presence'; readonly entry: RosterEntry }
-  | { readonly kind: 'day-summary'; readonly user: string; readonly day: string };
+  | { readonly kind: 'day-summary'; readonly user: string; readonly day: string }
+  | { readonly kind: 'coach'; readonly from: string; readonly name: string; readonly text: string; readonly at: number };
 
 /** The SIP answer to a MESSAGE, decided on the main side. */
 export type Delivery =

@@ -123,6 +123,12 @@ test.describe('a lead monitors an agent\'s call', () => {
     await expectTones(agent, '1000', [TONE.lead]);
     await expectTones(customer, '1001', [TONE.agent], [TONE.lead]);
     await expectTones(lead, '1001', [TONE.agent, TONE.customer]);
+    // a coach note: signed, in the agent's panel; the customer's desk never sees it
+    await row.getByTestId('coach-box').getByLabel('提示坐席').fill('先核实身份，再说办理时限');
+    await row.getByTestId('coach-box').getByRole('button', { name: '发送' }).click();
+    await expect(row.getByTestId('coach-outcome')).toHaveText('已送达坐席');
+    await expect(agent.page.getByTestId('coach-note')).toHaveText(/组长提示 · 张组长 1000\s*先核实身份，再说办理时限/);
+    await expect(customer.page.getByText('先核实身份')).toHaveCount(0);
 
     // barge: the customer hears the lead too
     await mode.getByText('强插').click();

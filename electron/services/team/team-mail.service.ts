@@ -16,9 +16,11 @@ import {
   MAX_DIRECTORY_JSON_BYTES,
   MAX_DIRECTORY_MESSAGE_BYTES,
   MAX_SIGNED_MESSAGE_BYTES,
+  CoachSchema,
   PresenceSchema,
   SIGNED_MESSAGE_TYPE,
   maskNumber,
+  type Coach,
   type Delivery,
   type DeliveryEffect,
   type Incoming,
@@ -97,8 +99,15 @@ export class TeamMail {
     return (this.team.directory()?.members ?? []).filter((m) => !m.revoked && m.user !== me.user && m.leads.includes(me.user));
   }
 
-  private payloadOf(out: Exclude<Outgoing, { kind: 'directory' }>): TeamMessage | Presence | DaySummary {
+  private payloadOf(out: Exclude<Outgoing, { kind: 'directory' }>): TeamMessage | Presence | DaySummary | Coach {
     switch (out.kind) {
+      case 'coach': {
+        // only a lead, only to a member who reports to it, only signed
+        const me = this.team.directory() ? this.team.me() : null;
+        if (!me || !(me.role === 'lead' || me.role === 'admin')) throw new AppError(ErrorCode.Forbidden, 'coach messages are sent by a lead in a team');
+        if (!this.reportsTo(me).some((m) => m.user === out.agent)) throw new AppError(ErrorCode.Forbidden, `${out.agent} does not report to ${me.user}`);
+        return CoachSchema.parse({ v: 1, kind: 'coach', agent: out.agent, text: out.text, at: this.now() });
+      }
       case 'escalation':
         return this.escalations.outgoing(out.id);
       case 'ack':
@@ -181,6 +190,13 @@ export class TeamMail {
         if (!sender.leads.includes(me.user)) return refuse(403, `${me.user} is not a lead of ${sender.user}`);
         this.stats.keep(sender.user, p.data);
         return { code: 200, effect: { kind: 'day-summary', user: sender.user, day: p.data.day } };
+      }
+      case 'coach': {
+        const p = CoachSchema.safeParse(verdict.envelope.payload);
+        if (!p.success) return refuse(400, `invalid coach: ${issues(p.error)}`);
+        if (p.data.agent !== me.user) return refuse(403, `coach message from ${sender.user} is for ${p.data.agent}`);
+        if (!(sender.role === 'lead' || sender.role === 'admin') || !me.leads.includes(sender.user)) return refuse(403, `${sender.user} is not a lead of ${me.user}`);
+        return { code: 200, effect: { kind: 'coach', from: sender.user, name: sender.name, text: p.data.text, at: p.data.at } };
       }
       default:
         return refuse(400, `unknown kind ${kind.success ? kind.data.kind : '(none)'}`);

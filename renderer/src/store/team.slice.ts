@@ -1,5 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { RosterEntry } from '../../../shared/team-mail';
+import type { DeliveryEffect, RosterEntry } from '../../../shared/team-mail';
+
+export type CoachNote = Omit<Extract<DeliveryEffect, { kind: 'coach' }>, 'kind'>;
+/** A coach note as kept: with when this desk received it (the lead's clock may differ). */
+export type ReceivedCoachNote = CoachNote & { readonly receivedAt: number };
+/** The agent's panel keeps this many coach notes (the newest). */
+const COACH_NOTES_KEPT = 20;
 import type { TeamStatus } from '../../../shared/team';
 import type { RootState, StoreDeps } from './types';
 
@@ -20,6 +26,9 @@ export interface TeamSlice {
   loadTeam(): Promise<void>;
   /** A member's presence arrived (already verified on the main side). */
   setRosterEntry(entry: RosterEntry): void;
+  /** Agent's desk: a lead's coach notes (verified on the main side), newest last. */
+  coachNotes: readonly ReceivedCoachNote[];
+  addCoachNote(note: CoachNote): void;
 }
 
 export const createTeamSlice =
@@ -27,6 +36,8 @@ export const createTeamSlice =
   (set) => ({
     teamStatus: null,
     roster: [],
+    coachNotes: [],
+    addCoachNote: (note) => set((s) => ({ coachNotes: [...s.coachNotes, { ...note, receivedAt: deps.now() }].slice(-COACH_NOTES_KEPT) })),
     published: {},
     summariesRevision: 0,
     summariesChanged: () => set((s) => ({ summariesRevision: s.summariesRevision + 1 })),

@@ -108,6 +108,25 @@ describe('team messages on the main side, between real SQLite desks', () => {
     expect(carry(admin, teamDesk(tempDir()), sealed)).toEqual({ code: 403, reason: 'signed team message: this desk is in no team' });
   });
 
+  it('a lead\'s coach note reaches its own agent only: signed, for that agent, from one of its leads (issue 17)', () => {
+    const { admin, agents } = smallTeam(tempDir);
+    const [agent, other] = agents as [TeamDesk, TeamDesk];
+    const note = admin.mail.seal({ kind: 'coach', agent: '1001', text: '  先核实身份，再说办理时限 ' });
+    expect(note.contentType).toBe(SIGNED_MESSAGE_TYPE);
+    expect(carry(admin, agent, note)).toEqual({ code: 200, effect: { kind: 'coach', from: '1000', name: '张主管', text: '先核实身份，再说办理时限', at: clock.now } });
+    // the same note at another agent's desk, or replayed, is refused
+    expect(carry(admin, other, admin.mail.seal({ kind: 'coach', agent: '1001', text: '给 1001 的' }))).toEqual({ code: 403, reason: 'coach message from 1000 is for 1001' });
+    expect(carry(admin, agent, note)).toEqual({ code: 403, reason: 'replayed (claims 1000)' });
+    // an agent cannot coach another agent, not even signed by its own key
+    expect(() => other.mail.seal({ kind: 'coach', agent: '1001', text: '冒充组长' })).toThrow(/sent by a lead/);
+    const forged = other.team.sign({ v: 1, kind: 'coach', agent: '1001', text: '冒充组长', at: clock.now });
+    expect(carry(other, agent, { contentType: SIGNED_MESSAGE_TYPE, body: JSON.stringify(forged) })).toEqual({ code: 403, reason: '1002 is not a lead of 1001' });
+    // a lead cannot coach a member who does not report to it, and a desk in no team cannot coach at all
+    expect(() => admin.mail.seal({ kind: 'coach', agent: '1009', text: '你好' })).toThrow(/does not report to 1000/);
+    expect(() => teamDesk(tempDir(), '1003').mail.seal({ kind: 'coach', agent: '1001', text: '你好' })).toThrow(/lead in a team/);
+    expect(refusalsOf(agent)).toEqual(['403 1002 is not a lead of 1001', '403 replayed (claims 1000)']);
+  });
+
   it('a desk in no team still takes unsigned escalations from the agents it lists', () => {
     const lead = teamDesk(tempDir(), '1005');
     const agent = teamDesk(tempDir(), '1001');

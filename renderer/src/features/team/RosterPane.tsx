@@ -9,6 +9,7 @@ import { rosterStatus, type RosterEntry, type RosterStatus } from '../../../../s
 import { useAppStore } from '../../store';
 import { onTick } from '../deadlines';
 import { useSoftphone } from '../softphone';
+import { CoachBox } from './CoachBox';
 
 const STATUS_COLOUR: Record<RosterStatus, string> = {
   unknown: 'default',
@@ -121,7 +122,12 @@ export function RosterPane() {
                       )}
                     </Space>
                   }
-                  description={status && describe(e, status)}
+                  description={
+                    <>
+                      {status && describe(e, status)}
+                      {monitors.some((m) => m.side === 'lead' && m.peer === e.user && m.phase === 'connected') && <CoachBox agent={e.user} />}
+                    </>
+                  }
                 />
               </List.Item>
             );

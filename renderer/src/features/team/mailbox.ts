@@ -53,6 +53,8 @@ export function openMailbox(store: AppStore, api: AgentApi, phone: SoftphoneCont
           return handlers.presence(effect.entry);
         case 'day-summary':
           return store.getState().summariesChanged();
+        case 'coach':
+          return store.getState().addCoachNote({ from: effect.from, name: effect.name, text: effect.text, at: effect.at });
         case 'directory':
           return void Promise.all([store.getState().loadTeam(), store.getState().loadSettings()]);
       }

@@ -411,6 +411,7 @@ export const enUS: Messages = {
     recordSide: { agent: 'Lead {{peer}} monitored this desk', lead: 'This desk monitored {{peer}}' },
     ongoing: 'ongoing',
     agentNotice: { listen: 'Lead {{lead}} is listening to this call', whisper: 'Lead {{lead}} is whispering to you (the customer cannot hear)', barge: 'Lead {{lead}} has joined this call (the customer hears too)' },
+    coach: { label: 'Coach the agent', placeholder: 'A note for the agent (the customer never sees it)', send: 'Send', sent: 'Delivered to the agent', failed: 'Not delivered ({{code}})', title: 'From your lead' },
   },
   roster: {
     status: { unknown: 'not reported', stale: 'stale', offline: 'line down', ready: 'Ready', 'not-ready': 'Not ready', ringing: 'Ringing', 'on-call': 'On a call', held: 'On hold', 'wrap-up': 'Wrap-up' },

@@ -409,6 +409,7 @@ export const zhCN = {
     recordSide: { agent: '组长 {{peer}} 监听了本机', lead: '本机监听了 {{peer}}' },
     ongoing: '进行中',
     agentNotice: { listen: '组长 {{lead}} 正在监听本通话', whisper: '组长 {{lead}} 正在对您耳语（客户听不到）', barge: '组长 {{lead}} 已强插本通话（客户也能听到）' },
+    coach: { label: '提示坐席', placeholder: '写给坐席的提示（客户看不到）', send: '发送', sent: '已送达坐席', failed: '未送达（{{code}}）', title: '组长提示' },
   },
   roster: {
     status: { unknown: '未上报', stale: '失联', offline: '线路未注册', ready: '就绪', 'not-ready': '未就绪', ringing: '振铃中', 'on-call': '通话中', held: '保持中', 'wrap-up': '话后处理' },
