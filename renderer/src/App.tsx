@@ -5,6 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { TeamChannelContext, type TeamChannel } from './features/escalation';
+import { TeamMailContext } from './features/team';
 import { AppShell } from './features/shell';
 import { SoftphoneContext, type SoftphoneController } from './features/softphone';
 import { ApiContext } from './platform/api-context';
@@ -69,7 +70,9 @@ export function AppProviders({ api, store, softphone, team, i18n, children }: Ap
       <StoreContext.Provider value={store}>
         <SoftphoneContext.Provider value={softphone}>
           <TeamChannelContext.Provider value={team}>
-            <Providers i18n={i18n}>{children}</Providers>
+            <TeamMailContext.Provider value={team.send}>
+              <Providers i18n={i18n}>{children}</Providers>
+            </TeamMailContext.Provider>
           </TeamChannelContext.Provider>
         </SoftphoneContext.Provider>
       </StoreContext.Provider>

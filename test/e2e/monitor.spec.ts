@@ -292,4 +292,22 @@ test.describe('a lead monitors an agent\'s call', () => {
     await expect(lead.page.getByTestId('monitor-record')).toHaveCount(1);
     await expect(lead.page.getByTestId('monitor-record').first()).toContainText('本机监听了 1001');
   });
+
+  test('from an escalation: the lead listens in from the inbox item of the agent who escalated', async ({ bed }) => {
+    const { lead, agent } = await monitorBed(bed);
+    const form = agent.page.getByTestId('wrap-up-form');
+    await form.getByLabel('客户诉求').fill('再不处理我就找记者');
+    await form.getByTestId('sensitive-warning').getByTestId('escalate').click();
+    await agent.page.getByRole('dialog').getByRole('button', { name: '发送给组长' }).click();
+
+    await lead.page.getByRole('tab', { name: '升级' }).click();
+    const item = lead.page.getByTestId('inbox-item');
+    await expect(item).toContainText('来自坐席 1001');
+    await item.getByTestId('monitor').click();
+    await expect(item.getByTestId('stop-monitor')).toHaveText('结束监听');
+    await expectTones(lead, '1001', [TONE.agent, TONE.customer], [TONE.lead]);
+    await expect(agent.page.getByTestId('monitored-notice')).toHaveText('组长 张组长 1000 正在监听本通话');
+    await item.getByTestId('stop-monitor').click();
+    await expect(agent.page.getByTestId('monitored-notice')).toHaveCount(0);
+  });
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Escalation, EscalationStatus } from '../../../../shared/escalation';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
-import { MonitorRecords } from '../team';
+import { MonitorControls, MonitorRecords } from '../team';
 import { useTeamChannel } from './context';
 
 const COLOR: Record<EscalationStatus, string> = { queued: 'default', delivered: 'processing', acknowledged: 'warning', resolved: 'success' };
@@ -46,7 +46,10 @@ function InboxItem({ e }: { e: Escalation }) {
   return (
     <List.Item data-testid="inbox-item" data-status={e.status}>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Summary e={e} />
+        <Space>
+          <Summary e={e} />
+          {e.status !== 'resolved' && <MonitorControls user={e.peer} />}
+        </Space>
         {e.status !== 'resolved' && (
           <Space.Compact style={{ width: '100%' }}>
             <Input aria-label={t('escalation.note')} placeholder={t('escalation.note')} value={note} maxLength={500} onChange={(ev) => setNote(ev.target.value)} />

@@ -18,7 +18,6 @@ interface Flight {
  * picked up again after a restart. Lead side: an escalation the main side accepted (features/team
  * mailbox: signature, sender, replay) is announced; the lead's acknowledgement goes back the same
  * way, and again whenever the same escalation is delivered again (the first one was lost).
- * A lead also coaches the agent it monitors here: a signed note, once, answered by the agent's desk.
  */
 export class TeamChannel {
   private readonly flights = new Map<string, Flight>();
@@ -27,7 +26,8 @@ export class TeamChannel {
   constructor(
     private readonly store: AppStore,
     private readonly api: AgentApi,
-    private readonly send: SendTeamMessage,
+    /** Sends any team message (also the team features' own: coach notes). */
+    readonly send: SendTeamMessage,
     private readonly announce: (e: Escalation) => void = () => {},
     private readonly now: () => number = Date.now,
   ) {}
@@ -45,11 +45,6 @@ export class TeamChannel {
       unsubscribe();
       for (const f of this.flights.values()) clearTimeout(f.timer);
     };
-  }
-
-  /** Lead: a coach note to `agent` (issue 17), signed on the main side; the SIP code its desk answered. */
-  coach(agent: string, text: string): Promise<number> {
-    return this.send(agent, { kind: 'coach', agent, text });
   }
 
   async escalate(input: NewEscalation): Promise<Escalation | string> {

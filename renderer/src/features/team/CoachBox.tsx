@@ -2,19 +2,19 @@ import { Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COACH_MAX_CHARS } from '../../../../shared/team-mail';
-import { useTeamChannel } from '../escalation';
+import { useTeamMail } from './context';
 
 /** Lead: a text note to the agent being monitored (issue 17, item 1); signed, shown in the agent's panel only. */
 export function CoachBox({ agent }: { agent: string }) {
   const { t } = useTranslation();
-  const channel = useTeamChannel();
+  const send = useTeamMail();
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<number | null>(null);
   const [sending, setSending] = useState(false);
-  const send = async (value: string) => {
+  const submit = async (value: string) => {
     if (!value.trim()) return;
     setSending(true);
-    const code = await channel.coach(agent, value.trim());
+    const code = await send(agent, { kind: 'coach', agent, text: value.trim() });
     setSending(false);
     setOutcome(code);
     if (code === 200) setText(''); // a failed note stays, to send again
@@ -30,7 +30,7 @@ export function CoachBox({ agent }: { agent: string }) {
         value={text}
         loading={sending}
         onChange={(e) => setText(e.target.value)}
-        onSearch={(v) => void send(v)}
+        onSearch={(v) => void submit(v)}
       />
       {outcome !== null && (
         <Typography.Text type={outcome === 200 ? 'success' : 'danger'} data-testid="coach-outcome">

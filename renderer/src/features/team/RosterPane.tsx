@@ -1,8 +1,7 @@
-import { EyeOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, List, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, List, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonitorMode } from '../../../../shared/monitoring';
 import type { Locale } from '../../../../shared/settings';
 import { formatTalkTime } from '../../../../shared/softphone';
 import { rosterStatus, type RosterEntry, type RosterStatus } from '../../../../shared/team-mail';
@@ -10,6 +9,7 @@ import { useAppStore } from '../../store';
 import { onTick } from '../deadlines';
 import { useSoftphone } from '../softphone';
 import { CoachBox } from './CoachBox';
+import { MonitorControls } from './MonitorControls';
 
 const STATUS_COLOUR: Record<RosterStatus, string> = {
   unknown: 'default',
@@ -39,7 +39,6 @@ export function RosterPane() {
   const registered = useAppStore((s) => s.registration.status === 'registered');
   const phone = useSoftphone();
   const monitors = useAppStore((s) => s.monitors);
-  const modes = useAppStore((s) => s.settings?.monitoring.modes);
   const [now, setNow] = useState(Date.now);
   useEffect(() => onTick(setNow), []);
   const rows: readonly RosterEntry[] = inTeam ? roster : (agents ?? []).map((user) => ({ user, name: user, role: 'agent', presence: null, receivedAt: null }));
@@ -56,36 +55,6 @@ export function RosterPane() {
         <Typography.Text type="secondary">{t('roster.today', { calls: p.today.calls, talk: formatTalkTime(p.today.talkSeconds * 1000) })}</Typography.Text>
       </Space>
     );
-  };
-
-  /** 监听 an agent on a customer call, or 结束监听 while this desk listens (issue 17). */
-  const monitorAction = (e: RosterEntry, status: RosterStatus | null) => {
-    const leg = monitors.find((m) => m.side === 'lead' && m.peer === e.user);
-    if (leg)
-      return [
-        ...(leg.phase === 'connected'
-          ? [
-              <Segmented<MonitorMode>
-                key="mode"
-                size="small"
-                data-testid="monitor-mode"
-                value={leg.mode}
-                options={(modes ?? []).map((m) => ({ value: m, label: t(`monitor.mode.${m}`) }))}
-                onChange={(mode) => void phone.switchMonitor(leg.id, mode)}
-              />,
-            ]
-          : []),
-        <Button key="monitor" size="small" danger data-testid="stop-monitor" onClick={() => void phone.stopMonitor(leg.id)}>
-          {t(leg.phase === 'connected' ? 'monitor.stop' : 'monitor.connecting')}
-        </Button>,
-      ];
-    const call = e.presence?.call;
-    if (!call || (status !== 'on-call' && status !== 'held')) return [];
-    return [
-      <Button key="monitor" size="small" icon={<EyeOutlined />} disabled={!registered} data-testid="monitor" onClick={() => void phone.monitor(e.user, { number: call.number, since: call.since })}>
-        {t('monitor.listen')}
-      </Button>,
-    ];
   };
 
   return (
@@ -105,7 +74,7 @@ export function RosterPane() {
                 data-user={e.user}
                 data-status={status ?? undefined}
                 actions={[
-                  ...monitorAction(e, status),
+                  ...(inTeam ? [<MonitorControls key="monitor" user={e.user} />] : []),
                   <Tooltip key="call" title={t('desk.callAgent', { agent: e.user })}>
                     <Button size="small" icon={<PhoneOutlined />} aria-label={t('desk.callAgent', { agent: e.user })} disabled={!registered} onClick={() => void phone.dial(e.user)} />
                   </Tooltip>,

@@ -1,3 +1,5 @@
+export { TeamMailContext } from './context';
+export { MonitorControls } from './MonitorControls';
 export { MonitorRecords } from './MonitorRecords';
 export { recordMonitoring } from './monitor-records';
 export { openMailbox, sealedSender, type MailHandlers, type SendTeamMessage } from './mailbox';
