@@ -17,6 +17,7 @@ import { AttemptSchema, NewEscalationSchema, RespondSchema, SipUser, type Escala
 import type { Result } from './result.js';
 import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type Signed, type TeamStatus } from './team.js';
 import { DaySchema, type TeamWeek } from './team-stats.js';
+import { RecordingAppendSchema, RecordingEndSchema, RecordingIdSchema, RecordingListSchema, RecordingStartSchema, type RecordingInfo } from './recording.js';
 import { MonitorModeSchema, MonitorRequestSchema, MonitorStartSchema, type MonitorAuthorization, type MonitorRecord } from './monitoring.js';
 import { IncomingSchema, OutgoingSchema, type Delivery, type RosterEntry, type Sealed } from './team-mail.js';
 import { AcknowledgeItemSchema, CreateHandoverSchema, type Handover } from './handover.js';
@@ -172,6 +173,13 @@ export const contract = {
   'monitoring.ended': { args: z.object({ id: z.number().int().positive(), at: z.number().int() }).strict(), result: returns<MonitorRecord | null>() },
   /** The newest monitoring legs of this desk: the agent sees who listened, the lead what it monitored. */
   'monitoring.list': { args: NoArgs, result: returns<MonitorRecord[]>() },
+  /** Call recording (issue 17, item 6): refused while the team's policy has it off. */
+  'recordings.start': { args: RecordingStartSchema, result: returns<RecordingInfo>() },
+  'recordings.append': { args: RecordingAppendSchema, result: returns<RecordingInfo>() },
+  'recordings.end': { args: RecordingEndSchema, result: returns<RecordingInfo>() },
+  'recordings.forVisit': { args: RecordingListSchema, result: returns<RecordingInfo[]>() },
+  /** Lead (or a desk alone): one recording's audio for playback. */
+  'recordings.read': { args: RecordingIdSchema, result: returns<{ mime: string; base64: string }>() },
   /** Lead: the week from `monday`, per agent and for the team, from the members' signed day summaries. */
   'team.week': { args: z.object({ monday: DaySchema }).strict(), result: returns<TeamWeek>() },
   /** Lead: the same week as an XLSX. */

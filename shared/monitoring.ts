@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { SipUser } from './escalation.js';
+import { RECORDING_OFF, RecordingPolicySchema } from './recording.js';
 import type { Member } from './team.js';
 
 /** 监听 listen: the lead hears both sides; 耳语 whisper: the agent also hears the lead; 强插 barge: the customer too. */
@@ -50,6 +51,8 @@ export const MonitoringPolicySchema = z
     discloseListen: z.boolean(),
     /** Who monitors: this desk with the agent's (signed), or the PBX by feature code (older settings: the desk). */
     pbx: PbxMonitoringSchema.default(DESK_MONITORING),
+    /** Call recording on the desks (item 6); off unless the company turns it on. */
+    recording: RecordingPolicySchema.default(RECORDING_OFF),
   })
   .strict();
 export type MonitoringPolicy = z.infer<typeof MonitoringPolicySchema>;

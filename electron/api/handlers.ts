@@ -88,6 +88,11 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'monitoring.changed': ({ id, mode, at }) => ctx.monitorSessions.changed(id, mode, at),
     'monitoring.ended': ({ id, at }) => ctx.monitorSessions.ended(id, at),
     'monitoring.list': () => ctx.monitorSessions.recent(50),
+    'recordings.start': ({ number, at, visitId }) => ctx.recordings.start(number, at, visitId),
+    'recordings.append': ({ id, chunk }) => ctx.recordings.append(id, chunk),
+    'recordings.end': ({ id, at }) => ctx.recordings.end(id, at),
+    'recordings.forVisit': ({ visitId }) => ctx.recordings.forVisit(visitId),
+    'recordings.read': ({ id }) => ctx.recordings.read(id),
     'team.week': ({ monday }) => ctx.teamStats.week(monday),
     'team.weekExport': ({ monday }) => {
       const file = ctx.teamStats.exportWeek(monday);

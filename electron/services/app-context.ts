@@ -29,6 +29,8 @@ import { PhrasesService } from './phrases.service.js';
 import { EscalationsService } from './escalations.service.js';
 import { TeamRepo } from '../db/team.repo.js';
 import { MonitorSessionsRepo } from '../db/monitor-sessions.repo.js';
+import { RecordingsRepo } from '../db/recordings.repo.js';
+import { RecordingsService } from './recordings.service.js';
 import { TeamStatsRepo } from '../db/team-stats.repo.js';
 import { MonitorAuth } from './team/monitor-auth.service.js';
 import { TeamMail } from './team/team-mail.service.js';
@@ -74,6 +76,7 @@ export interface AppContext {
   readonly monitorAuth: MonitorAuth;
   /** Monitoring legs on this desk, kept for the spot checks. */
   readonly monitorSessions: MonitorSessionsRepo;
+  readonly recordings: RecordingsService;
   /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
   readonly indexes: SearchIndexKeeper;
   /** Applies the retention policy in the background: at start, every few hours, and when it changes. */
@@ -116,8 +119,13 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const teamStats = new TeamStats(new TeamStatsRepo(db), visits, team);
   const teamMail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(localDay(Date.now(), 0).from, Date.now()), teamStats);
   const retention = new RetentionService(new RetentionRepo(db), settings, stores.deskLog, currentAgent);
-  void retention.run();
-  const retentionTimer = setInterval(() => void retention.run(), RETENTION_EVERY_MS);
+  const recordings = new RecordingsService(new RecordingsRepo(db), options.dataDir, settings, () => team.role());
+  const keep = () => {
+    void retention.run();
+    recordings.purge();
+  };
+  keep();
+  const retentionTimer = setInterval(keep, RETENTION_EVERY_MS);
   retentionTimer.unref();
   return {
     options,
@@ -138,6 +146,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     teamStats,
     monitorAuth: new MonitorAuth(team, escalations),
     monitorSessions: new MonitorSessionsRepo(db),
+    recordings,
     currentAgent,
     indexes,
     retention,

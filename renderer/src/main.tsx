@@ -13,6 +13,7 @@ import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
 import { watchDeadlines } from './features/deadlines';
 import { trackScript } from './features/phrases';
+import { recordCalls } from './features/recording';
 import { openMailbox, publishDirectory, recordMonitoring, reportPresence, reportSummaries, sealedSender } from './features/team';
 import { trackVisits } from './features/visits';
 import { createI18n } from './i18n';
@@ -52,6 +53,7 @@ async function boot(): Promise<void> {
     reportPresence(store, send);
     reportSummaries(store, send);
     recordMonitoring(store, api);
+    recordCalls(store, api, softphone);
     void team.start();
     softphone.watchEnvironment();
     softphone.guardLeaving();

@@ -30,7 +30,7 @@ export const SETTINGS: Settings = {
   autoAnswer: false,
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
-  monitoring: { modes: ['listen', 'whisper', 'barge'], discloseListen: true, pbx: { kind: 'desk', prefix: '', digits: { listen: '4', whisper: '5', barge: '6' } } },
+  monitoring: { modes: ['listen', 'whisper', 'barge'], discloseListen: true, pbx: { kind: 'desk', prefix: '', digits: { listen: '4', whisper: '5', barge: '6' } }, recording: { enabled: false, retentionDays: 30 } },
   team: { role: 'agent', leads: ['1005'], agents: [], ackTimeoutSeconds: 60, presenceSeconds: 15 },
   compliance: { officialHosts: ['example.com'], staffNames: [], internalPatterns: [], unreleased: [], sensitiveWords: ['记者', '媒体', '曝光', '报警', '找领导'] },
   visitCategories: [

@@ -30,6 +30,9 @@ export interface PhoneSlice {
   /** The far end asks to transfer this desk (REFER) and the call policy says ask the agent. */
   referAsk: { readonly callId: string; readonly target: string; readonly from: string; readonly askedAt: number } | null;
   setReferAsk(ask: PhoneSlice['referAsk']): void;
+  /** Calls being recorded now (call id → recording id), for the indicator (issue 17, item 6). */
+  recordingCalls: Readonly<Record<string, number>>;
+  setRecording(callId: string, recordingId: number | null): void;
   setPhoneSnapshot(s: {
     registration: RegistrationSnapshot;
     calls: readonly CallSnapshot[];
@@ -54,6 +57,12 @@ export const createPhoneSlice: StateCreator<RootState, [], [], PhoneSlice> = (se
   deviceNotice: null,
   referAsk: null,
   setReferAsk: (referAsk) => set({ referAsk }),
+  recordingCalls: {},
+  setRecording: (callId, recordingId) =>
+    set((s) => {
+      const { [callId]: _, ...rest } = s.recordingCalls;
+      return { recordingCalls: recordingId === null ? rest : { ...rest, [callId]: recordingId } };
+    }),
   setPhoneSnapshot: (s) => set({ registration: s.registration, calls: s.calls, lastEndedCall: s.lastEnded, dtmfReceived: s.dtmfReceived, monitors: s.monitors ?? [] }),
   setPhoneError: (phoneError) => set({ phoneError }),
   setAudioDevices: (audioDevices, resolvedDevices) => set({ audioDevices, resolvedDevices }),

@@ -4,7 +4,7 @@ import { MonitoringPolicySchema, PBX_PRESETS, PbxMonitoringSchema } from '../../
 describe('the monitoring policy: who mixes (issue 17, item 5)', () => {
   it('a policy stored before PBX-side monitoring existed keeps its rules and mixes on the desk', () => {
     const old = MonitoringPolicySchema.parse({ modes: ['listen'], discloseListen: false });
-    expect(old).toEqual({ modes: ['listen'], discloseListen: false, pbx: { kind: 'desk', prefix: '', digits: { listen: '4', whisper: '5', barge: '6' } } });
+    expect(old).toEqual({ modes: ['listen'], discloseListen: false, pbx: { kind: 'desk', prefix: '', digits: { listen: '4', whisper: '5', barge: '6' } }, recording: { enabled: false, retentionDays: 30 } });
   });
 
   it('a PBX needs its feature code; the desk does not', () => {

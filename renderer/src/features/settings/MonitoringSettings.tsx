@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Form, Input, Select, Space, Switch } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONITOR_MODES, PBX_MONITORING, PBX_PRESETS, PbxMonitoringSchema, type MonitorMode, type MonitoringPolicy, type PbxMonitoring } from '../../../../shared/monitoring';
@@ -29,6 +29,19 @@ export function MonitoringSettings() {
           <span>{t('settings.monitoring.discloseListen')}</span>
         </Space>
         <PbxMonitoringForm key={JSON.stringify(policy.pbx)} saved={policy.pbx} save={(pbx) => update({ pbx })} />
+        <Space wrap data-testid="recording-settings">
+          <Switch aria-label={t('settings.monitoring.recording')} checked={policy.recording.enabled} onChange={(enabled) => update({ recording: { ...policy.recording, enabled } })} />
+          <span>{t('settings.monitoring.recording')}</span>
+          <InputNumber
+            aria-label={t('settings.monitoring.retentionDays')}
+            addonBefore={t('settings.monitoring.retentionDays')}
+            min={1}
+            max={3650}
+            precision={0}
+            value={policy.recording.retentionDays}
+            onChange={(days) => typeof days === 'number' && update({ recording: { ...policy.recording, retentionDays: days } })}
+          />
+        </Space>
       </Space>
     </Form.Item>
   );

@@ -59,6 +59,7 @@ export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly 
   const ringing = call.phase === 'ringing' && call.direction === 'inbound';
   const waiting = ringing && calls.some((c) => c.id !== call.id && c.phase === 'connected');
   const consults = calls.filter((c) => c.id !== call.id && c.phase === 'connected');
+  const recording = useAppStore((s) => s.recordingCalls[call.id] !== undefined);
   const title = call.remoteName ? `${call.remoteName} <${call.remoteUser}>` : call.remoteUser;
   return (
     <Card
@@ -75,6 +76,11 @@ export function CallCard({ call, calls }: { call: CallSnapshot; calls: readonly 
           {call.phase === 'connected' && call.answeredAt !== undefined && (
             <Tag>
               <TalkTimer answeredAt={call.answeredAt} />
+            </Tag>
+          )}
+          {recording && (
+            <Tag color="red" data-testid="recording-indicator">
+              ● {t('phone.recording')}
             </Tag>
           )}
           {call.held && <Tag color="warning">{t('phone.held')}</Tag>}

@@ -117,6 +117,8 @@ export class SoftphoneController {
       await this.engine.setMonitorMode(id, token.value.header, mode);
     });
   stopMonitor = (id: string) => this.run(() => this.engine.stopMonitor(id));
+  /** Both sides of a connected call, for the call recorder. */
+  recordingStream = (id: string) => this.engine.recordingStream(id);
   /** The agent's answer when the far end asked to transfer this desk (call policy "ask"). */
   answerRefer = (callId: string, allowed: boolean) => this.referGuard.answer(callId, allowed);
 

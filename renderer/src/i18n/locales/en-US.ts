@@ -47,6 +47,7 @@ export const enUS: Messages = {
     },
     phase: { ringing: 'Incoming call', dialing: 'Calling', connected: 'Connected', ended: 'Ended' },
     held: 'On hold',
+    recording: 'Recording',
     muted: 'Muted',
     answer: 'Answer',
     reject: 'Reject',
@@ -413,6 +414,7 @@ export const enUS: Messages = {
     agentNotice: { listen: 'Lead {{lead}} is listening to this call', whisper: 'Lead {{lead}} is whispering to you (the customer cannot hear)', barge: 'Lead {{lead}} has joined this call (the customer hears too)' },
     coach: { label: 'Coach the agent', placeholder: 'A note for the agent (the customer never sees it)', send: 'Send', sent: 'Delivered to the agent', failed: 'Not delivered ({{code}})', title: 'From your lead' },
   },
+  recordings: { title: 'Call recordings', play: 'Play', none: 'No recording for this visit', duration: '{{time}} · {{kb}} KB', ongoing: 'Recording' },
   roster: {
     status: { unknown: 'not reported', stale: 'stale', offline: 'line down', ready: 'Ready', 'not-ready': 'Not ready', ringing: 'Ringing', 'on-call': 'On a call', held: 'On hold', 'wrap-up': 'Wrap-up' },
     call: { inbound: 'from {{number}} · {{time}}', outbound: 'to {{number}} · {{time}}' },
@@ -468,6 +470,8 @@ export const enUS: Messages = {
       prefix: 'Monitoring feature code (dialled before the extension)',
       digits: 'Digits for each mode (DTMF)',
       save: 'Save PBX settings',
+      recording: "Record calls (both sides, kept on this desk, played back by leads)",
+      retentionDays: 'Keep recordings for (days)',
       pbxNote: "PBX-side monitoring: the lead's desk dials feature code + extension and switches mode by DTMF; the PBX authorises and mixes, the agent's desk takes no part.",
     },
     retention: {

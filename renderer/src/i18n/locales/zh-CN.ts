@@ -45,6 +45,7 @@ export const zhCN = {
     },
     phase: { ringing: '来电振铃', dialing: '呼叫中', connected: '通话中', ended: '已结束' },
     held: '保持中',
+    recording: '录音中',
     muted: '已静音',
     answer: '接听',
     reject: '拒接',
@@ -411,6 +412,7 @@ export const zhCN = {
     agentNotice: { listen: '组长 {{lead}} 正在监听本通话', whisper: '组长 {{lead}} 正在对您耳语（客户听不到）', barge: '组长 {{lead}} 已强插本通话（客户也能听到）' },
     coach: { label: '提示坐席', placeholder: '写给坐席的提示（客户看不到）', send: '发送', sent: '已送达坐席', failed: '未送达（{{code}}）', title: '组长提示' },
   },
+  recordings: { title: '通话录音', play: '回放', none: '本次来访没有录音', duration: '{{time}} · {{kb}} KB', ongoing: '录音中' },
   roster: {
     status: { unknown: '未上报', stale: '失联', offline: '线路未注册', ready: '就绪', 'not-ready': '未就绪', ringing: '振铃中', 'on-call': '通话中', held: '保持中', 'wrap-up': '话后处理' },
     call: { inbound: '来电 {{number}} · {{time}}', outbound: '去电 {{number}} · {{time}}' },
@@ -466,6 +468,8 @@ export const zhCN = {
       prefix: '监听功能码（拨在分机号前）',
       digits: '各模式的按键（DTMF）',
       save: '保存 PBX 设置',
+      recording: '通话录音（双方声音，保存在本机，组长可回放）',
+      retentionDays: '录音保留天数',
       pbxNote: 'PBX 侧监听：组长台拨「功能码 + 分机号」，按键切换模式；由 PBX 鉴权和混音，坐席台不参与。',
     },
     retention: {

@@ -93,11 +93,22 @@ export class DeskAudio {
     if (audio) audio.muted = !audible;
   }
 
+  /**
+   * Both sides of call `id` for a recorder (issue 17, item 6): its far end and what it sends, so a
+   * muted or held stretch is recorded as silence, as the customer had it. Ends with the leg.
+   */
+  record(id: string): MediaStream | undefined {
+    const sent = this.graph.output(id);
+    if (!sent || !this.legs.has(id)) return undefined;
+    this.graph.setLeg(`${id}:sent`, sent);
+    return this.graph.mix(`${id}:recorded`, [{ leg: id }, { leg: `${id}:sent` }]);
+  }
+
   /** Leg `id` is over; the last one closes the microphone and the graph. */
   end(id: string): void {
     this.legs.get(id)?.audio?.remove();
     this.legs.delete(id);
-    this.graph.remove(id);
+    for (const part of [`${id}:recorded`, `${id}:sent`, id]) this.graph.remove(part);
     if (this.legs.size > 0) return;
     const mic = this.mic;
     this.mic = undefined;

@@ -42,6 +42,11 @@ export class MediaGraph {
     return mix.node.stream;
   }
 
+  /** The output of mix `id`, if it has been made. */
+  output(id: string): MediaStream | undefined {
+    return this.mixes.get(id)?.node.stream;
+  }
+
   /** Drops a mix, and a leg's source when the leg ends. */
   remove(id: string): void {
     const mix = this.mixes.get(id);

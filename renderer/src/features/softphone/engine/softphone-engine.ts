@@ -249,6 +249,11 @@ export class SoftphoneEngine {
   setMonitorMode = (id: string, token: string | null, mode: MonitorMode) => this.monitors.setMode(id, token, mode);
   stopMonitor = (id: string) => this.monitors.stop(id);
 
+  /** Both sides of call `id`, for the recorder (ends with the call); undefined before it has media. */
+  recordingStream(id: string): MediaStream | undefined {
+    return this.audio.record(id);
+  }
+
   /** Applies the current device choice: a new microphone under every mix, the new earpiece for every leg. */
   applyDevices(): Promise<void> {
     return this.audio.applyDevices();

@@ -1,0 +1,59 @@
+import { AudioOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, List, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordingInfo } from '../../../../shared/recording';
+import { formatTalkTime } from '../../../../shared/softphone';
+import { usePlatformApi } from '../../platform/api-context';
+import { useAppStore } from '../../store';
+
+/** The recordings of one visit (issue 17, item 6), played back on a lead's desk or a desk alone. */
+export function Recordings({ visitId }: { visitId: number }) {
+  const { t } = useTranslation();
+  const api = usePlatformApi();
+  const role = useAppStore((s) => s.teamStatus?.role ?? null);
+  const recordingCalls = useAppStore((s) => s.recordingCalls);
+  const [items, setItems] = useState<RecordingInfo[]>([]);
+  const [playing, setPlaying] = useState<{ id: number; url: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.recordings.forVisit({ visitId }).then((r) => live && r.ok && setItems(r.value));
+    return () => {
+      live = false;
+    };
+  }, [api, visitId, recordingCalls]);
+  useEffect(() => () => void (playing && URL.revokeObjectURL(playing.url)), [playing]);
+  if (items.length === 0) return null;
+  const mayPlay = role === null || role === 'lead' || role === 'admin';
+  const play = async (id: number) => {
+    const r = await api.recordings.read({ id });
+    if (!r.ok) return setError(r.error.message);
+    const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
+    setPlaying({ id, url: URL.createObjectURL(new Blob([bytes], { type: r.value.mime })) });
+  };
+  return (
+    <Card size="small" title={t('recordings.title')} data-testid="recordings">
+      <List
+        size="small"
+        dataSource={items}
+        renderItem={(r) => (
+          <List.Item key={r.id} data-testid="recording" data-recording-id={r.id}>
+            <Space wrap>
+              <AudioOutlined />
+              <span>{new Date(r.startedAt).toLocaleString()}</span>
+              <Typography.Text type="secondary">{r.endedAt === null ? t('recordings.ongoing') : t('recordings.duration', { time: formatTalkTime(r.endedAt - r.startedAt), kb: Math.ceil(r.bytes / 1024) })}</Typography.Text>
+              {mayPlay && r.endedAt !== null && (
+                <Button size="small" onClick={() => void play(r.id)}>
+                  {t('recordings.play')}
+                </Button>
+              )}
+              {playing?.id === r.id && <audio controls autoPlay src={playing.url} data-testid="recording-player" />}
+            </Space>
+          </List.Item>
+        )}
+      />
+      {error && <Alert type="error" showIcon title={error} />}
+    </Card>
+  );
+}

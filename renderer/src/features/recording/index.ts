@@ -1,0 +1,2 @@
+export { recordCalls } from './recorder';
+export { Recordings } from './Recordings';
