@@ -7,6 +7,7 @@ import { useAppStore } from '../../store';
 import { Markdown } from './Markdown';
 import { Marked } from './Marked';
 import { SynonymsEditor } from './SynonymsEditor';
+import { toBase64 } from '../../platform/base64';
 
 /** Search as you type: each keystroke searches, and only the newest answer is shown. */
 export function useKbSearch(query: string, limit: number): { hits: KbHit[]; error: string | null } {
@@ -87,11 +88,6 @@ function ArticleView({ article, onClose }: { article: Article; onClose: () => vo
   );
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let k = 0; k < bytes.length; k += 0x8000) binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * Sends the chosen files in pieces (a progress bar by bytes sent), then imports them in one

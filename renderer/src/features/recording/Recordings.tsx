@@ -6,6 +6,7 @@ import type { RecordingInfo } from '../../../../shared/recording';
 import { formatTalkTime } from '../../../../shared/softphone';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
+import { fromBase64 } from '../../platform/base64';
 
 /** The recordings of one visit (issue 17, item 6), played back on a lead's desk or a desk alone. */
 export function Recordings({ visitId }: { visitId: number }) {
@@ -29,8 +30,7 @@ export function Recordings({ visitId }: { visitId: number }) {
   const play = async (id: number) => {
     const r = await api.recordings.read({ id });
     if (!r.ok) return setError(r.error.message);
-    const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
-    setPlaying({ id, url: URL.createObjectURL(new Blob([bytes], { type: r.value.mime })) });
+    setPlaying({ id, url: URL.createObjectURL(new Blob([fromBase64(r.value.base64)], { type: r.value.mime })) });
   };
   return (
     <Card size="small" title={t('recordings.title')} data-testid="recordings">

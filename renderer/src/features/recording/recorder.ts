@@ -2,6 +2,7 @@ import type { AgentApi } from '../../../../shared/ipc-contract';
 import { RECORDING_MIME } from '../../../../shared/recording';
 import type { AppStore } from '../../store';
 import type { SoftphoneController } from '../softphone';
+import { toBase64 } from '../../platform/base64';
 
 /** About a second of Opus per chunk: what a crash can lose. */
 const CHUNK_MS = 1_000;
@@ -14,12 +15,6 @@ interface Take {
   writing: Promise<unknown>;
 }
 
-const base64 = async (blob: Blob) => {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
 
 /**
  * Records every customer call while the team's policy has recording on (issue 17, item 6): both
@@ -42,7 +37,7 @@ export function recordCalls(store: AppStore, api: AgentApi, phone: SoftphoneCont
     const take: Take = { recorder, id: started.value.id, writing: Promise.resolve() };
     recorder.ondataavailable = (e) => {
       if (e.data.size === 0) return;
-      take.writing = take.writing.then(async () => api.recordings.append({ id: take.id, chunk: await base64(e.data) }));
+      take.writing = take.writing.then(async () => api.recordings.append({ id: take.id, chunk: toBase64(new Uint8Array(await e.data.arrayBuffer())) }));
     };
     recorder.onstop = () => {
       take.writing = take.writing.then(() => api.recordings.end({ id: take.id, at: Date.now() }));

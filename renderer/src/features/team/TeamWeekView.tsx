@@ -8,6 +8,7 @@ import { downloadFile } from '../../platform/download';
 import { useAppStore } from '../../store';
 import { Bars } from '../../ui/Bars';
 import { rate } from '../../ui/figures';
+import { fromBase64 } from '../../platform/base64';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const mean = (t: DayFigures['handle']) => (t.count === 0 ? '—' : `${Math.round(t.totalMs / t.count / 1000)}`);
@@ -34,11 +35,7 @@ export function TeamWeekView() {
   const exportWeek = async () => {
     const r = await api.team.weekExport({ monday });
     if (!r.ok) return setError(r.error.message);
-    downloadFile(
-      Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0)),
-      r.value.fileName,
-      XLSX_TYPE,
-    );
+    downloadFile(fromBase64(r.value.base64), r.value.fileName, XLSX_TYPE);
   };
   const rows: Row[] = week ? [...week.agents, { user: t('teamWeek.total'), name: '', daysReported: [], figures: week.team, total: true }] : [];
   return (

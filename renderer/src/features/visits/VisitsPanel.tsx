@@ -9,6 +9,7 @@ import { useAppStore } from '../../store';
 import { TeamWeekView } from '../team';
 import { ReportView } from './ReportView';
 import { WrapUpForm } from './WrapUpForm';
+import { fromBase64 } from '../../platform/base64';
 
 const PAGE = 20;
 const DAY = 86_400_000;
@@ -38,8 +39,7 @@ function ExportBar({ onError }: { onError: (message: string | null) => void }) {
     setBusy(false);
     if (!r.ok) return onError(r.error.message);
     onError(null);
-    const bytes = Uint8Array.from(atob(r.value.base64), (c) => c.charCodeAt(0));
-    downloadFile(bytes, r.value.fileName, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    downloadFile(fromBase64(r.value.base64), r.value.fileName, format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
