@@ -74,7 +74,8 @@ test.describe('the team over SIP', () => {
     // the phrase library too is the team's
     await expect(a1.page.getByTestId('managed-phrases')).toContainText('话术库由团队管理，本机只读。');
     await expect(a1.page.getByTestId('managed-monitoring')).toContainText('监听规则由团队管理，本机只读。');
-    await expect(a1.page.getByTestId('monitoring-settings').getByRole('switch')).toBeDisabled();
+    await expect(a1.page.getByTestId('monitoring-settings').getByRole('switch', { name: '监听时告知坐席（耳语和强插总会告知）' })).toBeDisabled();
+    await expect(a1.page.getByTestId('monitoring-settings').getByRole('switch', { name: '通话录音（双方声音，保存在本机，组长可回放）' })).toBeDisabled();
     const library = (await api.call('phrases.library', { locale: 'zh-CN' })) as { ok: true; value: { phrases: { say: string[] }[] } };
     const edited = { ...library.value.phrases[0]!, say: ['改过的话术'] };
     expect(await api.call('phrases.save', { locale: 'zh-CN', phrase: edited })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

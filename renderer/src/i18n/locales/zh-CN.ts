@@ -469,7 +469,7 @@ export const zhCN = {
       digits: '各模式的按键（DTMF）',
       save: '保存 PBX 设置',
       recording: '通话录音（双方声音，保存在本机，组长可回放）',
-      retentionDays: '录音保留天数',
+      retentionDays: '录音保存天数',
       pbxNote: 'PBX 侧监听：组长台拨「功能码 + 分机号」，按键切换模式；由 PBX 鉴权和混音，坐席台不参与。',
     },
     retention: {
