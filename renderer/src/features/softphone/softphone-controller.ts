@@ -89,8 +89,8 @@ export class SoftphoneController {
   answer = (id: string) => this.run(() => this.engine.answer(id));
   reject = (id: string) => this.run(() => this.engine.reject(id));
   hangup = (id: string) => this.run(() => this.engine.hangup(id));
-  /** Team messages (escalations): the engine's MESSAGE in and out, for the escalation feature. */
-  onTeamMessage = (listener: Parameters<SoftphoneEngine['onMessage']>[0]) => this.engine.onMessage(listener);
+  /** MESSAGEs of these content types in (to this owner alone), and any MESSAGE out: team messages, chat. */
+  onMessages = (types: readonly string[], owner: Parameters<SoftphoneEngine['onMessages']>[1]) => this.engine.onMessages(types, owner);
   sendTeamMessage = (toUser: string, contentType: string, body: string) => this.engine.sendMessage(toUser, contentType, body);
   setHold = (id: string, held: boolean) => this.run(() => this.engine.setHold(id, held));
   setMute = (id: string, muted: boolean) => this.run(async () => this.engine.setMute(id, muted));

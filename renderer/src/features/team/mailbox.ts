@@ -1,6 +1,6 @@
 import type { AgentApi } from '../../../../shared/ipc-contract';
-import { utf8Length } from '../../../../shared/escalation';
-import { MAX_DIRECTORY_MESSAGE_BYTES, type DeliveryEffect, type Outgoing, type RosterEntry } from '../../../../shared/team-mail';
+import { TEAM_MESSAGE_TYPE, utf8Length } from '../../../../shared/escalation';
+import { DIRECTORY_MESSAGE_TYPE, MAX_DIRECTORY_MESSAGE_BYTES, SIGNED_MESSAGE_TYPE, type DeliveryEffect, type Outgoing, type RosterEntry } from '../../../../shared/team-mail';
 import type { AppStore } from '../../store';
 import type { SoftphoneController } from '../softphone';
 
@@ -31,12 +31,13 @@ export interface MailHandlers {
 }
 
 /**
- * Every MESSAGE this desk's line receives goes to the main side first (`team.deliver`): it checks
+ * Every team MESSAGE (signed, directory, or unsigned for a desk alone) this desk's line receives
+ * goes to the main side first (`team.deliver`): it checks
  * the signature against the directory, replays, the sender's place in the team, stores what is
  * accepted and decides the SIP answer. Only then does the renderer show anything.
  */
 export function openMailbox(store: AppStore, api: AgentApi, phone: SoftphoneController, handlers: MailHandlers): () => void {
-  return phone.onTeamMessage((m) => {
+  return phone.onMessages([SIGNED_MESSAGE_TYPE, DIRECTORY_MESSAGE_TYPE, TEAM_MESSAGE_TYPE], (m) => {
     void api.team.deliver({ from: m.from.slice(0, 64), ...(m.contentType ? { contentType: m.contentType.slice(0, 200) } : {}), body: m.body.slice(0, MAX_INCOMING_CHARS) }).then((r) => {
       if (!r.ok) return m.respond(500, 'could not check it');
       const d = r.value;

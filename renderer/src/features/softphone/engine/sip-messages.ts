@@ -7,7 +7,36 @@ export interface IncomingSipMessage {
   readonly from: string;
   readonly contentType: string | undefined;
   readonly body: string;
-  respond(code: 200 | 400 | 403 | 413 | 415 | 500, reason?: string): void;
+  respond(code: 200 | 400 | 403 | 413 | 415 | 500, reason?: string, extraHeaders?: readonly string[]): void;
+}
+
+/** The media type of a Content-Type header, lower case, without parameters ('' when there is none). */
+export const mediaType = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * Incoming MESSAGEs by content type: each type has exactly one owner (team messages, chat…), so a
+ * message is never handled twice or by the wrong feature. A type nobody owns is answered 415 with an
+ * Accept header of the types this desk takes (RFC 3428, 3261 §21.4.13).
+ */
+export class MessageRouter {
+  private readonly owners = new Map<string, (m: IncomingSipMessage) => void>();
+
+  /** Makes `owner` the one receiver of these content types; returns the release. */
+  own(types: readonly string[], owner: (m: IncomingSipMessage) => void): () => void {
+    const keys = types.map((t) => mediaType(t));
+    for (const key of keys) if (this.owners.has(key)) throw new Error(`MESSAGEs of type ${key} already have an owner`);
+    for (const key of keys) this.owners.set(key, owner);
+    return () => {
+      for (const key of keys) if (this.owners.get(key) === owner) this.owners.delete(key);
+    };
+  }
+
+  deliver(message: IncomingSipMessage): void {
+    const type = mediaType(message.contentType);
+    const owner = this.owners.get(type);
+    if (owner) return owner(message);
+    message.respond(415, `not taken here: ${type || '(no content type)'}`, [`Accept: ${[...this.owners.keys()].join(', ')}`]);
+  }
 }
 
 /** No final response within this → the send failed (408), so the caller retries. */
@@ -40,10 +69,11 @@ export function incomingSipMessage(message: Message): IncomingSipMessage {
     from: request.from.uri.user ?? '',
     contentType: request.getHeader('Content-Type'),
     body: request.body ?? '',
-    respond: (code, reason) => {
+    respond: (code, reason, extraHeaders) => {
       if (answered) return;
       answered = true;
-      void (code === 200 ? message.accept() : message.reject({ statusCode: code, ...(reason ? { reasonPhrase: reason.slice(0, 60) } : {}) })).catch(() => {});
+      const options = { ...(reason ? { reasonPhrase: reason.slice(0, 60) } : {}), ...(extraHeaders ? { extraHeaders: [...extraHeaders] } : {}) };
+      void (code === 200 ? message.accept() : message.reject({ statusCode: code, ...options })).catch(() => {});
     },
   };
 }

@@ -6,7 +6,7 @@
  * to whoever listens (the store); commands take call ids, never sip.js objects.
  *
  * - Registration heals itself through {@link RegistrationSupervisor} (backoff, re-REGISTER).
- * - Team messages (SIP MESSAGE) go out and come in through sip-messages.ts; the store never sees sip.js.
+ * - MESSAGEs go out and come in through sip-messages.ts, each content type to one owner; the store never sees sip.js.
  * - A headset change is a new microphone under the same mixes (no renegotiation); a network change
  *   restarts ICE on every call.
  */
@@ -21,7 +21,7 @@ import { DeskAudio } from './desk-audio';
 import { fastSessionDescriptionHandlerFactory } from './media-factory';
 import { MonitorLegs } from './monitor-legs';
 import { RegistrationSupervisor, type LinePort, type RegisterOutcome } from './registration-supervisor';
-import { incomingSipMessage, sendSipMessage, type IncomingSipMessage } from './sip-messages';
+import { incomingSipMessage, MessageRouter, sendSipMessage, type IncomingSipMessage } from './sip-messages';
 import type { DtmfMode } from './signalling';
 
 export interface PhoneSnapshot {
@@ -72,7 +72,7 @@ export class SoftphoneEngine {
   private registration: RegistrationSnapshot = { status: 'not-configured' };
   private dtmfReceived: Record<string, string> = {};
   private readonly listeners = new Set<(s: PhoneSnapshot) => void>();
-  private readonly messageListeners = new Set<(m: IncomingSipMessage) => void>();
+  private readonly messages = new MessageRouter();
   private readonly audio: DeskAudio;
   private readonly calls: CallSessions;
   private readonly monitors: MonitorLegs;
@@ -114,10 +114,9 @@ export class SoftphoneEngine {
     return () => this.listeners.delete(listener);
   }
 
-  /** Incoming MESSAGEs (team messages); with no listener they are refused (415). */
-  onMessage(listener: (m: IncomingSipMessage) => void): () => void {
-    this.messageListeners.add(listener);
-    return () => this.messageListeners.delete(listener);
+  /** Incoming MESSAGEs of these content types go to `owner` alone (others are refused with 415); returns the release. */
+  onMessages(types: readonly string[], owner: (m: IncomingSipMessage) => void): () => void {
+    return this.messages.own(types, owner);
   }
 
   /** Sends a MESSAGE on the registered line; the final response code (408 when none came). */
@@ -166,11 +165,7 @@ export class SoftphoneEngine {
           if (token !== undefined) void this.monitors.incoming(invitation, token.trim());
           else this.calls.incoming(invitation);
         },
-        onMessage: (message) => {
-          const m = incomingSipMessage(message);
-          if (this.messageListeners.size === 0) return m.respond(415, 'no messages here');
-          for (const l of this.messageListeners) l(m);
-        },
+        onMessage: (message) => this.messages.deliver(incomingSipMessage(message)),
         onConnect: () => void this.supervisor?.connected(),
         onDisconnect: (error) => {
           if (!this.supervisor?.active) return;
