@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mediaType } from './softphone.js';
 
 /**
  * Escalation to the team lead (R-ESCALATE-SENSITIVE, R-ESCALATE-ANGRY, R-MASS): the agent's desk sends
@@ -96,7 +97,7 @@ export function parseTeamMessage(
 ): { ok: true; message: TeamMessage } | { ok: false; refusal: Refusal } {
   const refuse = (code: Refusal['code'], reason: string) => ({ ok: false as const, refusal: { code, reason } });
   if (utf8Length(body) > MAX_TEAM_MESSAGE_BYTES) return refuse(413, `payload over ${MAX_TEAM_MESSAGE_BYTES} bytes`);
-  if ((contentType ?? '').split(';')[0]!.trim().toLowerCase() !== TEAM_MESSAGE_TYPE) return refuse(415, `content type ${contentType ?? '(none)'} is not ${TEAM_MESSAGE_TYPE}`);
+  if (mediaType(contentType) !== TEAM_MESSAGE_TYPE) return refuse(415, `content type ${contentType ?? '(none)'} is not ${TEAM_MESSAGE_TYPE}`);
   let raw: unknown;
   try {
     raw = JSON.parse(body);

@@ -119,6 +119,9 @@ export interface SipCredentials {
 
 export const sipDomain = (sipUri: string): string => sipUri.slice(sipUri.indexOf('@') + 1);
 
+/** The media type of a Content-Type header, lower case, without parameters ('' when there is none). */
+export const mediaType = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+
 /** Talk time on the call card: "0:07", "12:40", "1:02:05". */
 export function formatTalkTime(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/escalation.js';
 import { AppError, ErrorCode } from '../../../shared/result.js';
 import type { Settings } from '../../../shared/settings.js';
+import { mediaType } from '../../../shared/softphone.js';
 import {
   DIRECTORY_MESSAGE_TYPE,
   MAX_DIRECTORY_JSON_BYTES,
@@ -128,7 +129,7 @@ export class TeamMail {
   }
 
   private judge({ from, contentType, body }: Incoming): Delivery {
-    const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = mediaType(contentType);
     const inTeam = this.team.directory() !== null;
     if (type === TEAM_MESSAGE_TYPE) return inTeam ? refuse(403, 'unsigned team message: this desk is in a team') : this.unsigned(from, contentType, body);
     if (type !== SIGNED_MESSAGE_TYPE && type !== DIRECTORY_MESSAGE_TYPE) return refuse(415, `content type ${contentType ?? '(none)'} is not a Zuoxi team message`);

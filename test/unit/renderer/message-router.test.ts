@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MessageRouter, mediaType, type IncomingSipMessage } from '../../../renderer/src/features/softphone/engine/sip-messages';
+import { MessageRouter, type IncomingSipMessage } from '../../../renderer/src/features/softphone/engine/sip-messages';
+import { mediaType } from '../../../shared/softphone';
 
 /** A MESSAGE as the engine hands it on, recording how it was answered. */
 function message(contentType: string | undefined) {

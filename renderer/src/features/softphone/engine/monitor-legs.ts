@@ -2,7 +2,7 @@ import { Inviter, SessionState, type Info, type Invitation, type Session, type U
 import type { IncomingResponse } from 'sip.js/lib/core';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web';
 import { MONITOR_HEADER, MONITOR_MODE_TYPE, type MonitorAuthorization, type MonitorMode, type MonitorRequest, type PbxMonitoring } from '../../../../../shared/monitoring';
-import type { MonitorSnapshot } from '../../../../../shared/softphone';
+import { mediaType, type MonitorSnapshot } from '../../../../../shared/softphone';
 import { SESSION_MEDIA, type DeskAudio } from './desk-audio';
 import { sendDtmf, type DtmfMode } from './signalling';
 
@@ -172,7 +172,7 @@ export class MonitorLegs {
 
   /** Agent side: a mode switch from the lead, judged on the main side like the INVITE (same call). */
   private async onModeInfo(leg: Leg, info: Info): Promise<void> {
-    if (leg.snapshot.side !== 'agent' || (info.request.getHeader('Content-Type') ?? '').split(';')[0]!.trim() !== MONITOR_MODE_TYPE) return void info.reject({ statusCode: 415 }).catch(() => {});
+    if (leg.snapshot.side !== 'agent' || mediaType(info.request.getHeader('Content-Type')) !== MONITOR_MODE_TYPE) return void info.reject({ statusCode: 415 }).catch(() => {});
     const verdict = await this.authorize(leg.snapshot.peer, info.request.body.trim()).catch((e: unknown): MonitorAuthorization => ({ ok: false, reason: String(e) }));
     if (!verdict.ok || verdict.lead.user !== leg.snapshot.peer || verdict.call.since !== leg.snapshot.call.since) {
       this.host.log(`refused a monitoring mode switch from ${leg.snapshot.peer}: ${verdict.ok ? 'another call' : verdict.reason}`);

@@ -1,5 +1,5 @@
 import { Messager, UserAgent, type Message } from 'sip.js';
-import { sipDomain } from '../../../../../shared/softphone';
+import { mediaType, sipDomain } from '../../../../../shared/softphone';
 
 /** An incoming SIP MESSAGE, answered exactly once with `respond`. */
 export interface IncomingSipMessage {
@@ -9,9 +9,6 @@ export interface IncomingSipMessage {
   readonly body: string;
   respond(code: 200 | 400 | 403 | 413 | 415 | 500, reason?: string, extraHeaders?: readonly string[]): void;
 }
-
-/** The media type of a Content-Type header, lower case, without parameters ('' when there is none). */
-export const mediaType = (contentType: string | undefined): string => (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 
 /**
  * Incoming MESSAGEs by content type: each type has exactly one owner (team messages, chat…), so a

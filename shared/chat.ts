@@ -1,0 +1,120 @@
+/**
+ * The online channel's wire format (issue 18, item 1): chat over SIP MESSAGE on the desk's own
+ * registration. A Zuoxi chat message is versioned JSON carrying its id, conversation and sequence,
+ * so both ends store it before it is sent, resend it until answered and drop repeats by id. Plain
+ * `text/plain` from any SIP client (a phone, a gateway) is a chat message too, its id made from the
+ * SIP request so a retransmission is the same message. Typing is RFC 3994 isComposing.
+ */
+import { z } from 'zod';
+import { utf8Length } from './escalation.js';
+import { mediaType } from './softphone.js';
+
+export const CHAT_MESSAGE_TYPE = 'application/vnd.zuoxi.chat+json';
+export const PLAIN_TEXT_TYPE = 'text/plain';
+export const IS_COMPOSING_TYPE = 'application/im-iscomposing+xml';
+/** Every content type the chat channel owns on the line. */
+export const CHAT_CONTENT_TYPES = [CHAT_MESSAGE_TYPE, PLAIN_TEXT_TYPE, IS_COMPOSING_TYPE] as const;
+
+/**
+ * Longest text in one message. RFC 3428 keeps a MESSAGE under 1300 bytes where the path may be
+ * UDP with an unknown MTU; over the desk's WebSocket (TCP) the PBX's read buffer is the limit
+ * (16 KB on the test Kamailio). 2,000 characters of Chinese is at most 6 KB of UTF-8 with its
+ * envelope: longer text is split by the sender (`splitText`), never silently cut.
+ */
+export const MAX_CHAT_CHARS = 2_000;
+export const MAX_CHAT_BODY_BYTES = 8 * 1024;
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, _ or -');
+export const ChatWireSchema = z
+  .object({
+    v: z.literal(1),
+    kind: z.literal('msg'),
+    /** Unique per message, chosen by its sender: the key for de-duplication on both ends. */
+    id: Id,
+    /** The conversation, chosen by whoever opened it (the customer's page, or the desk). */
+    conv: Id,
+    /** The sender's count in this conversation, from 1: the receiver orders and spots gaps by it. */
+    seq: z.number().int().min(1),
+    text: z.string().min(1).max(MAX_CHAT_CHARS),
+    /** The sender's clock, ms. */
+    at: z.number().int(),
+  })
+  .strict();
+export type ChatWire = z.infer<typeof ChatWireSchema>;
+
+/** A chat message as it came in, whatever its form. */
+export interface IncomingChat {
+  readonly id: string;
+  readonly conv: string;
+  readonly seq: number | null;
+  readonly text: string;
+  readonly at: number;
+}
+
+export type ChatParse = { readonly ok: true; readonly chat: IncomingChat } | { readonly ok: false; readonly code: 400 | 413 | 415; readonly reason: string };
+
+/**
+ * What a MESSAGE says as chat. `from` is the PBX-proven sender, `callId` and `cseq` its SIP
+ * request's (a plain-text message's id, stable across retransmissions), `now` the receiver's clock.
+ * A plain-text sender has one conversation per SIP user.
+ */
+export function parseChat(input: { from: string; contentType: string | undefined; body: string; callId: string; cseq: number; now: number }): ChatParse {
+  if (utf8Length(input.body) > MAX_CHAT_BODY_BYTES) return { ok: false, code: 413, reason: `chat message over ${MAX_CHAT_BODY_BYTES} bytes` };
+  const type = mediaType(input.contentType);
+  if (type === PLAIN_TEXT_TYPE) {
+    const text = input.body.trim();
+    if (!text) return { ok: false, code: 400, reason: 'empty message' };
+    if (text.length > MAX_CHAT_CHARS) return { ok: false, code: 413, reason: `text over ${MAX_CHAT_CHARS} characters` };
+    return { ok: true, chat: { id: plainId(input.callId, input.cseq), conv: plainConversation(input.from), seq: null, text, at: input.now } };
+  }
+  if (type !== CHAT_MESSAGE_TYPE) return { ok: false, code: 415, reason: `${type || '(none)'} is not chat` };
+  let json: unknown;
+  try {
+    json = JSON.parse(input.body);
+  } catch {
+    return { ok: false, code: 400, reason: 'not JSON' };
+  }
+  const parsed = ChatWireSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, code: 400, reason: parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; ') };
+  const { id, conv, seq, text, at } = parsed.data;
+  return { ok: true, chat: { id, conv, seq, text, at } };
+}
+
+/** A plain-text sender's one conversation. */
+export const plainConversation = (user: string) => `sip-${user.replace(/[^A-Za-z0-9_-]/g, '_')}`.slice(0, 64).padEnd(8, '_');
+
+/** A plain-text message's id from its SIP request: a retransmission (same Call-ID and CSeq) is the same message. */
+function plainId(callId: string, cseq: number): string {
+  let h = 0x811c9dc5;
+  for (const ch of `${callId}/${cseq}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return `sip-${h.toString(36)}-${cseq}`.padEnd(8, '0');
+}
+
+/** Text longer than one message allows, in parts at most `max` characters, cut at a sentence or line end where one is near. */
+export function splitText(text: string, max = MAX_CHAT_CHARS): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    const cut = Math.max(...['\n', '。', '！', '？', '. '].map((p) => window.lastIndexOf(p)));
+    const at = cut >= max / 2 ? cut + 1 : max;
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at);
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}
+
+/** RFC 3994 isComposing: 'active' while the sender types (refreshed), 'idle' when it stops. */
+export function isComposingBody(state: 'active' | 'idle', refreshSeconds = 60): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<isComposing xmlns="urn:ietf:params:xml:ns:im-iscomposing"><state>${state}</state><contenttype>text/plain</contenttype>${state === 'active' ? `<refresh>${refreshSeconds}</refresh>` : ''}</isComposing>`;
+}
+
+/** The state an isComposing document reports, or null when it is not one. */
+export function parseIsComposing(body: string): { state: 'active' | 'idle'; refreshSeconds: number | null } | null {
+  if (!/<isComposing\b[^>]*urn:ietf:params:xml:ns:im-iscomposing/.test(body)) return null;
+  const state = /<state>\s*(active|idle)\s*<\/state>/.exec(body)?.[1] as 'active' | 'idle' | undefined;
+  if (!state) return null;
+  const refresh = /<refresh>\s*(\d{1,4})\s*<\/refresh>/.exec(body)?.[1];
+  return { state, refreshSeconds: refresh ? Number(refresh) : null };
+}

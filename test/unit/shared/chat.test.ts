@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, isComposingBody, parseChat, parseIsComposing, plainConversation, splitText } from '../../../shared/chat';
+
+const wire = (over: Record<string, unknown> = {}) => JSON.stringify({ v: 1, kind: 'msg', id: 'm-0000000001', conv: 'c-web-000001', seq: 1, text: '宽带断网了', at: 1_000, ...over });
+const sip = (contentType: string | undefined, body: string, callId = 'abc@host', cseq = 7) => parseChat({ from: '1002', contentType, body, callId, cseq, now: 5_000 });
+
+describe('chat over SIP MESSAGE (issue 18, item 1)', () => {
+  it('a Zuoxi chat message keeps its sender\'s id, conversation and sequence', () => {
+    expect(sip(`${CHAT_MESSAGE_TYPE}; charset=utf-8`, wire())).toEqual({ ok: true, chat: { id: 'm-0000000001', conv: 'c-web-000001', seq: 1, text: '宽带断网了', at: 1_000 } });
+  });
+
+  it('plain text from any SIP client is chat: one conversation per sender, an id that a retransmission repeats', () => {
+    const first = sip('text/plain', '  你好，我要报修  ');
+    expect(first).toMatchObject({ ok: true, chat: { conv: plainConversation('1002'), seq: null, text: '你好，我要报修', at: 5_000 } });
+    const again = sip('text/plain', '你好，我要报修');
+    const next = sip('text/plain', '你好，我要报修', 'abc@host', 8);
+    const otherCall = sip('text/plain', '你好，我要报修', 'def@host', 7);
+    const id = (p: ReturnType<typeof sip>) => (p.ok ? p.chat.id : null);
+    expect(id(again)).toBe(id(first));
+    expect(new Set([id(first), id(next), id(otherCall)]).size).toBe(3);
+  });
+
+  it('refuses with a reason: malformed, wrong version, empty, too long, too big, not chat', () => {
+    expect(sip(CHAT_MESSAGE_TYPE, '{not json')).toEqual({ ok: false, code: 400, reason: 'not JSON' });
+    expect(sip(CHAT_MESSAGE_TYPE, wire({ v: 2 }))).toMatchObject({ ok: false, code: 400, reason: expect.stringContaining('v:') });
+    expect(sip(CHAT_MESSAGE_TYPE, wire({ id: 'x' }))).toMatchObject({ ok: false, code: 400, reason: expect.stringContaining('id:') });
+    expect(sip(CHAT_MESSAGE_TYPE, wire({ extra: 1 }))).toMatchObject({ ok: false, code: 400 });
+    expect(sip('text/plain', '   ')).toEqual({ ok: false, code: 400, reason: 'empty message' });
+    expect(sip('text/plain', 'a'.repeat(MAX_CHAT_CHARS + 1))).toMatchObject({ ok: false, code: 413 });
+    expect(sip('text/plain', '字'.repeat(3_000))).toMatchObject({ ok: false, code: 413, reason: expect.stringContaining('bytes') });
+    expect(sip('image/png', 'x')).toMatchObject({ ok: false, code: 415 });
+    expect(sip(undefined, 'x')).toMatchObject({ ok: false, code: 415, reason: '(none) is not chat' });
+  });
+
+  it('long text is split into messages, at a sentence end where one is near, and nothing is lost', () => {
+    const text = `${'第一句话很长。'.repeat(200)}最后`;
+    const parts = splitText(text, 500);
+    expect(parts.every((p) => p.length <= 500)).toBe(true);
+    expect(parts.join('')).toBe(text);
+    expect(parts[0]!.endsWith('。')).toBe(true);
+    const noBreaks = 'x'.repeat(1_200);
+    expect(splitText(noBreaks, 500).map((p) => p.length)).toEqual([500, 500, 200]);
+    expect(splitText('短', 500)).toEqual(['短']);
+  });
+
+  it('typing is RFC 3994 isComposing, both ways', () => {
+    expect(parseIsComposing(isComposingBody('active', 30))).toEqual({ state: 'active', refreshSeconds: 30 });
+    expect(parseIsComposing(isComposingBody('idle'))).toEqual({ state: 'idle', refreshSeconds: null });
+    expect(parseIsComposing('<isComposing><state>active</state></isComposing>')).toBeNull(); // no namespace
+    expect(parseIsComposing('hello')).toBeNull();
+  });
+});
