@@ -58,7 +58,7 @@ export type ChatParse = { readonly ok: true; readonly chat: IncomingChat } | { r
  * request's (a plain-text message's id, stable across retransmissions), `now` the receiver's clock.
  * A plain-text sender has one conversation per SIP user.
  */
-export function parseChat(input: { from: string; contentType: string | undefined; body: string; callId: string; cseq: number; now: number }): ChatParse {
+export function parseChat(input: { from: string; contentType?: string | undefined; body: string; callId: string; cseq: number; now: number }): ChatParse {
   if (utf8Length(input.body) > MAX_CHAT_BODY_BYTES) return { ok: false, code: 413, reason: `chat message over ${MAX_CHAT_BODY_BYTES} bytes` };
   const type = mediaType(input.contentType);
   if (type === PLAIN_TEXT_TYPE) {
@@ -117,4 +117,64 @@ export function parseIsComposing(body: string): { state: 'active' | 'idle'; refr
   if (!state) return null;
   const refresh = /<refresh>\s*(\d{1,4})\s*<\/refresh>/.exec(body)?.[1];
   return { state, refreshSeconds: refresh ? Number(refresh) : null };
+}
+
+const ConvId = Id;
+/** The contract's arguments (shared/ipc-contract.ts). */
+export const ChatIncomingSchema = z
+  .object({ from: z.string().max(64), contentType: z.string().max(200).optional(), body: z.string().max(64 * 1024), callId: z.string().max(256), cseq: z.number().int().min(0) })
+  .strict();
+export type ChatIncoming = z.infer<typeof ChatIncomingSchema>;
+export const ChatComposeSchema = z.object({ conv: ConvId, text: z.string().min(1).max(20 * MAX_CHAT_CHARS) }).strict();
+export const ChatSentSchema = z.object({ id: Id, code: z.number().int().min(100).max(699) }).strict();
+export const ChatMessageIdSchema = z.object({ id: Id }).strict();
+export const ChatConversationSchema = z.object({ conv: ConvId }).strict();
+
+/** Who is at the far end: a Zuoxi chat page (JSON), or a plain SIP client (text). */
+export type PeerKind = 'zuoxi' | 'plain';
+
+export interface Conversation {
+  readonly id: string;
+  readonly peer: string;
+  readonly peerKind: PeerKind;
+  readonly visitId: number | null;
+  readonly openedAt: number;
+  readonly closedAt: number | null;
+}
+
+export type ChatStatus = 'received' | 'queued' | 'delivered' | 'failed';
+
+export interface ChatMessage {
+  readonly id: string;
+  readonly conv: string;
+  readonly direction: 'in' | 'out';
+  readonly seq: number | null;
+  readonly text: string;
+  /** The sender's clock. */
+  readonly sentAt: number;
+  /** When this desk stored it. */
+  readonly storedAt: number;
+  readonly status: ChatStatus;
+  readonly attempts: number;
+  readonly lastCode: number | null;
+}
+
+/** A chat MESSAGE that arrived, decided on the main side: the SIP answer and what was stored. */
+export type ChatDelivery =
+  | { readonly code: 200; readonly message: ChatMessage; readonly conversation: Conversation; readonly isNew: boolean }
+  | { readonly code: 400 | 403 | 413 | 415; readonly reason: string };
+
+/** A stored outgoing message as it goes on the wire to its peer. */
+export interface ChatOutgoing {
+  readonly message: ChatMessage;
+  readonly to: string;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+/** The wire form of an outgoing message, for its peer's kind. */
+export function wireOf(message: Pick<ChatMessage, 'id' | 'conv' | 'seq' | 'text' | 'sentAt'>, peerKind: PeerKind): { contentType: string; body: string } {
+  if (peerKind === 'plain') return { contentType: `${PLAIN_TEXT_TYPE};charset=utf-8`, body: message.text };
+  const wire: ChatWire = { v: 1, kind: 'msg', id: message.id, conv: message.conv, seq: message.seq ?? 1, text: message.text, at: message.sentAt };
+  return { contentType: CHAT_MESSAGE_TYPE, body: JSON.stringify(wire) };
 }

@@ -17,6 +17,7 @@ import { AttemptSchema, NewEscalationSchema, RespondSchema, SipUser, type Escala
 import type { Result } from './result.js';
 import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type Signed, type TeamStatus } from './team.js';
 import { DaySchema, type TeamWeek } from './team-stats.js';
+import { ChatComposeSchema, ChatConversationSchema, ChatIncomingSchema, ChatMessageIdSchema, ChatSentSchema, type ChatDelivery, type ChatMessage, type ChatOutgoing, type Conversation } from './chat.js';
 import { RecordingAppendSchema, RecordingEndSchema, RecordingIdSchema, RecordingListSchema, RecordingStartSchema, type RecordingInfo } from './recording.js';
 import { MonitorModeSchema, MonitorRequestSchema, MonitorStartSchema, type MonitorAuthorization, type MonitorRecord } from './monitoring.js';
 import { IncomingSchema, OutgoingSchema, type Delivery, type RosterEntry, type Sealed } from './team-mail.js';
@@ -173,6 +174,17 @@ export const contract = {
   'monitoring.ended': { args: z.object({ id: z.number().int().positive(), at: z.number().int() }).strict(), result: returns<MonitorRecord | null>() },
   /** The newest monitoring legs of this desk: the agent sees who listened, the lead what it monitored. */
   'monitoring.list': { args: NoArgs, result: returns<MonitorRecord[]>() },
+  /** The online channel (issue 18): a chat MESSAGE that arrived, stored (once) before anything shows it; the SIP answer. */
+  'chat.receive': { args: ChatIncomingSchema, result: returns<ChatDelivery>() },
+  /** The agent's reply, stored and queued before it is sent (split when long). */
+  'chat.compose': { args: ChatComposeSchema, result: returns<ChatOutgoing[]>() },
+  'chat.sent': { args: ChatSentSchema, result: returns<ChatMessage>() },
+  'chat.retry': { args: ChatMessageIdSchema, result: returns<ChatOutgoing>() },
+  /** Everything still to send, after a reconnect or a restart. */
+  'chat.pending': { args: NoArgs, result: returns<ChatOutgoing[]>() },
+  'chat.close': { args: ChatConversationSchema, result: returns<Conversation>() },
+  'chat.open': { args: NoArgs, result: returns<Conversation[]>() },
+  'chat.transcript': { args: ChatConversationSchema, result: returns<ChatMessage[]>() },
   /** Call recording (issue 17, item 6): refused while the team's policy has it off. */
   'recordings.start': { args: RecordingStartSchema, result: returns<RecordingInfo>() },
   'recordings.append': { args: RecordingAppendSchema, result: returns<RecordingInfo>() },

@@ -30,6 +30,8 @@ import { EscalationsService } from './escalations.service.js';
 import { TeamRepo } from '../db/team.repo.js';
 import { MonitorSessionsRepo } from '../db/monitor-sessions.repo.js';
 import { RecordingsRepo } from '../db/recordings.repo.js';
+import { ChatRepo } from '../db/chat.repo.js';
+import { ChatService } from './chat.service.js';
 import { RecordingsService } from './recordings.service.js';
 import { TeamStatsRepo } from '../db/team-stats.repo.js';
 import { MonitorAuth } from './team/monitor-auth.service.js';
@@ -77,6 +79,7 @@ export interface AppContext {
   /** Monitoring legs on this desk, kept for the spot checks. */
   readonly monitorSessions: MonitorSessionsRepo;
   readonly recordings: RecordingsService;
+  readonly chat: ChatService;
   /** Rebuilds free-text indexes made by an older tokenizer, in the background (started here). */
   readonly indexes: SearchIndexKeeper;
   /** Applies the retention policy in the background: at start, every few hours, and when it changes. */
@@ -147,6 +150,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     monitorAuth: new MonitorAuth(team, escalations),
     monitorSessions: new MonitorSessionsRepo(db),
     recordings,
+    chat: new ChatService(new ChatRepo(db), visits),
     currentAgent,
     indexes,
     retention,
