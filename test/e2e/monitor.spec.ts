@@ -37,7 +37,7 @@ async function listenFromRoster(lead: Party) {
   return row;
 }
 
-const cardWith = (party: Party, user: string) => party.page.getByTestId('call-card').filter({ hasText: user });
+const cardWith = (party: Party, user: string) => party.page.locator(`[data-testid="call-card"][data-remote="${user}"]`);
 const openLegs = (party: Party) => party.page.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.filter((p) => p.connectionState !== 'closed').length);
 
 const remoteSdpVersion = (page: Page) =>
