@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { TeamChannelContext, type TeamChannel } from './features/escalation';
 import { TeamMailContext } from './features/team';
+import { ChatChannelContext, type ChatChannel } from './features/chat';
 import { AppShell } from './features/shell';
 import { SoftphoneContext, type SoftphoneController } from './features/softphone';
 import { ApiContext } from './platform/api-context';
@@ -60,18 +61,22 @@ export interface AppProps {
   readonly store: AppStore;
   readonly softphone: SoftphoneController;
   readonly team: TeamChannel;
+  /** The online channel (absent in tests that render parts without it). */
+  readonly chat?: ChatChannel | undefined;
   readonly i18n: i18n;
 }
 
 /** Every context the features read: contract API, store, softphone, team channel, i18n, antd. */
-export function AppProviders({ api, store, softphone, team, i18n, children }: AppProps & { children: React.ReactNode }) {
+export function AppProviders({ api, store, softphone, team, chat, i18n, children }: AppProps & { children: React.ReactNode }) {
   return (
     <ApiContext.Provider value={api}>
       <StoreContext.Provider value={store}>
         <SoftphoneContext.Provider value={softphone}>
           <TeamChannelContext.Provider value={team}>
             <TeamMailContext.Provider value={team.send}>
-              <Providers i18n={i18n}>{children}</Providers>
+              <ChatChannelContext.Provider value={chat ?? null}>
+                <Providers i18n={i18n}>{children}</Providers>
+              </ChatChannelContext.Provider>
             </TeamMailContext.Provider>
           </TeamChannelContext.Provider>
         </SoftphoneContext.Provider>

@@ -13,6 +13,7 @@ import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
 import { watchDeadlines } from './features/deadlines';
 import { trackScript } from './features/phrases';
+import { ChatChannel } from './features/chat';
 import { recordCalls } from './features/recording';
 import { openMailbox, publishDirectory, recordMonitoring, reportPresence, reportSummaries, sealedSender } from './features/team';
 import { trackVisits } from './features/visits';
@@ -32,10 +33,11 @@ async function boot(): Promise<void> {
     if (locale) await i18n.changeLanguage(locale);
     const softphone = new SoftphoneController(store, api);
     const send = sealedSender(api, softphone);
+    const chat = new ChatChannel(store, api, softphone);
     const team = new TeamChannel(store, api, send, announceEscalation(store, (e) => i18n.t('escalation.notify', { agent: e.payload.agent, reason: i18n.t(`escalation.reasons.${e.payload.reason}`) })));
     root.render(
       <StrictMode>
-        <App api={api} store={store} softphone={softphone} team={team} i18n={i18n} />
+        <App api={api} store={store} softphone={softphone} team={team} chat={chat} i18n={i18n} />
       </StrictMode>,
     );
     trackVisits(store, api);
@@ -55,6 +57,7 @@ async function boot(): Promise<void> {
     recordMonitoring(store, api);
     recordCalls(store, api, softphone);
     void team.start();
+    chat.start();
     softphone.watchEnvironment();
     softphone.guardLeaving();
     void softphone.connectSaved();

@@ -23,6 +23,8 @@ export interface FarEnd {
   probe(target: string, extraHeaders: string[]): Promise<number>;
   /** DTMF digits it received by SIP INFO. */
   digits(): Promise<string>;
+  /** The MESSAGEs it received. */
+  messages(): Promise<{ contentType: string; body: string }[]>;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ type FarEndWindow = {
     hangup(): Promise<void>;
     message(t: string, type: string, body: string): Promise<number>;
     digits(): string;
+    messages(): { contentType: string; body: string }[];
   };
 };
 
@@ -59,6 +62,7 @@ export async function startFarEnd(pbx: Pbx, account: { user: string; password: s
     hangup: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.hangup()),
     message: (target, type, body) => page.evaluate(([t, c, b]) => (window as unknown as FarEndWindow).farEnd.message(t, c, b), [target, type, body] as const),
     digits: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.digits()),
+    messages: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.messages()),
     probe: (target, headers) => page.evaluate(([t, h]) => (window as unknown as FarEndWindow).farEnd.probe(t, h), [target, headers] as const),
     close: async () => {
       await browser.close();

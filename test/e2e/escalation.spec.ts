@@ -92,7 +92,7 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     // the customer's phone is authenticated by the PBX as 1002: not in the lead's team, and not 1001
     expect(await customer.message(ACCOUNTS.lead, 'application/vnd.zuoxi.team+json', JSON.stringify(payload))).toBe(403);
     expect(await customer.message(ACCOUNTS.lead, 'application/vnd.zuoxi.team+json', '{"v":9,"kind":"escalation"}')).toBe(400);
-    expect(await customer.message(ACCOUNTS.lead, 'text/plain', 'hello')).toBe(415);
+    expect(await customer.message(ACCOUNTS.lead, 'image/png', 'hello')).toBe(415);
     const refusals = lead.page.getByTestId('message-refusals');
     await expect(refusals).toContainText('1002 · 403 · 1002 may not send escalation here');
     await expect(refusals).toContainText('unknown schema version 9');

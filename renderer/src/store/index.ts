@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { createAgentSlice } from './agent.slice';
 import { createAppSlice } from './app.slice';
+import { createChatSlice } from './chat.slice';
 import { createDeadlinesSlice } from './deadlines.slice';
 import { createPhoneSlice } from './phone.slice';
 import { createPhrasesSlice } from './phrases.slice';
@@ -27,6 +28,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createScriptSlice(...a),
     ...createDeadlinesSlice(deps)(...a),
     ...createTeamSlice(deps)(...a),
+    ...createChatSlice(deps)(...a),
   }));
 }
 

@@ -25,6 +25,8 @@ const MICROPHONE = { audio: true };
 
 /** DTMF digits received by SIP INFO on any call (the e2e tests check what a desk sent a PBX). */
 let digits = '';
+/** MESSAGEs received (a chat customer's phone: what the desk replied), each answered 200. */
+const messages: { contentType: string; body: string }[] = [];
 
 function follow(s: Session): void {
   session = s;
@@ -62,6 +64,10 @@ async function start(config: FarEndConfig): Promise<void> {
       onInvite: (invitation) => {
         follow(invitation);
         void invitation.accept();
+      },
+      onMessage: (message) => {
+        messages.push({ contentType: message.request.getHeader('Content-Type') ?? '', body: message.request.body });
+        void message.accept();
       },
     },
   });
@@ -116,4 +122,4 @@ function message(target: string, contentType: string, body: string): Promise<num
   return sendSipMessage(ua, target, contentType, body);
 }
 
-Object.assign(window, { farEnd: { start, call, probe, state, hangup, message, digits: () => digits } });
+Object.assign(window, { farEnd: { start, call, probe, state, hangup, message, digits: () => digits, messages: () => messages } });

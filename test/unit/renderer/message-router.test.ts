@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MessageRouter, type IncomingSipMessage } from '../../../renderer/src/features/softphone/engine/sip-messages';
+import { MessageRouter, reasonPhrase, type IncomingSipMessage } from '../../../renderer/src/features/softphone/engine/sip-messages';
 import { mediaType } from '../../../shared/softphone';
 
 /** A MESSAGE as the engine hands it on, recording how it was answered. */
 function message(contentType: string | undefined) {
   const answers: { code: number; reason?: string | undefined; headers?: readonly string[] | undefined }[] = [];
-  const m: IncomingSipMessage = { from: '1002', contentType, body: 'x', respond: (code, reason, headers) => void answers.push({ code, reason, headers }) };
+  const m: IncomingSipMessage = { from: '1002', contentType, body: 'x', callId: 'c@x', cseq: 1, respond: (code, reason, headers) => void answers.push({ code, reason, headers }) };
   return { m, answers };
 }
 
@@ -47,5 +47,12 @@ describe('incoming MESSAGEs by content type (issue 18, item 1)', () => {
   it('mediaType drops parameters and case', () => {
     expect(mediaType(' Text/Plain ;charset=utf-8')).toBe('text/plain');
     expect(mediaType(undefined)).toBe('');
+  });
+
+  it('a reason phrase is printable ASCII without quotes, at most 60 characters', () => {
+    expect(reasonPhrase('kind: Invalid input: expected "msg"; id: …')).toBe('kind: Invalid input: expected msg ; id:');
+    expect(reasonPhrase('不是聊天消息')).toBe('refused');
+    expect(reasonPhrase(`line one\r\nVia: forged`)).toBe('line one Via: forged');
+    expect(reasonPhrase('x'.repeat(100))).toHaveLength(60);
   });
 });

@@ -6,6 +6,7 @@ import { DESK_TAB, useAppStore, useAppStoreApi } from '../../store';
 import { RAIL_PX, clampPx } from '../../../../shared/desk-layout';
 import { readyMoves } from '../../../../shared/agent-state';
 import { KbPanel, LINK_SUGGESTION_SHORTCUT } from '../kb';
+import { ChatPanel } from '../chat';
 import { ESCALATE_SHORTCUT, EscalationsPanel } from '../escalation';
 import { PHRASES_SHORTCUT, focusPhrases } from '../phrases';
 import { LanguageSelect, SettingsPanel } from '../settings';
@@ -32,6 +33,7 @@ const TABS: readonly WorkspaceTab[] = [
   { key: 'line', labelKey: 'tabs.line', render: () => <LinePanel /> },
   { key: 'settings', labelKey: 'tabs.settings', render: () => <SettingsPanel /> },
   { key: 'escalations', labelKey: 'tabs.escalations', render: () => <EscalationsPanel /> },
+  { key: 'chat', labelKey: 'tabs.chat', render: () => <ChatPanel /> },
 ];
 
 

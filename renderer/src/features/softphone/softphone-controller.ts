@@ -91,7 +91,7 @@ export class SoftphoneController {
   hangup = (id: string) => this.run(() => this.engine.hangup(id));
   /** MESSAGEs of these content types in (to this owner alone), and any MESSAGE out: team messages, chat. */
   onMessages = (types: readonly string[], owner: Parameters<SoftphoneEngine['onMessages']>[1]) => this.engine.onMessages(types, owner);
-  sendTeamMessage = (toUser: string, contentType: string, body: string) => this.engine.sendMessage(toUser, contentType, body);
+  sendMessage = (toUser: string, contentType: string, body: string) => this.engine.sendMessage(toUser, contentType, body);
   setHold = (id: string, held: boolean) => this.run(() => this.engine.setHold(id, held));
   setMute = (id: string, muted: boolean) => this.run(async () => this.engine.setMute(id, muted));
   sendDtmf = (id: string, tones: string) => this.run(() => this.engine.sendDtmf(id, tones));

@@ -14,7 +14,7 @@ export function sealedSender(api: AgentApi, phone: SoftphoneController): SendTea
     // past what a PBX takes in one message: that desk needs the file (413, as its desk would answer)
     if (out.kind === 'directory' && utf8Length(sealed.value.body) > MAX_DIRECTORY_MESSAGE_BYTES) return 413;
     try {
-      return await phone.sendTeamMessage(to, sealed.value.contentType, sealed.value.body);
+      return await phone.sendMessage(to, sealed.value.contentType, sealed.value.body);
     } catch {
       return 503; // the line is down: the caller retries
     }

@@ -26,7 +26,7 @@ export const enUS: Messages = {
   },
   nav: { regions: 'Regions', phoneRail: 'Phone rail', workspace: 'Workspace', statusBar: 'Status bar' },
   desk: { visit: 'Visit in hand', assist: 'Phrases and knowledge', roster: 'Team agents', rosterEmpty: 'No agents yet: add your team\'s extensions in Settings → Team.', callAgent: 'Call {{agent}}' },
-  tabs: { overview: 'Desk', visits: 'Visits', kb: 'Knowledge', line: 'Line', settings: 'Settings', escalations: 'Escalations' },
+  tabs: { overview: 'Desk', visits: 'Visits', kb: 'Knowledge', line: 'Line', settings: 'Settings', escalations: 'Escalations', chat: 'Online chat' },
   phone: {
     title: 'Softphone',
     registration: {
@@ -413,6 +413,16 @@ export const enUS: Messages = {
     ongoing: 'ongoing',
     agentNotice: { listen: 'Lead {{lead}} is listening to this call', whisper: 'Lead {{lead}} is whispering to you (the customer cannot hear)', barge: 'Lead {{lead}} has joined this call (the customer hears too)' },
     coach: { label: 'Coach the agent', placeholder: 'A note for the agent (the customer never sees it)', send: 'Send', sent: 'Delivered to the agent', failed: 'Not delivered ({{code}})', title: 'From your lead' },
+  },
+  chat: {
+    none: 'No online conversations',
+    typing: 'The customer is typing…',
+    reply: 'Reply',
+    replyHint: 'Type a reply; Enter sends, Shift+Enter for a new line',
+    send: 'Send',
+    close: 'End conversation',
+    retry: 'Send again',
+    status: { received: 'Received', queued: 'Sending', delivered: 'Delivered', failed: 'Not delivered' },
   },
   recordings: { title: 'Call recordings', play: 'Play', none: 'No recording for this visit', duration: '{{time}} · {{kb}} KB', ongoing: 'Recording' },
   roster: {

@@ -24,7 +24,7 @@ export const zhCN = {
   },
   nav: { regions: '区域', phoneRail: '电话栏', workspace: '工作区', statusBar: '状态栏' },
   desk: { visit: '当前来访', assist: '话术与知识', roster: '团队坐席', rosterEmpty: '尚未添加坐席：在“设置 → 团队”中填写本组坐席的分机号。', callAgent: '呼叫 {{agent}}' },
-  tabs: { overview: '工作台', visits: '来访记录', kb: '知识库', line: '线路', settings: '设置', escalations: '升级' },
+  tabs: { overview: '工作台', visits: '来访记录', kb: '知识库', line: '线路', settings: '设置', escalations: '升级', chat: '在线会话' },
   phone: {
     title: '软电话',
     registration: {
@@ -411,6 +411,16 @@ export const zhCN = {
     ongoing: '进行中',
     agentNotice: { listen: '组长 {{lead}} 正在监听本通话', whisper: '组长 {{lead}} 正在对您耳语（客户听不到）', barge: '组长 {{lead}} 已强插本通话（客户也能听到）' },
     coach: { label: '提示坐席', placeholder: '写给坐席的提示（客户看不到）', send: '发送', sent: '已送达坐席', failed: '未送达（{{code}}）', title: '组长提示' },
+  },
+  chat: {
+    none: '暂无在线会话',
+    typing: '对方正在输入…',
+    reply: '回复',
+    replyHint: '输入回复，Enter 发送，Shift+Enter 换行',
+    send: '发送',
+    close: '结束会话',
+    retry: '重发',
+    status: { received: '已收到', queued: '发送中', delivered: '已送达', failed: '发送失败' },
   },
   recordings: { title: '通话录音', play: '回放', none: '本次来访没有录音', duration: '{{time}} · {{kb}} KB', ongoing: '录音中' },
   roster: {

@@ -7,6 +7,9 @@ export interface IncomingSipMessage {
   readonly from: string;
   readonly contentType: string | undefined;
   readonly body: string;
+  /** The request's Call-ID and CSeq: a retransmission repeats both. */
+  readonly callId: string;
+  readonly cseq: number;
   respond(code: 200 | 400 | 403 | 413 | 415 | 500, reason?: string, extraHeaders?: readonly string[]): void;
 }
 
@@ -58,6 +61,12 @@ export function sendSipMessage(ua: UserAgent, toUser: string, contentType: strin
   });
 }
 
+/**
+ * A reason as a SIP status line carries it: printable ASCII without quotes, at most 60 characters
+ * (seen on the test Kamailio: with a quote in the phrase the sender never got the answer, and timed out with 408).
+ */
+export const reasonPhrase = (reason: string): string => reason.replace(/[^\x20-\x7e]|"/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || 'refused';
+
 /** Wraps sip.js's incoming message for the listener. */
 export function incomingSipMessage(message: Message): IncomingSipMessage {
   const request = message.request;
@@ -66,10 +75,12 @@ export function incomingSipMessage(message: Message): IncomingSipMessage {
     from: request.from.uri.user ?? '',
     contentType: request.getHeader('Content-Type'),
     body: request.body ?? '',
+    callId: request.callId,
+    cseq: request.cseq,
     respond: (code, reason, extraHeaders) => {
       if (answered) return;
       answered = true;
-      const options = { ...(reason ? { reasonPhrase: reason.slice(0, 60) } : {}), ...(extraHeaders ? { extraHeaders: [...extraHeaders] } : {}) };
+      const options = { ...(reason ? { reasonPhrase: reasonPhrase(reason) } : {}), ...(extraHeaders ? { extraHeaders: [...extraHeaders] } : {}) };
       void (code === 200 ? message.accept() : message.reject({ statusCode: code, ...options })).catch(() => {});
     },
   };

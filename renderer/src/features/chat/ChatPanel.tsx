@@ -1,0 +1,113 @@
+import { Alert, Badge, Button, Empty, Input, List, Space, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChatMessage, Conversation } from '../../../../shared/chat';
+import { useAppStore } from '../../store';
+import { onTick } from '../deadlines';
+import { useChatChannel } from './context';
+import { byUrgency } from './waiting';
+
+/**
+ * The online channel (issue 18): a tab per open conversation, longest-waiting first with unread
+ * counts; the transcript with each reply's delivery; the reply box (Enter sends, Shift+Enter a new
+ * line, nothing sent while an IME is composing).
+ */
+export function ChatPanel() {
+  const { t } = useTranslation();
+  const conversations = useAppStore((s) => s.conversations);
+  const transcripts = useAppStore((s) => s.transcripts);
+  const unread = useAppStore((s) => s.unread);
+  const active = useAppStore((s) => s.activeConversation);
+  const openConversation = useAppStore((s) => s.openConversation);
+  if (conversations.length === 0) return <Empty data-testid="chat-empty" description={t('chat.none')} />;
+  const ordered = byUrgency(conversations, transcripts);
+  return (
+    <Tabs
+      data-testid="chat-panel"
+      activeKey={active ?? ordered[0]!.id}
+      onChange={openConversation}
+      items={ordered.map((c) => ({
+        key: c.id,
+        label: (
+          <Badge count={active === c.id ? 0 : (unread[c.id] ?? 0)} size="small" offset={[8, 0]}>
+            <span data-testid="chat-tab" data-conv={c.id}>
+              {c.peer}
+            </span>
+          </Badge>
+        ),
+        children: <ConversationView conversation={c} />,
+      }))}
+    />
+  );
+}
+
+function ConversationView({ conversation }: { conversation: Conversation }) {
+  const { t } = useTranslation();
+  const channel = useChatChannel();
+  const transcript = useAppStore((s) => s.transcripts[conversation.id]);
+  const typingUntil = useAppStore((s) => s.typing[conversation.peer]);
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => onTick(setNow), []);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const send = async () => {
+    if (!text.trim()) return;
+    const reason = await channel.reply(conversation.id, text);
+    setError(reason);
+    if (reason === null) setText('');
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="conversation" data-conv={conversation.id}>
+      <List size="small" dataSource={[...(transcript ?? [])]} renderItem={(m) => <Bubble key={m.id} m={m} />} />
+      {typingUntil !== undefined && typingUntil > now && (
+        <Typography.Text type="secondary" data-testid="peer-typing">
+          {t('chat.typing')}
+        </Typography.Text>
+      )}
+      <Input.TextArea
+        aria-label={t('chat.reply')}
+        placeholder={t('chat.replyHint')}
+        autoSize={{ minRows: 2, maxRows: 6 }}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          channel.typing(conversation.id);
+        }}
+        onKeyDown={(e) => {
+          // Enter sends; Shift+Enter is a new line; an IME still composing (pinyin) keeps its Enter
+          if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing || e.keyCode === 229) return;
+          e.preventDefault();
+          void send();
+        }}
+      />
+      <Space>
+        <Button type="primary" onClick={() => void send()}>
+          {t('chat.send')}
+        </Button>
+        <Button onClick={() => void channel.close(conversation.id).then(setError)}>{t('chat.close')}</Button>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+    </Space>
+  );
+}
+
+function Bubble({ m }: { m: ChatMessage }) {
+  const { t } = useTranslation();
+  const channel = useChatChannel();
+  return (
+    <List.Item data-testid="chat-message" data-direction={m.direction} data-status={m.status} style={{ justifyContent: m.direction === 'out' ? 'flex-end' : 'flex-start' }}>
+      <Space orientation="vertical" size={0} style={{ maxWidth: '80%' }}>
+        <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{m.text}</Typography.Text>
+        <Space size={4}>
+          <Typography.Text type="secondary">{new Date(m.storedAt).toLocaleTimeString()}</Typography.Text>
+          {m.direction === 'out' && <Tag color={m.status === 'failed' ? 'error' : m.status === 'delivered' ? 'success' : 'processing'}>{t(`chat.status.${m.status}`)}</Tag>}
+          {m.status === 'failed' && (
+            <Button size="small" onClick={() => void channel.retry(m.id)}>
+              {t('chat.retry')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+    </List.Item>
+  );
+}

@@ -1,0 +1,3 @@
+export { ChatChannel } from './channel';
+export { ChatChannelContext } from './context';
+export { ChatPanel } from './ChatPanel';
