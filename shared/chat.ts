@@ -178,3 +178,36 @@ export function wireOf(message: Pick<ChatMessage, 'id' | 'conv' | 'seq' | 'text'
   const wire: ChatWire = { v: 1, kind: 'msg', id: message.id, conv: message.conv, seq: message.seq ?? 1, text: message.text, at: message.sentAt };
   return { contentType: CHAT_MESSAGE_TYPE, body: JSON.stringify(wire) };
 }
+
+/** Since when the customer has waited for an answer: their oldest message after the desk's last one (R-REPLY-3MIN; null: nobody waits). */
+export function waitingSince(transcript: readonly Pick<ChatMessage, 'direction' | 'storedAt'>[]): number | null {
+  let since: number | null = null;
+  for (const m of transcript) {
+    if (m.direction === 'out') since = null;
+    else since ??= m.storedAt;
+  }
+  return since;
+}
+
+/**
+ * Since when the customer has been silent after the desk answered (R-CLOSE-3-5): the desk's first
+ * message after the customer's last one. The 3-minute prompt does not restart it; the customer
+ * writing again does (and a customer who dropped and came back starts the 3/5 flow again).
+ */
+export function idleSince(transcript: readonly Pick<ChatMessage, 'direction' | 'storedAt'>[]): number | null {
+  let heard = false;
+  let since: number | null = null;
+  for (const m of transcript) {
+    if (m.direction === 'in') {
+      heard = true;
+      since = null;
+    } else if (heard) since ??= m.storedAt;
+  }
+  return since;
+}
+
+/** The conversations, longest-waiting first; those where nobody waits after, oldest opened first. */
+export function byUrgency<C extends Pick<Conversation, 'id' | 'openedAt'>>(conversations: readonly C[], transcripts: Readonly<Record<string, readonly Pick<ChatMessage, 'direction' | 'storedAt'>[]>>): C[] {
+  const key = (c: C) => waitingSince(transcripts[c.id] ?? []) ?? Number.MAX_SAFE_INTEGER;
+  return [...conversations].sort((a, b) => key(a) - key(b) || a.openedAt - b.openedAt);
+}

@@ -13,7 +13,7 @@ import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
 import { watchDeadlines } from './features/deadlines';
 import { trackScript } from './features/phrases';
-import { ChatChannel } from './features/chat';
+import { ChatChannel, runIdleClose } from './features/chat';
 import { recordCalls } from './features/recording';
 import { openMailbox, publishDirectory, recordMonitoring, reportPresence, reportSummaries, sealedSender } from './features/team';
 import { trackVisits } from './features/visits';
@@ -58,6 +58,7 @@ async function boot(): Promise<void> {
     recordCalls(store, api, softphone);
     void team.start();
     chat.start();
+    runIdleClose(store, chat);
     softphone.watchEnvironment();
     softphone.guardLeaving();
     void softphone.connectSaved();

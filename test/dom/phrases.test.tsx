@@ -110,7 +110,7 @@ describe('phrase library editor', () => {
       </>,
     );
     const editor = screen.getByTestId('phrase-library');
-    expect(editor).toHaveTextContent('话术库（版本 1，33 条）');
+    expect(editor).toHaveTextContent('话术库（版本 1，34 条）');
     fireEvent.click(within(editor).getAllByText('编辑')[0]!); // (role queries are slow over this many nodes)
     const say = await vi.waitFor(() => document.querySelector<HTMLTextAreaElement>('.ant-modal textarea#say')!);
     fireEvent.change(say, { target: { value: '您好，{company}热线为您服务。\n您好，请讲。' } });
@@ -123,6 +123,6 @@ describe('phrase library editor', () => {
     fireEvent.change(editor.querySelector('input[type=file]')!, { target: { files: [file] } });
     await vi.waitFor(() => expect(screen.getByTestId('phrase-library-error')).toHaveTextContent('phrases.3.say: Too small'));
     expect(api.phrases.import).toHaveBeenCalledWith({ locale: 'zh-CN', json: '{"version":1}' });
-    expect(editor).toHaveTextContent('话术库（版本 1，33 条）');
+    expect(editor).toHaveTextContent('话术库（版本 1，34 条）');
   }, 30_000); // the first modal, form and table in this file pay antd's style generation in jsdom (~3 s here)
 });

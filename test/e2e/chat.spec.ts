@@ -1,7 +1,8 @@
 import { expect } from '@playwright/test';
 import { CHAT_MESSAGE_TYPE } from '../../shared/chat';
 import { startFarEnd } from '../bench/far-end';
-import { passwordOf, test } from './sip-harness';
+import { hostApi } from './host-api';
+import { passwordOf, registrationOf, test } from './sip-harness';
 
 // The online channel (issue 18) over a real Kamailio: two customers chat with one agent desk at
 // once, one from a Zuoxi chat page (JSON, here the plain sip.js phone sending it), one from an
@@ -62,5 +63,42 @@ test.describe('online chat', () => {
     await expect(tabs).toHaveCount(2);
     await tabs.filter({ hasText: '1002' }).click();
     await expect(agent.page.locator('[data-testid="conversation"][data-conv="web-conv-0001"]').getByTestId('chat-message')).toHaveText([/宽带断网了/, /请问您的宽带账号/]);
+  });
+
+  test('the clocks: reply counts down and stops on the reply; a silent customer is prompted at 3 and closed at 5 (policy at seconds), and coming back starts again', async ({ bed }) => {
+    const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, ['1002']);
+    const web = await startFarEnd(pbx, { user: '1002', password: passwordOf('1002') }, 1000);
+    bed.adopt(() => web.close());
+    // the same policy, at a scale of seconds: the desk runs it through the same code as 3 and 5 minutes
+    const api = await hostApi(agent.host);
+    const settings = (await api.call('settings.get', undefined)) as { ok: true; value: { deadlinePolicy: { rules: Record<string, Record<string, unknown>> } } };
+    const policy = settings.value.deadlinePolicy;
+    const scaled = { ...policy.rules, 'idle-prompt': { ...policy.rules['idle-prompt'], duration: '4s', dueSoon: '2s' }, 'idle-close': { ...policy.rules['idle-close'], duration: '8s', dueSoon: '2s' } };
+    expect(await api.call('settings.update', { deadlinePolicy: { ...policy, rules: scaled } })).toMatchObject({ ok: true });
+    api.close();
+    await agent.page.reload();
+    await expect(registrationOf(agent)).toHaveText('已注册');
+
+    expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-100001', 'web-conv-1001', 1, '在吗？我的宽带很慢'))).toBe(200);
+    const strip = agent.page.getByTestId('countdown-strip');
+    await expect(strip.locator('[data-clock="reply"]')).toContainText('1002');
+    await agent.page.getByRole('tab', { name: '在线会话' }).click();
+    const conversation = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-1001"]');
+    await conversation.getByLabel('回复').fill('您好，请问您的宽带账号是多少？');
+    await conversation.getByLabel('回复').press('Enter');
+    // the reply clock stops; the 3/5 clocks run
+    await expect(strip.locator('[data-clock="reply"]')).toHaveCount(0);
+    await expect(strip.locator('[data-clock="idle-close"]')).toContainText('1002');
+
+    const texts = async () => (await web.messages()).filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => (JSON.parse(m.body) as { text: string }).text);
+    await expect.poll(texts, { timeout: 15_000 }).toEqual(['您好，请问您的宽带账号是多少？', expect.stringContaining('请问您还在线吗')]);
+    await expect.poll(texts, { timeout: 15_000 }).toEqual(['您好，请问您的宽带账号是多少？', expect.stringContaining('请问您还在线吗'), expect.stringContaining('感谢您的咨询')]);
+    await expect(agent.page.getByTestId('chat-empty')).toBeVisible();
+    await expect(strip.locator('[data-clock^="idle"]')).toHaveCount(0);
+
+    // the customer comes back (R-CALLBACK-DROP): the same conversation opens again, its reply clock running
+    expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-100002', 'web-conv-1001', 2, '刚才断网了'))).toBe(200);
+    await expect(conversation.getByTestId('chat-message')).toHaveCount(5);
+    await expect(strip.locator('[data-clock="reply"]')).toContainText('1002');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, isComposingBody, parseChat, parseIsComposing, plainConversation, splitText } from '../../../shared/chat';
+import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, byUrgency, idleSince, isComposingBody, parseChat, parseIsComposing, plainConversation, splitText, waitingSince } from '../../../shared/chat';
 
 const wire = (over: Record<string, unknown> = {}) => JSON.stringify({ v: 1, kind: 'msg', id: 'm-0000000001', conv: 'c-web-000001', seq: 1, text: '宽带断网了', at: 1_000, ...over });
 const sip = (contentType: string | undefined, body: string, callId = 'abc@host', cseq = 7) => parseChat({ from: '1002', contentType, body, callId, cseq, now: 5_000 });
@@ -48,5 +48,26 @@ describe('chat over SIP MESSAGE (issue 18, item 1)', () => {
     expect(parseIsComposing(isComposingBody('idle'))).toEqual({ state: 'idle', refreshSeconds: null });
     expect(parseIsComposing('<isComposing><state>active</state></isComposing>')).toBeNull(); // no namespace
     expect(parseIsComposing('hello')).toBeNull();
+  });
+});
+
+describe('the reply and 3/5 clocks of a conversation (R-REPLY-3MIN, R-CLOSE-3-5)', () => {
+  const m = (direction: 'in' | 'out', storedAt: number) => ({ direction, storedAt });
+  it('the reply clock runs from the customer\'s oldest unanswered message, and stops on a reply', () => {
+    expect(waitingSince([m('in', 10), m('in', 20)])).toBe(10);
+    expect(waitingSince([m('in', 10), m('out', 15), m('in', 20), m('in', 30)])).toBe(20);
+    expect(waitingSince([m('in', 10), m('out', 15)])).toBeNull();
+    expect(waitingSince([])).toBeNull();
+  });
+  it('the idle clock runs from the desk\'s first message after the customer\'s last; the prompt does not restart it, the customer does', () => {
+    expect(idleSince([m('in', 10), m('out', 15)])).toBe(15);
+    expect(idleSince([m('in', 10), m('out', 15), m('out', 195)])).toBe(15); // the 3-minute prompt
+    expect(idleSince([m('in', 10), m('out', 15), m('in', 100)])).toBeNull();
+    expect(idleSince([m('in', 10), m('out', 15), m('in', 100), m('out', 110)])).toBe(110);
+    expect(idleSince([m('out', 5)])).toBeNull(); // the desk opened it: nobody has been heard yet
+  });
+  it('the longest-waiting conversation comes first; then those where nobody waits, oldest first', () => {
+    const convs = [{ id: 'a', openedAt: 1 }, { id: 'b', openedAt: 2 }, { id: 'c', openedAt: 3 }];
+    expect(byUrgency(convs, { a: [m('in', 1), m('out', 2)], b: [m('in', 50)], c: [m('in', 40)] }).map((c) => c.id)).toEqual(['c', 'b', 'a']);
   });
 });

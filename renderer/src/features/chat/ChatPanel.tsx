@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Empty, Input, List, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChatMessage, Conversation } from '../../../../shared/chat';
+import { byUrgency, type ChatMessage, type Conversation } from '../../../../shared/chat';
 import { useAppStore } from '../../store';
 import { onTick } from '../deadlines';
 import { useChatChannel } from './context';
-import { byUrgency } from './waiting';
+
 
 /**
  * The online channel (issue 18): a tab per open conversation, longest-waiting first with unread

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { wrapUpEndsIn } from '../../../../shared/agent-state';
+import { idleSince, waitingSince } from '../../../../shared/chat';
 import { durationMs, startClock, type CallClock } from '../../../../shared/deadlines';
 import { useAppStore } from '../../store';
 import { useCountdown } from './ticker';
@@ -15,13 +16,16 @@ interface Running {
 }
 
 /**
- * The clocks of the conversation in hand, at the top of the workspace: ringing (R-ANSWER-15S), on
- * hold and in wrap-up (the company's limits; wrap-up says what the desk does when it runs out); the online channel will add reply (R-REPLY-3MIN) and
- * idle (R-CLOSE-3-5). Re-rendered when a call or the desk state changes; the ticker writes the time.
+ * The clocks of the conversations in hand, at the top of the workspace: ringing (R-ANSWER-15S), on
+ * hold and in wrap-up (the company's limits; wrap-up says what the desk does when it runs out), and
+ * per online conversation the reply clock (R-REPLY-3MIN) and the 3/5 idle clocks (R-CLOSE-3-5).
+ * Re-rendered when a call, a conversation or the desk state changes; the ticker writes the time.
  */
 export function CountdownStrip() {
   const { t } = useTranslation();
-  const { calls, status, since } = useAppStore(useShallow((s) => ({ calls: s.calls, status: s.agent.status, since: s.agentSince })));
+  const { calls, status, since, conversations, transcripts } = useAppStore(
+    useShallow((s) => ({ calls: s.calls, status: s.agent.status, since: s.agentSince, conversations: s.conversations, transcripts: s.transcripts })),
+  );
   // what the desk does when wrap-up runs out (settings.wrapUpEnd), shown on its pill
   const wrapUpThen = useAppStore((s) => (s.settings ? wrapUpEndsIn(s.settings.wrapUpEnd, s.settings.notReadyReasons.map((r) => r.id)) : 'ready'));
   const running: Running[] = [];
@@ -29,6 +33,13 @@ export function CountdownStrip() {
     const who = c.remoteName || c.remoteUser;
     if (c.phase === 'ringing' && c.direction === 'inbound') running.push({ key: `ring-${c.id}`, clock: 'ring', startedAt: c.startedAt, who });
     if (c.held && c.heldAt !== undefined) running.push({ key: `hold-${c.id}-${c.heldAt}`, clock: 'hold', startedAt: c.heldAt, who });
+  }
+  for (const c of conversations) {
+    const transcript = transcripts[c.id] ?? [];
+    const waiting = waitingSince(transcript);
+    if (waiting !== null) running.push({ key: `reply-${c.id}-${waiting}`, clock: 'reply', startedAt: waiting, who: c.peer });
+    const idle = idleSince(transcript);
+    if (idle !== null) for (const clock of ['idle-prompt', 'idle-close'] as const) running.push({ key: `${clock}-${c.id}-${idle}`, clock, startedAt: idle, who: c.peer });
   }
   if (status === 'wrap-up') running.push({ key: `wrap-up-${since}`, clock: 'wrap-up', startedAt: since, who: t(`deadlines.wrapUpThen.${wrapUpThen}`) });
   if (running.length === 0) return null;
