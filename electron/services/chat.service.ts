@@ -5,8 +5,13 @@ import { mediaType } from '../../shared/softphone.js';
 import type { ChatRepo } from '../db/chat.repo.js';
 import type { VisitsService } from './visits.service.js';
 
-/** Answers after which a message is sent again by itself (no answer, the peer's desk or line away). */
-const RETRYABLE = new Set([408, 480, 500, 503, 504]);
+/**
+ * Answers after which a message is sent again by itself: no answer, or the peer away for now (a
+ * registrar answers 404 or 480 for a customer whose page or phone is reconnecting).
+ */
+const RETRYABLE = new Set([404, 408, 480, 500, 503, 504]);
+/** Then it is failed, shown with a retry: about two and a half minutes of resending every 5 s. */
+export const MAX_AUTO_ATTEMPTS = 30;
 
 /**
  * The online channel's store (issue 18, item 6: nothing lost, nothing twice). Every message is
@@ -14,7 +19,7 @@ const RETRYABLE = new Set([408, 480, 500, 503, 504]);
  * answered 200 again and not stored twice; a conversation opens a visit with channel "online"
  * (R-VISIT-LOG) and belongs to the SIP user who opened it. An outgoing one is queued with the
  * conversation's next sequence, and stays queued (resent) until its peer's desk answers 200; a
- * definite refusal marks it failed, shown with a retry, never dropped.
+ * definite refusal, or too many attempts, marks it failed, shown with a retry, never dropped.
  */
 export class ChatService {
   constructor(
@@ -56,10 +61,10 @@ export class ChatService {
 
   /** The SIP answer to one send: 200 delivered; no answer or the peer away, queued again; a refusal, failed. */
   sent(id: string, code: number): ChatMessage {
-    const status = code >= 200 && code < 300 ? 'delivered' : RETRYABLE.has(code) ? 'queued' : 'failed';
-    const message = this.repo.attempted(id, status, code);
-    if (!message) throw new AppError(ErrorCode.NotFound, `no outgoing message ${id}`);
-    return message;
+    const before = this.repo.message(id);
+    if (!before || before.direction !== 'out') throw new AppError(ErrorCode.NotFound, `no outgoing message ${id}`);
+    const again = RETRYABLE.has(code) && before.attempts + 1 < MAX_AUTO_ATTEMPTS;
+    return this.repo.attempted(id, code >= 200 && code < 300 ? 'delivered' : again ? 'queued' : 'failed', code)!;
   }
 
   /** The agent asks to send a failed message again. */

@@ -1,8 +1,8 @@
 import { expect } from '@playwright/test';
-import { CHAT_MESSAGE_TYPE } from '../../shared/chat';
+import { CHAT_MESSAGE_TYPE, IS_COMPOSING_TYPE, isComposingBody } from '../../shared/chat';
 import { startFarEnd } from '../bench/far-end';
 import { hostApi } from './host-api';
-import { passwordOf, registrationOf, test } from './sip-harness';
+import { passwordOf, registrationOf, startTestPbx, test } from './sip-harness';
 
 // The online channel (issue 18) over a real Kamailio: two customers chat with one agent desk at
 // once, one from a Zuoxi chat page (JSON, here the plain sip.js phone sending it), one from an
@@ -100,5 +100,80 @@ test.describe('online chat', () => {
     expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-100002', 'web-conv-1001', 2, '刚才断网了'))).toBe(200);
     await expect(conversation.getByTestId('chat-message')).toHaveCount(5);
     await expect(strip.locator('[data-clock="reply"]')).toContainText('1002');
+  });
+
+  test('a reply with a forbidden phrase is held back until fixed or sent with a reason; the customer\'s typing shows', async ({ bed }) => {
+    const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, ['1002']);
+    const web = await startFarEnd(pbx, { user: '1002', password: passwordOf('1002') }, 1000);
+    bed.adopt(() => web.close());
+    await agent.page.getByRole('tab', { name: '在线会话' }).click();
+    // RFC 3994: the customer types
+    expect(await web.message('1001', IS_COMPOSING_TYPE, isComposingBody('active', 30))).toBe(200);
+    await expect(agent.page.getByTestId('peer-typing')).toHaveCount(0); // no conversation yet to show it in
+    expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-200001', 'web-conv-2001', 1, '你们怎么回事'))).toBe(200);
+    const conversation = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-2001"]');
+    expect(await web.message('1001', IS_COMPOSING_TYPE, isComposingBody('active', 30))).toBe(200);
+    await expect(conversation.getByTestId('peer-typing')).toHaveText('对方正在输入…');
+    expect(await web.message('1001', IS_COMPOSING_TYPE, isComposingBody('idle'))).toBe(200);
+    await expect(conversation.getByTestId('peer-typing')).toHaveCount(0);
+
+    const box = conversation.getByLabel('回复');
+    await box.fill('喂，什么事？');
+    await expect(conversation.getByTestId('compliance-finding')).toContainText('喂，什么事');
+    await box.press('Enter');
+    const gate = agent.page.getByTestId('compliance-gate');
+    await expect(gate).toContainText('喂，什么事');
+    await agent.page.getByRole('button', { name: '返回修改' }).click();
+    await expect(gate).toHaveCount(0);
+    await expect(box).toHaveValue('喂，什么事？'); // nothing sent, nothing lost
+    await expect(conversation.locator('[data-direction="out"]')).toHaveCount(0);
+    // sent anyway, with a reason the lead sees
+    await box.press('Enter');
+    await agent.page.getByLabel('确需保留时请填写原因（组长可见）：').fill('客户原话复述');
+    await agent.page.getByRole('button', { name: '填写原因后保存' }).click();
+    await expect(conversation.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'delivered');
+    const got = await web.messages();
+    expect(got.filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => (JSON.parse(m.body) as { text: string }).text)).toEqual(['喂，什么事？']);
+    // and the agent's own typing went to the customer's page as isComposing
+    expect(got.some((m) => m.contentType === IS_COMPOSING_TYPE && m.body.includes('<state>active</state>'))).toBe(true);
+  });
+
+  test('Kamailio restarted mid-conversation and the desk reloaded: no message lost, none twice', async ({ bed }) => {
+    const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, ['1002']);
+    const web = await startFarEnd(pbx, { user: '1002', password: passwordOf('1002') }, 1000);
+    const first = chat('web-msg-300001', 'web-conv-3001', 1, '我的订单还没到');
+    expect(await web.message('1001', CHAT_MESSAGE_TYPE, first)).toBe(200);
+    await agent.page.getByRole('tab', { name: '在线会话' }).click();
+    const conversation = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-3001"]');
+    await expect(conversation.getByTestId('chat-message')).toHaveCount(1);
+
+    // the PBX goes away; the agent's reply is stored and waits
+    const wsPort = Number(new URL(pbx.wsUrl).port);
+    await pbx.stop();
+    await web.close();
+    await expect(registrationOf(agent)).toHaveText('重新连接中…');
+    await conversation.getByLabel('回复').fill('您好，我帮您查一下物流');
+    await conversation.getByLabel('回复').press('Enter');
+    await expect(conversation.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'queued');
+
+    // the PBX is back, the customer's page too: the desk re-registers and the reply goes, once
+    const again = await startTestPbx(['1001', '1002'].map((user) => ({ user, password: passwordOf(user) })), wsPort);
+    bed.adopt(() => again.stop());
+    const back = await startFarEnd(again, { user: '1002', password: passwordOf('1002') }, 1000);
+    bed.adopt(() => back.close());
+    await expect(registrationOf(agent)).toHaveText('已注册', { timeout: 20_000 });
+    const replies = async () => (await back.messages()).map((m) => (JSON.parse(m.body) as { id: string; text: string }).text);
+    await expect.poll(replies, { timeout: 20_000 }).toEqual(['您好，我帮您查一下物流']);
+    await expect(conversation.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'delivered');
+    // the customer's page never heard the 200 for its first message and sends it again: shown once
+    expect(await back.message('1001', CHAT_MESSAGE_TYPE, first)).toBe(200);
+
+    await agent.page.reload();
+    await expect(registrationOf(agent)).toHaveText('已注册');
+    await agent.page.getByRole('tab', { name: '在线会话' }).click();
+    await expect(conversation.getByTestId('chat-message')).toHaveText([/我的订单还没到/, /您好，我帮您查一下物流/]);
+    expect(await back.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-300002', 'web-conv-3001', 2, '好的谢谢'))).toBe(200);
+    await expect(conversation.getByTestId('chat-message')).toHaveCount(3);
+    expect(await replies()).toEqual(['您好，我帮您查一下物流']); // the reload sent nothing again
   });
 });

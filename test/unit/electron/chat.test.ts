@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChatRepo } from '../../../electron/db/chat.repo';
 import { openDatabase } from '../../../electron/db/database';
-import { ChatService } from '../../../electron/services/chat.service';
+import { ChatService, MAX_AUTO_ATTEMPTS } from '../../../electron/services/chat.service';
 import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, plainConversation } from '../../../shared/chat';
 import { useTempDirs } from '../helpers/temp-dir';
 import { clock, teamDesk } from '../helpers/team-desks';
@@ -58,6 +58,15 @@ describe('the online channel\'s store on real SQLite (issue 18, item 6)', () => 
     expect(chat.sent('d-test-0002', 403)).toMatchObject({ status: 'failed', attempts: 2 });
     expect(chat.pending()).toEqual([]);
     expect(chat.retry('d-test-0002').body).toBe(b!.body); // the same message (same id): the peer drops it if it had it
+  });
+
+  it('a customer away for now (404, 480) is sent to again, but not for ever', () => {
+    const { chat } = chatDesk();
+    chat.receive(from('guest-7', wire()));
+    const [a] = chat.compose('web-conv-0001', '您好');
+    for (let i = 1; i < MAX_AUTO_ATTEMPTS; i++) expect(chat.sent(a!.message.id, i % 2 ? 404 : 480).status).toBe('queued');
+    expect(chat.sent(a!.message.id, 404)).toMatchObject({ status: 'failed', attempts: MAX_AUTO_ATTEMPTS });
+    expect(chat.pending()).toEqual([]);
   });
 
   it('nothing is lost across a restart: the queue and the transcript are read back from the file', () => {

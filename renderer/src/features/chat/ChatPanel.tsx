@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { byUrgency, type ChatMessage, type Conversation } from '../../../../shared/chat';
 import { useAppStore } from '../../store';
 import { onTick } from '../deadlines';
+import { ComplianceHints, useComplianceGate } from '../phrases';
 import { useChatChannel } from './context';
 
 
@@ -50,12 +51,17 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
   useEffect(() => onTick(setNow), []);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const send = async () => {
-    if (!text.trim()) return;
-    const reason = await channel.reply(conversation.id, text);
-    setError(reason);
-    if (reason === null) setText('');
-  };
+  // a reply with a high finding (forbidden wording, a foreign link, internal information) is held
+  // back: fixed, or sent with a reason logged with the visit (R-DONT-SAY and the others)
+  const gate = useComplianceGate();
+  const send = () =>
+    text.trim()
+      ? gate.guard(text, 'reply', conversation.visitId, async () => {
+          const reason = await channel.reply(conversation.id, text);
+          setError(reason);
+          if (reason === null) setText('');
+        })
+      : Promise.resolve();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="conversation" data-conv={conversation.id}>
       <List size="small" dataSource={[...(transcript ?? [])]} renderItem={(m) => <Bubble key={m.id} m={m} />} />
@@ -80,6 +86,8 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
           void send();
         }}
       />
+      <ComplianceHints text={text} />
+      {gate.dialog}
       <Space>
         <Button type="primary" onClick={() => void send()}>
           {t('chat.send')}
