@@ -185,6 +185,8 @@ export const contract = {
   'chat.close': { args: ChatConversationSchema, result: returns<Conversation>() },
   'chat.open': { args: NoArgs, result: returns<Conversation[]>() },
   'chat.transcript': { args: ChatConversationSchema, result: returns<ChatMessage[]>() },
+  /** An online visit's transcript (来访记录). */
+  'chat.forVisit': { args: z.object({ visitId: z.number().int().positive() }).strict(), result: returns<ChatMessage[]>() },
   /** Call recording (issue 17, item 6): refused while the team's policy has it off. */
   'recordings.start': { args: RecordingStartSchema, result: returns<RecordingInfo>() },
   'recordings.append': { args: RecordingAppendSchema, result: returns<RecordingInfo>() },

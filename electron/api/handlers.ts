@@ -96,6 +96,7 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'chat.close': ({ conv }) => ctx.chat.close(conv),
     'chat.open': () => ctx.chat.open(),
     'chat.transcript': ({ conv }) => ctx.chat.transcript(conv),
+    'chat.forVisit': ({ visitId }) => ctx.chat.forVisit(visitId),
     'recordings.start': ({ number, at, visitId }) => ctx.recordings.start(number, at, visitId),
     'recordings.append': ({ id, chunk }) => ctx.recordings.append(id, chunk),
     'recordings.end': ({ id, at }) => ctx.recordings.end(id, at),

@@ -55,6 +55,7 @@ export class ChatRepo {
       ),
       attempt: db.prepare<[ChatStatus, number, string]>("UPDATE chat_messages SET status = ?, attempts = attempts + 1, last_code = ? WHERE id = ? AND direction = 'out'"),
       transcript: db.prepare<[string], MessageRow>('SELECT * FROM chat_messages WHERE conv = ? ORDER BY stored_at, rowid'),
+      forVisit: db.prepare<[number], MessageRow>('SELECT m.* FROM chat_messages m JOIN chat_conversations c ON c.id = m.conv WHERE c.visit_id = ? ORDER BY m.stored_at, m.rowid'),
       pending: db.prepare<[], MessageRow>("SELECT * FROM chat_messages WHERE direction = 'out' AND status = 'queued' ORDER BY stored_at, rowid"),
     };
   }
@@ -103,6 +104,11 @@ export class ChatRepo {
 
   transcript(conv: string): ChatMessage[] {
     return this.q.transcript.all(conv).map(toMessage);
+  }
+
+  /** The transcript of an online visit's conversation. */
+  forVisit(visitId: number): ChatMessage[] {
+    return this.q.forVisit.all(visitId).map(toMessage);
   }
 
   /** Outgoing messages still to send. */

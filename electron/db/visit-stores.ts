@@ -1,4 +1,5 @@
 import { CallScriptRepo } from './call-script.repo.js';
+import { ChatRepo } from './chat.repo.js';
 import type { Db } from './database.js';
 import { DeskLogRepo } from './desk-log.repo.js';
 import { DraftsRepo } from './drafts.repo.js';
@@ -20,6 +21,8 @@ export interface VisitStores {
   readonly articles: VisitArticlesRepo;
   readonly script: CallScriptRepo;
   readonly reports: VisitReportsRepo;
+  /** An online visit's conversation (issue 18): its transcript is part of the record. */
+  readonly chat: ChatRepo;
   readonly deskLog: DeskLogRepo;
   transaction<T>(fn: () => T): T;
 }
@@ -33,6 +36,7 @@ export function visitStores(db: Db): VisitStores {
     articles: new VisitArticlesRepo(db),
     script: new CallScriptRepo(db),
     reports: new VisitReportsRepo(db),
+    chat: new ChatRepo(db),
     deskLog: new DeskLogRepo(db),
     transaction: (fn) => db.transaction(fn)(),
   };

@@ -30,7 +30,6 @@ import { EscalationsService } from './escalations.service.js';
 import { TeamRepo } from '../db/team.repo.js';
 import { MonitorSessionsRepo } from '../db/monitor-sessions.repo.js';
 import { RecordingsRepo } from '../db/recordings.repo.js';
-import { ChatRepo } from '../db/chat.repo.js';
 import { ChatService } from './chat.service.js';
 import { RecordingsService } from './recordings.service.js';
 import { TeamStatsRepo } from '../db/team-stats.repo.js';
@@ -150,7 +149,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
     monitorAuth: new MonitorAuth(team, escalations),
     monitorSessions: new MonitorSessionsRepo(db),
     recordings,
-    chat: new ChatService(new ChatRepo(db), visits),
+    chat: new ChatService(stores.chat, visits),
     currentAgent,
     indexes,
     retention,

@@ -94,6 +94,10 @@ export class ChatService {
     return this.repo.transcript(conv);
   }
 
+  forVisit(visitId: number): ChatMessage[] {
+    return this.repo.forVisit(visitId);
+  }
+
   private requireOpen(conv: string): Conversation {
     const conversation = this.repo.conversation(conv);
     if (!conversation) throw new AppError(ErrorCode.NotFound, `no conversation ${conv}`);

@@ -241,7 +241,7 @@ export class VisitsService {
         yield v;
       }
     };
-    const bytes = exportVisits(counted(this.db.visits.inPeriod(from, to)), format, this.settings.get(), this.clock.tzOffset);
+    const bytes = exportVisits(counted(this.db.visits.inPeriod(from, to)), format, this.settings.get(), this.clock.tzOffset, (id) => this.db.chat.forVisit(id));
     // customer data leaving the desk: who, when, which period, how many visits
     this.db.deskLog.append(this.clock.now(), this.agent(), 'export', { from, to, format, rows });
     return { fileName: `来访记录-${localTime(from, this.clock.tzOffset)!.slice(0, 10)}.${format}`, bytes };

@@ -63,6 +63,13 @@ test.describe('online chat', () => {
     await expect(tabs).toHaveCount(2);
     await tabs.filter({ hasText: '1002' }).click();
     await expect(agent.page.locator('[data-testid="conversation"][data-conv="web-conv-0001"]').getByTestId('chat-message')).toHaveText([/宽带断网了/, /请问您的宽带账号/]);
+
+    // each conversation is an online visit in 来访记录, with its transcript
+    await agent.page.getByRole('tab', { name: '来访记录' }).click();
+    const rows = agent.page.getByTestId('visits-table').locator('tbody tr');
+    await expect(rows.filter({ hasText: '1003' })).toHaveCount(1);
+    await rows.filter({ hasText: '1002' }).click();
+    await expect(agent.page.getByTestId('transcript-line')).toHaveText([/客户\s*宽带断网了，怎么办？/, /坐席\s*您好，我是 1001 号坐席。\s*请问您的宽带账号？/]);
   });
 
   test('the clocks: reply counts down and stops on the reply; a silent customer is prompted at 3 and closed at 5 (policy at seconds), and coming back starts again', async ({ bed }) => {

@@ -92,4 +92,15 @@ describe('the online channel\'s store on real SQLite (issue 18, item 6)', () => 
     expect(chat.open().map((c) => c.id)).toEqual(['web-conv-0001']);
     expect(chat.compose('web-conv-0001', '您好，继续为您服务')[0]!.message.seq).toBe(3);
   });
+
+  it('the transcript is part of the online visit: listed with it, and in the visit export', () => {
+    const { desk, chat } = chatDesk();
+    const r = chat.receive(from('guest-7', wire()));
+    chat.compose('web-conv-0001', '您好，请问您的宽带账号？');
+    const visitId = r.code === 200 ? r.conversation.visitId! : 0;
+    expect(chat.forVisit(visitId).map((m) => `${m.direction} ${m.text}`)).toEqual(['in 宽带断网了', 'out 您好，请问您的宽带账号？']);
+    const csv = desk.visits.export(clock.now - 60_000, clock.now + 60_000, 'csv').bytes.toString('utf8');
+    expect(csv).toContain('会话记录');
+    expect(csv).toMatch(/客户：宽带断网了\n[^"]*坐席：您好，请问您的宽带账号？/);
+  });
 });

@@ -52,7 +52,7 @@ describe('visit export', () => {
     const code = runCli(['visits', 'export', '--from', '2026-11-20', '--to', '2026-11-21', '--format', 'xlsx', '--out', out, '--data-dir', dataDir], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
     expect({ code, lines }).toEqual({ code: 0, lines: [`wrote ${out}`] });
     const rows = await readXlsx(readFileSync(out));
-    expect(rows[0]).toEqual(['编号', '渠道', '方向', '来电号码', '客户姓名', '联系方式', '开始时间', '接通时间', '结束时间', '通话时长(秒)', '类别', '客户诉求', '处理结果', '状态', '投诉复杂度', '首问责任人', '标签']);
+    expect(rows[0]).toEqual(['编号', '渠道', '方向', '来电号码', '客户姓名', '联系方式', '开始时间', '接通时间', '结束时间', '通话时长(秒)', '类别', '客户诉求', '处理结果', '状态', '投诉复杂度', '首问责任人', '标签', '会话记录']);
     expect(rows).toHaveLength(3);
     expect(rows[1]).toEqual(['1', '热线', '呼入', '13800138000', '王女士', '', '2026-11-20 09:30:00', '2026-11-20 09:30:08', '2026-11-20 09:32:08', '120', '投诉', '宽带断网，<急> "三天" & 未修复', '', '处理中', '1001', '宽带、加急']);
     expect(rows[2]!.slice(0, 4)).toEqual(['2', '在线', '呼出', '13900000001']);

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_STATUSES, type Visit, type VisitReport, type VisitStatus } from '../../../../shared/visits';
 import { downloadFile } from '../../platform/download';
+import { Transcript } from '../chat';
 import { Recordings } from '../recording';
 import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
@@ -133,6 +134,7 @@ export function VisitsPanel() {
         <>
           <Button onClick={() => setOpenId(null)}>{t('visits.close')}</Button>
           <WrapUpForm key={openId} visitId={openId} />
+          <Transcript visitId={openId} />
           <Recordings visitId={openId} />
         </>
       )}

@@ -422,6 +422,8 @@ export const enUS: Messages = {
     send: 'Send',
     close: 'End conversation',
     retry: 'Send again',
+    transcript: 'Conversation',
+    who: { in: 'Customer', out: 'Agent' },
     status: { received: 'Received', queued: 'Sending', delivered: 'Delivered', failed: 'Not delivered' },
   },
   recordings: { title: 'Call recordings', play: 'Play', none: 'No recording for this visit', duration: '{{time}} · {{kb}} KB', ongoing: 'Recording' },

@@ -420,6 +420,8 @@ export const zhCN = {
     send: '发送',
     close: '结束会话',
     retry: '重发',
+    transcript: '会话记录',
+    who: { in: '客户', out: '坐席' },
     status: { received: '已收到', queued: '发送中', delivered: '已送达', failed: '发送失败' },
   },
   recordings: { title: '通话录音', play: '回放', none: '本次来访没有录音', duration: '{{time}} · {{kb}} KB', ongoing: '录音中' },
