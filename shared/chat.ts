@@ -119,10 +119,28 @@ export function parseIsComposing(body: string): { state: 'active' | 'idle'; refr
   return { state, refreshSeconds: refresh ? Number(refresh) : null };
 }
 
+/** How many conversations an agent takes at once, and while on a voice call (a new one over it is refused, 486). */
+export const ChatCapacitySchema = z
+  .object({ conversations: z.number().int().min(1).max(20), onCall: z.number().int().min(0).max(20) })
+  .strict()
+  .refine((c) => c.onCall <= c.conversations, { message: 'no more on a call than at all', path: ['onCall'] });
+export type ChatCapacity = z.infer<typeof ChatCapacitySchema>;
+
+/** The limit now: lowered while the agent is on a voice call. */
+export const chatLimit = (capacity: ChatCapacity, onCall: boolean): number => (onCall ? capacity.onCall : capacity.conversations);
+
 const ConvId = Id;
 /** The contract's arguments (shared/ipc-contract.ts). */
 export const ChatIncomingSchema = z
-  .object({ from: z.string().max(64), contentType: z.string().max(200).optional(), body: z.string().max(64 * 1024), callId: z.string().max(256), cseq: z.number().int().min(0) })
+  .object({
+    from: z.string().max(64),
+    contentType: z.string().max(200).optional(),
+    body: z.string().max(64 * 1024),
+    callId: z.string().max(256),
+    cseq: z.number().int().min(0),
+    /** Open conversations the desk takes now (chatLimit); a new one past it is refused 486. */
+    limit: z.number().int().min(0).max(20).optional(),
+  })
   .strict();
 export type ChatIncoming = z.infer<typeof ChatIncomingSchema>;
 export const ChatComposeSchema = z.object({ conv: ConvId, text: z.string().min(1).max(20 * MAX_CHAT_CHARS) }).strict();
@@ -162,7 +180,7 @@ export interface ChatMessage {
 /** A chat MESSAGE that arrived, decided on the main side: the SIP answer and what was stored. */
 export type ChatDelivery =
   | { readonly code: 200; readonly message: ChatMessage; readonly conversation: Conversation; readonly isNew: boolean }
-  | { readonly code: 400 | 403 | 413 | 415; readonly reason: string };
+  | { readonly code: 400 | 403 | 413 | 415 | 486; readonly reason: string };
 
 /** A stored outgoing message as it goes on the wire to its peer. */
 export interface ChatOutgoing {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChatCapacitySchema } from './chat.js';
 import { WRAP_UP_ENDS } from './agent-state.js';
 import { AppearanceSchema } from './appearance.js';
 import { ComplianceSettingsSchema } from './compliance.js';
@@ -49,6 +50,8 @@ export const SettingsSchema = z
     callPolicy: CallPolicySchema,
     /** Answer inbound calls at once when idle (headset agents with a zip tone); off by default. */
     autoAnswer: z.boolean(),
+    /** Online conversations at once (issue 18), and while the agent is on a voice call. */
+    chatCapacity: ChatCapacitySchema,
     /** Visit categories (咨询 / 订购 / 投诉 / 建议(VOC) / 报修 / 其他 by default); ids stay stable for reports. */
     visitCategories: z
       .array(VisitCategorySchema)

@@ -28,6 +28,7 @@ export const SETTINGS: Settings = {
   deskLayout: { railPx: 300, assistPx: 420, rosterPx: 240 },
   onboarding: { companyAsked: true, teamAsked: true },
   autoAnswer: false,
+  chatCapacity: { conversations: 5, onCall: 1 },
   kbSynonyms: [],
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
   monitoring: { modes: ['listen', 'whisper', 'barge'], discloseListen: true, pbx: { kind: 'desk', prefix: '', digits: { listen: '4', whisper: '5', barge: '6' } }, recording: { enabled: false, retentionDays: 30 } },

@@ -50,9 +50,12 @@ test.describe('online chat', () => {
     // now only 1003 waits: it comes first
     await expect(tabs).toHaveText(['1003', '1002']);
 
-    // 1003 is a plain SIP client: its reply goes back as text
-    await tabs.filter({ hasText: '1003' }).click();
+    // from anywhere, Alt+U opens the conversation waiting longest, its reply box focused
+    await agent.page.getByRole('tab', { name: '工作台' }).click();
+    await agent.page.keyboard.press('Alt+KeyU');
     const plain = agent.page.locator('[data-testid="conversation"]').filter({ hasText: '你好，我要查话费' });
+    await expect(plain.getByLabel('回复')).toBeFocused();
+    // 1003 is a plain SIP client: its reply goes back as text
     await plain.getByLabel('回复').fill('您好，请稍等，我帮您查询');
     await plain.getByLabel('回复').press('Enter');
     await expect.poll(async () => (await phone.messages()).map((m) => `${m.contentType} ${m.body}`)).toEqual(['text/plain;charset=utf-8 您好，请稍等，我帮您查询']);

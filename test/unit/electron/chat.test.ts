@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ChatRepo } from '../../../electron/db/chat.repo';
 import { openDatabase } from '../../../electron/db/database';
 import { ChatService, MAX_AUTO_ATTEMPTS } from '../../../electron/services/chat.service';
-import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, plainConversation } from '../../../shared/chat';
+import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, chatLimit, plainConversation } from '../../../shared/chat';
 import { useTempDirs } from '../helpers/temp-dir';
 import { clock, teamDesk } from '../helpers/team-desks';
 
@@ -102,5 +102,18 @@ describe('the online channel\'s store on real SQLite (issue 18, item 6)', () => 
     const csv = desk.visits.export(clock.now - 60_000, clock.now + 60_000, 'csv').bytes.toString('utf8');
     expect(csv).toContain('会话记录');
     expect(csv).toMatch(/客户：宽带断网了\n[^"]*坐席：您好，请问您的宽带账号？/);
+  });
+
+  it('past the desk\'s limit a new conversation is refused 486 and not stored; open ones and repeats still go through', () => {
+    const { chat } = chatDesk();
+    const limited = (user: string, body: string, limit: number) => chat.receive({ ...from(user, body), limit });
+    expect(limited('guest-1', wire({ id: 'c-msg-100001', conv: 'web-conv-1001' }), 1)).toMatchObject({ code: 200 });
+    expect(limited('guest-2', wire({ id: 'c-msg-200001', conv: 'web-conv-2001' }), 1)).toEqual({ code: 486, reason: 'busy: 1 conversations open' });
+    expect(chat.open().map((c) => c.id)).toEqual(['web-conv-1001']);
+    expect(limited('guest-1', wire({ id: 'c-msg-100002', conv: 'web-conv-1001', seq: 2 }), 1)).toMatchObject({ code: 200, isNew: true });
+    expect(limited('guest-1', wire({ id: 'c-msg-100002', conv: 'web-conv-1001', seq: 2 }), 0)).toMatchObject({ code: 200, isNew: false });
+    // on a voice call the limit is lower (chatLimit)
+    expect(chatLimit({ conversations: 5, onCall: 1 }, true)).toBe(1);
+    expect(chatLimit({ conversations: 5, onCall: 1 }, false)).toBe(5);
   });
 });

@@ -8,6 +8,12 @@ import { ComplianceHints, useComplianceGate } from '../phrases';
 import { useChatChannel } from './context';
 
 
+/** Jumps to the conversation waiting longest, in the 在线会话 tab, its reply box focused. */
+export const CHAT_URGENT_SHORTCUT = 'Alt+U';
+
+/** The reply box of conversation `conv`, focused (after the tab is shown). */
+export const focusReply = (conv: string) => setTimeout(() => document.querySelector<HTMLTextAreaElement>(`[data-testid="conversation"][data-conv="${conv}"] textarea`)?.focus());
+
 /**
  * The online channel (issue 18): a tab per open conversation, longest-waiting first with unread
  * counts; the transcript with each reply's delivery; the reply box (Enter sends, Shift+Enter a new

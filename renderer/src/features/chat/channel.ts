@@ -1,4 +1,4 @@
-import { CHAT_CONTENT_TYPES, IS_COMPOSING_TYPE, isComposingBody, parseIsComposing, type ChatOutgoing } from '../../../../shared/chat';
+import { CHAT_CONTENT_TYPES, IS_COMPOSING_TYPE, chatLimit, isComposingBody, parseIsComposing, type ChatOutgoing } from '../../../../shared/chat';
 import type { AgentApi } from '../../../../shared/ipc-contract';
 import { mediaType } from '../../../../shared/softphone';
 import type { AppStore } from '../../store';
@@ -35,7 +35,11 @@ export class ChatChannel {
         m.respond(200);
         return this.store.getState().setTyping(m.from, typing.state === 'active' ? Date.now() + (typing.refreshSeconds ?? 120) * 1000 : null);
       }
-      void this.api.chat.receive({ from: m.from.slice(0, 64), ...(m.contentType ? { contentType: m.contentType.slice(0, 200) } : {}), body: m.body.slice(0, MAX_INCOMING_CHARS), callId: m.callId.slice(0, 256), cseq: m.cseq }).then((r) => {
+      const s = this.store.getState();
+      // fewer conversations while the agent is on a voice call
+      const limit = s.settings ? chatLimit(s.settings.chatCapacity, s.calls.some((c) => c.phase === 'connected' || c.phase === 'ringing')) : undefined;
+      const incoming = { from: m.from.slice(0, 64), ...(m.contentType ? { contentType: m.contentType.slice(0, 200) } : {}), body: m.body.slice(0, MAX_INCOMING_CHARS), callId: m.callId.slice(0, 256), cseq: m.cseq };
+      void this.api.chat.receive({ ...incoming, ...(limit !== undefined ? { limit } : {}) }).then((r) => {
         if (!r.ok) return m.respond(500, 'could not store it');
         const d = r.value;
         if (d.code !== 200) return m.respond(d.code, d.reason);

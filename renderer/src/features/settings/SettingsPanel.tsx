@@ -6,6 +6,7 @@ import { PhraseLibraryEditor } from '../phrases';
 import { TeamCard } from '../team';
 import { ComplianceSettings } from './ComplianceSettings';
 import { DeadlineSettings } from './DeadlineSettings';
+import { ChatSettings } from './ChatSettings';
 import { Managed } from './Managed';
 import { MonitoringSettings } from './MonitoringSettings';
 import { AppearanceSettings } from './AppearanceSettings';
@@ -80,6 +81,7 @@ export function SettingsPanel() {
         <Managed setting="monitoring">
           <MonitoringSettings />
         </Managed>
+        <ChatSettings />
         <RetentionSettings />
       </Form>
       <Form layout="vertical">

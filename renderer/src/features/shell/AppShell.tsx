@@ -6,7 +6,8 @@ import { DESK_TAB, useAppStore, useAppStoreApi } from '../../store';
 import { RAIL_PX, clampPx } from '../../../../shared/desk-layout';
 import { readyMoves } from '../../../../shared/agent-state';
 import { KbPanel, LINK_SUGGESTION_SHORTCUT } from '../kb';
-import { ChatPanel } from '../chat';
+import { byUrgency } from '../../../../shared/chat';
+import { CHAT_URGENT_SHORTCUT, ChatPanel, focusReply } from '../chat';
 import { ESCALATE_SHORTCUT, EscalationsPanel } from '../escalation';
 import { PHRASES_SHORTCUT, focusPhrases } from '../phrases';
 import { LanguageSelect, SettingsPanel } from '../settings';
@@ -81,6 +82,18 @@ export function AppShell() {
         run: () => {
           setActiveTab(DESK_TAB);
           setTimeout(focusPhrases);
+        },
+      },
+      {
+        combo: CHAT_URGENT_SHORTCUT,
+        label: t('chat.urgent'),
+        run: () => {
+          const s = store.getState();
+          const urgent = byUrgency(s.conversations, s.transcripts)[0];
+          setActiveTab('chat');
+          if (!urgent) return;
+          s.openConversation(urgent.id);
+          focusReply(urgent.id);
         },
       },
       { combo: 'F1', label: t('shortcuts.help'), run: () => setHelpOpen(true) },

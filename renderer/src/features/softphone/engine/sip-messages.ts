@@ -10,7 +10,7 @@ export interface IncomingSipMessage {
   /** The request's Call-ID and CSeq: a retransmission repeats both. */
   readonly callId: string;
   readonly cseq: number;
-  respond(code: 200 | 400 | 403 | 413 | 415 | 500, reason?: string, extraHeaders?: readonly string[]): void;
+  respond(code: 200 | 400 | 403 | 413 | 415 | 486 | 500, reason?: string, extraHeaders?: readonly string[]): void;
 }
 
 /**
