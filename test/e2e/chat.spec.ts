@@ -112,7 +112,7 @@ test.describe('online chat', () => {
     await expect(strip.locator('[data-clock="reply"]')).toContainText('1002');
   });
 
-  test('a reply with a forbidden phrase is held back until fixed or sent with a reason; the customer\'s typing shows', async ({ bed }) => {
+  test('a reply with a forbidden phrase is held back until fixed or sent with a reason; the customer\'s sensitive words warn; typing shows', async ({ bed }) => {
     const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, ['1002']);
     const web = await startFarEnd(pbx, { user: '1002', password: passwordOf('1002') }, 1000);
     bed.adopt(() => web.close());
@@ -120,8 +120,11 @@ test.describe('online chat', () => {
     // RFC 3994: the customer types
     expect(await web.message('1001', IS_COMPOSING_TYPE, isComposingBody('active', 30))).toBe(200);
     await expect(agent.page.getByTestId('peer-typing')).toHaveCount(0); // no conversation yet to show it in
-    expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-200001', 'web-conv-2001', 1, '你们怎么回事'))).toBe(200);
+    expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-200001', 'web-conv-2001', 1, '你们怎么回事，再不处理我就找记者'))).toBe(200);
     const conversation = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-2001"]');
+    // the customer's sensitive words raise the warning with the one-click escalation
+    await expect(conversation.getByTestId('sensitive-warning')).toContainText('记者');
+    await expect(conversation.getByTestId('sensitive-warning').getByTestId('escalate')).toBeVisible();
     expect(await web.message('1001', IS_COMPOSING_TYPE, isComposingBody('active', 30))).toBe(200);
     await expect(conversation.getByTestId('peer-typing')).toHaveText('对方正在输入…');
     expect(await web.message('1001', IS_COMPOSING_TYPE, isComposingBody('idle'))).toBe(200);

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Empty, Input, List, Space, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { byUrgency, type ChatMessage, type Conversation } from '../../../../shared/chat';
 import { useAppStore } from '../../store';
 import { onTick } from '../deadlines';
-import { ComplianceHints, useComplianceGate } from '../phrases';
+import { ComplianceHints, SensitiveWarning, useComplianceGate, useSensitive } from '../phrases';
 import { useChatChannel } from './context';
 
 
@@ -60,6 +60,9 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
   // a reply with a high finding (forbidden wording, a foreign link, internal information) is held
   // back: fixed, or sent with a reason logged with the visit (R-DONT-SAY and the others)
   const gate = useComplianceGate();
+  // sensitive words in what the customer wrote raise the warning and the one-click escalation
+  const customerText = useMemo(() => (transcript ?? []).filter((m) => m.direction === 'in').map((m) => m.text).join('\n'), [transcript]);
+  const sensitive = useSensitive(customerText);
   const send = () =>
     text.trim()
       ? gate.guard(text, 'reply', conversation.visitId, async () => {
@@ -71,6 +74,7 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="conversation" data-conv={conversation.id}>
       <List size="small" dataSource={[...(transcript ?? [])]} renderItem={(m) => <Bubble key={m.id} m={m} />} />
+      {sensitive.length > 0 && <SensitiveWarning words={sensitive} customerNumber={conversation.peer} {...(conversation.visitId ? { visitId: conversation.visitId } : {})} />}
       {typingUntil !== undefined && typingUntil > now && (
         <Typography.Text type="secondary" data-testid="peer-typing">
           {t('chat.typing')}

@@ -28,27 +28,13 @@ export function ComplianceHints({
   const { t } = useTranslation();
   const check = useChecker();
   const library = useAppStore((s) => s.phraseLibrary);
-  const sensitiveWords = useAppStore((s) => s.settings?.compliance.sensitiveWords);
   const findings = useMemo(() => (check && text ? check(text, agentId ? { agentId } : {}) : []), [check, text, agentId]);
-  const sensitive = useMemo(() => (customerWords && sensitiveWords && text ? [...new Set(findSensitive(text, sensitiveWords).map((s) => s.word))] : []), [customerWords, sensitiveWords, text]);
+  const sensitive = useSensitive(customerWords ? text : '');
   const phrase = (id: string | undefined) => library?.phrases.find((p) => p.id === id)?.say[0];
   if (findings.length === 0 && sensitive.length === 0) return null;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="compliance-hints">
-      {sensitive.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="sensitive-warning"
-          title={t('phrases.sensitive', { words: sensitive.join('、') })}
-          description={
-            <>
-              <Typography.Text>{t('phrases.calm')}</Typography.Text> <Typography.Text strong>{phrase('sensitive-calm')}</Typography.Text>
-            </>
-          }
-          action={<EscalateButton size="small" reason="sensitive-words" words={sensitive} {...(customerNumber ? { customerNumber } : {})} {...(visitId ? { visitId } : {})} />}
-        />
-      )}
+      {sensitive.length > 0 && <SensitiveWarning words={sensitive} {...(customerNumber ? { customerNumber } : {})} {...(visitId ? { visitId } : {})} />}
       {findings.map((f) => (
         <Alert
           key={`${f.rule}-${f.start}`}
@@ -60,5 +46,35 @@ export function ComplianceHints({
         />
       ))}
     </Space>
+  );
+}
+
+/** The sensitive words (记者, 曝光, 报警…) in what a customer said, each once. */
+export function useSensitive(text: string): string[] {
+  const words = useAppStore((s) => s.settings?.compliance.sensitiveWords);
+  return useMemo(() => (words && text ? [...new Set(findSensitive(text, words).map((s) => s.word))] : []), [words, text]);
+}
+
+/**
+ * The early warning for sensitive words (R-ESCALATE-SENSITIVE): the calming script, and a one-click
+ * escalation with the words, the customer and the visit attached.
+ */
+export function SensitiveWarning({ words, customerNumber, visitId }: { words: readonly string[]; customerNumber?: string; visitId?: number }) {
+  const { t } = useTranslation();
+  const library = useAppStore((s) => s.phraseLibrary);
+  const calm = library?.phrases.find((p) => p.id === 'sensitive-calm')?.say[0];
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="sensitive-warning"
+      title={t('phrases.sensitive', { words: words.join('、') })}
+      description={
+        <>
+          <Typography.Text>{t('phrases.calm')}</Typography.Text> <Typography.Text strong>{calm}</Typography.Text>
+        </>
+      }
+      action={<EscalateButton size="small" reason="sensitive-words" words={[...words]} {...(customerNumber ? { customerNumber } : {})} {...(visitId ? { visitId } : {})} />}
+    />
   );
 }

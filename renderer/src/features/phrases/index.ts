@@ -1,5 +1,5 @@
 export { useComplianceGate } from './ComplianceGate';
-export { ComplianceHints } from './ComplianceHints';
+export { ComplianceHints, SensitiveWarning, useSensitive } from './ComplianceHints';
 export { PhraseLibraryEditor } from './PhraseLibraryEditor';
 export { PHRASES_SHORTCUT, PhrasePanel, focusPhrases } from './PhrasePanel';
 export { trackScript } from './script-tracker';
