@@ -143,7 +143,24 @@ export const ChatIncomingSchema = z
   })
   .strict();
 export type ChatIncoming = z.infer<typeof ChatIncomingSchema>;
-export const ChatComposeSchema = z.object({ conv: ConvId, text: z.string().min(1).max(20 * MAX_CHAT_CHARS) }).strict();
+export const ChatComposeSchema = z
+  .object({
+    conv: ConvId,
+    text: z.string().min(1).max(20 * MAX_CHAT_CHARS),
+    /** How long the agent typed it, ms (a phrase the desk sends by itself has none). */
+    typingMs: z.number().int().min(0).max(3_600_000).optional(),
+  })
+  .strict();
+
+/** The agent's typing speed (R-TYPING-30: at least 30 characters a minute). */
+export interface TypingSpeed {
+  readonly replies: number;
+  readonly chars: number;
+  readonly minutes: number;
+  /** null before any typed reply. */
+  readonly perMinute: number | null;
+}
+export const TYPING_TARGET_PER_MINUTE = 30;
 export const ChatSentSchema = z.object({ id: Id, code: z.number().int().min(100).max(699) }).strict();
 export const ChatMessageIdSchema = z.object({ id: Id }).strict();
 export const ChatConversationSchema = z.object({ conv: ConvId }).strict();

@@ -17,7 +17,7 @@ import { AttemptSchema, NewEscalationSchema, RespondSchema, SipUser, type Escala
 import type { Result } from './result.js';
 import { AddMemberSchema, CreateTeamSchema, JoinRequestInputSchema, SignedSchema, type JoinRequest, type MemberView, type Provisioning, type Signed, type TeamStatus } from './team.js';
 import { DaySchema, type TeamWeek } from './team-stats.js';
-import { ChatComposeSchema, ChatConversationSchema, ChatIncomingSchema, ChatMessageIdSchema, ChatSentSchema, type ChatDelivery, type ChatMessage, type ChatOutgoing, type Conversation } from './chat.js';
+import { ChatComposeSchema, ChatConversationSchema, ChatIncomingSchema, ChatMessageIdSchema, ChatSentSchema, type ChatDelivery, type ChatMessage, type ChatOutgoing, type Conversation, type TypingSpeed } from './chat.js';
 import { RecordingAppendSchema, RecordingEndSchema, RecordingIdSchema, RecordingListSchema, RecordingStartSchema, type RecordingInfo } from './recording.js';
 import { MonitorModeSchema, MonitorRequestSchema, MonitorStartSchema, type MonitorAuthorization, type MonitorRecord } from './monitoring.js';
 import { IncomingSchema, OutgoingSchema, type Delivery, type RosterEntry, type Sealed } from './team-mail.js';
@@ -186,6 +186,8 @@ export const contract = {
   'chat.open': { args: NoArgs, result: returns<Conversation[]>() },
   'chat.transcript': { args: ChatConversationSchema, result: returns<ChatMessage[]>() },
   /** An online visit's transcript (来访记录). */
+  /** This agent's typing speed in chat replies since `from` (ms). */
+  'chat.typingSpeed': { args: z.object({ from: z.number().int() }).strict(), result: returns<TypingSpeed>() },
   'chat.forVisit': { args: z.object({ visitId: z.number().int().positive() }).strict(), result: returns<ChatMessage[]>() },
   /** Call recording (issue 17, item 6): refused while the team's policy has it off. */
   'recordings.start': { args: RecordingStartSchema, result: returns<RecordingInfo>() },

@@ -21,6 +21,7 @@ interface MessageRow {
   status: ChatStatus;
   attempts: number;
   last_code: number | null;
+  typing_ms: number | null;
 }
 
 const toConversation = (r: ConversationRow): Conversation => ({ id: r.id, peer: r.peer, peerKind: r.peer_kind, visitId: r.visit_id, openedAt: r.opened_at, closedAt: r.closed_at });
@@ -50,8 +51,11 @@ export class ChatRepo {
       reopen: db.prepare<[string]>('UPDATE chat_conversations SET closed_at = NULL WHERE id = ?'),
       open: db.prepare<[], ConversationRow>('SELECT * FROM chat_conversations WHERE closed_at IS NULL ORDER BY opened_at'),
       message: db.prepare<[string], MessageRow>('SELECT * FROM chat_messages WHERE id = ?'),
-      insert: db.prepare<[string, string, 'in' | 'out', number | null, string, number, number, ChatStatus]>(
-        'INSERT INTO chat_messages (id, conv, direction, seq, text, sent_at, stored_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      insert: db.prepare<[string, string, 'in' | 'out', number | null, string, number, number, ChatStatus, number | null]>(
+        'INSERT INTO chat_messages (id, conv, direction, seq, text, sent_at, stored_at, status, typing_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      typed: db.prepare<[number], { chars: number; ms: number; replies: number }>(
+        "SELECT coalesce(sum(length(text)), 0) AS chars, coalesce(sum(typing_ms), 0) AS ms, count(*) AS replies FROM chat_messages WHERE direction = 'out' AND typing_ms IS NOT NULL AND stored_at >= ?",
       ),
       attempt: db.prepare<[ChatStatus, number, string]>("UPDATE chat_messages SET status = ?, attempts = attempts + 1, last_code = ? WHERE id = ? AND direction = 'out'"),
       transcript: db.prepare<[string], MessageRow>('SELECT * FROM chat_messages WHERE conv = ? ORDER BY stored_at, rowid'),
@@ -92,8 +96,8 @@ export class ChatRepo {
     return row ? toMessage(row) : null;
   }
 
-  insert(m: Omit<ChatMessage, 'attempts' | 'lastCode'>): ChatMessage {
-    this.q.insert.run(m.id, m.conv, m.direction, m.seq, m.text, m.sentAt, m.storedAt, m.status);
+  insert(m: Omit<ChatMessage, 'attempts' | 'lastCode'>, typingMs: number | null = null): ChatMessage {
+    this.q.insert.run(m.id, m.conv, m.direction, m.seq, m.text, m.sentAt, m.storedAt, m.status, typingMs);
     return this.message(m.id)!;
   }
 
@@ -104,6 +108,11 @@ export class ChatRepo {
 
   transcript(conv: string): ChatMessage[] {
     return this.q.transcript.all(conv).map(toMessage);
+  }
+
+  /** What the agent typed since `from`: characters, typing time, replies (automatic prompts are not typed). */
+  typed(from: number): { chars: number; ms: number; replies: number } {
+    return this.q.typed.get(from)!;
   }
 
   /** The transcript of an online visit's conversation. */

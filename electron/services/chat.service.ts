@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PLAIN_TEXT_TYPE, parseChat, splitText, wireOf, type ChatDelivery, type ChatIncoming, type ChatMessage, type ChatOutgoing, type Conversation } from '../../shared/chat.js';
+import { PLAIN_TEXT_TYPE, parseChat, splitText, wireOf, type ChatDelivery, type ChatIncoming, type ChatMessage, type ChatOutgoing, type Conversation, type TypingSpeed } from '../../shared/chat.js';
 import { AppError, ErrorCode } from '../../shared/result.js';
 import { mediaType } from '../../shared/softphone.js';
 import type { ChatRepo } from '../db/chat.repo.js';
@@ -51,14 +51,19 @@ export class ChatService {
     });
   }
 
-  /** The agent's reply, stored and queued (split when longer than one message), ready for the wire. */
-  compose(conv: string, text: string): ChatOutgoing[] {
+  /**
+   * The agent's reply, stored and queued (split when longer than one message), ready for the wire.
+   * `typingMs`: how long the agent typed it (kept with it for the typing speed); none for a phrase the desk sent by itself.
+   */
+  compose(conv: string, text: string, typingMs?: number): ChatOutgoing[] {
     const conversation = this.requireOpen(conv);
     const parts = splitText(text.trim());
     if (parts.length === 0) throw new AppError(ErrorCode.BadArguments, 'an empty reply');
     const now = this.now();
     return this.repo.inTransaction(() =>
-      parts.map((part) => this.outgoing(this.repo.insert({ id: this.newId(), conv, direction: 'out', seq: this.repo.takeSeq(conv), text: part, sentAt: now, storedAt: now, status: 'queued' }), conversation)),
+      parts.map((part, i) =>
+        this.outgoing(this.repo.insert({ id: this.newId(), conv, direction: 'out', seq: this.repo.takeSeq(conv), text: part, sentAt: now, storedAt: now, status: 'queued' }, typingMs === undefined ? null : i === 0 ? typingMs : 0), conversation),
+      ),
     );
   }
 
@@ -95,6 +100,12 @@ export class ChatService {
   transcript(conv: string): ChatMessage[] {
     if (!this.repo.conversation(conv)) throw new AppError(ErrorCode.NotFound, `no conversation ${conv}`);
     return this.repo.transcript(conv);
+  }
+
+  /** The agent's typing speed since `from` (R-TYPING-30: at least 30 characters a minute), from its typed replies. */
+  typingSpeed(from: number): TypingSpeed {
+    const { chars, ms, replies } = this.repo.typed(from);
+    return { replies, chars, minutes: ms / 60_000, perMinute: ms > 0 ? Math.round((chars / ms) * 60_000) : null };
   }
 
   forVisit(visitId: number): ChatMessage[] {

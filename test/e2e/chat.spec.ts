@@ -44,6 +44,8 @@ test.describe('online chat', () => {
     await box.press('Enter');
     await expect(box).toHaveValue('');
     await expect(web1.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'delivered');
+    // the agent's typing speed today, from what it typed
+    await expect(agent.page.getByTestId('typing-speed')).toHaveAttribute('data-per-minute', /^[1-9]\d*$/);
     await expect.poll(async () => (await web.messages()).filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => JSON.parse(m.body) as { conv: string; seq: number; text: string })).toEqual([
       expect.objectContaining({ conv: 'web-conv-0001', seq: 1, text: '您好，我是 1001 号坐席。\n请问您的宽带账号？' }),
     ]);

@@ -3,7 +3,8 @@ import type { Migration } from '../migration.js';
 /**
  * The online channel (issue 18): conversations, each a visit with channel "online", and every
  * message both ways, stored before it is sent or shown. A message's id is its sender's, so a repeat
- * (a resend after a lost answer, a reconnect, a restart) is found and not stored twice.
+ * (a resend after a lost answer, a reconnect, a restart) is found and not stored twice. A reply the
+ * agent typed keeps how long it took (typing speed, R-TYPING-30).
  */
 export const m022Chat: Migration = {
   version: 22,
@@ -28,6 +29,7 @@ export const m022Chat: Migration = {
         sent_at     INTEGER NOT NULL,
         stored_at   INTEGER NOT NULL,
         status      TEXT NOT NULL CHECK (status IN ('received', 'queued', 'delivered', 'failed')),
+        typing_ms   INTEGER,
         attempts    INTEGER NOT NULL DEFAULT 0,
         last_code   INTEGER
       ) STRICT;

@@ -116,4 +116,15 @@ describe('the online channel\'s store on real SQLite (issue 18, item 6)', () => 
     expect(chatLimit({ conversations: 5, onCall: 1 }, true)).toBe(1);
     expect(chatLimit({ conversations: 5, onCall: 1 }, false)).toBe(5);
   });
+
+  it('typing speed comes from the replies the agent typed, not from phrases the desk sent by itself (R-TYPING-30)', () => {
+    const { chat } = chatDesk();
+    chat.receive(from('guest-7', wire()));
+    expect(chat.typingSpeed(0)).toEqual({ replies: 0, chars: 0, minutes: 0, perMinute: null });
+    chat.compose('web-conv-0001', '您'.repeat(20), 60_000); // 20 characters in a minute
+    chat.compose('web-conv-0001', '您好，请问您还在线吗？'); // the desk's own prompt: no typing time
+    chat.compose('web-conv-0001', '好'.repeat(MAX_CHAT_CHARS + 40), 30_000); // split in two, typed in half a minute
+    expect(chat.typingSpeed(0)).toEqual({ replies: 3, chars: 20 + MAX_CHAT_CHARS + 40, minutes: 1.5, perMinute: Math.round((20 + MAX_CHAT_CHARS + 40) / 1.5) });
+    expect(chat.typingSpeed(clock.now + 1).replies).toBe(0);
+  });
 });

@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Empty, Input, List, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { byUrgency, type ChatMessage, type Conversation } from '../../../../shared/chat';
+import { TYPING_TARGET_PER_MINUTE, byUrgency, type ChatMessage, type Conversation, type TypingSpeed } from '../../../../shared/chat';
+import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { onTick } from '../deadlines';
 import { ComplianceHints, SensitiveWarning, useComplianceGate, useSensitive } from '../phrases';
@@ -30,6 +31,7 @@ export function ChatPanel() {
   const ordered = byUrgency(conversations, transcripts);
   return (
     <Tabs
+      tabBarExtraContent={<TypingSpeedTag />}
       data-testid="chat-panel"
       activeKey={active ?? ordered[0]!.id}
       onChange={openConversation}
@@ -48,6 +50,27 @@ export function ChatPanel() {
   );
 }
 
+/** The agent's own typing speed today, against the 30 字/分 of R-TYPING-30. */
+function TypingSpeedTag() {
+  const { t } = useTranslation();
+  const api = usePlatformApi();
+  const transcripts = useAppStore((s) => s.transcripts);
+  const [speed, setSpeed] = useState<TypingSpeed | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.chat.typingSpeed({ from: new Date().setHours(0, 0, 0, 0) }).then((r) => live && r.ok && setSpeed(r.value));
+    return () => {
+      live = false;
+    };
+  }, [api, transcripts]);
+  if (speed?.perMinute == null) return null;
+  return (
+    <Tag color={speed.perMinute >= TYPING_TARGET_PER_MINUTE ? 'success' : 'warning'} data-testid="typing-speed" data-per-minute={speed.perMinute}>
+      {t('chat.typingSpeed', { n: speed.perMinute, target: TYPING_TARGET_PER_MINUTE })}
+    </Tag>
+  );
+}
+
 function ConversationView({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
   const channel = useChatChannel();
@@ -57,6 +80,8 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
   useEffect(() => onTick(setNow), []);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // when the agent began typing this reply: its typing speed (R-TYPING-30)
+  const [typingFrom, setTypingFrom] = useState<number | null>(null);
   // a reply with a high finding (forbidden wording, a foreign link, internal information) is held
   // back: fixed, or sent with a reason logged with the visit (R-DONT-SAY and the others)
   const gate = useComplianceGate();
@@ -66,9 +91,11 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
   const send = () =>
     text.trim()
       ? gate.guard(text, 'reply', conversation.visitId, async () => {
-          const reason = await channel.reply(conversation.id, text);
+          const reason = await channel.reply(conversation.id, text, typingFrom === null ? undefined : Date.now() - typingFrom);
           setError(reason);
-          if (reason === null) setText('');
+          if (reason !== null) return;
+          setText('');
+          setTypingFrom(null);
         })
       : Promise.resolve();
   return (
@@ -87,6 +114,7 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
+          if (typingFrom === null && e.target.value) setTypingFrom(Date.now());
           channel.typing(conversation.id);
         }}
         onKeyDown={(e) => {

@@ -60,9 +60,9 @@ export class ChatChannel {
     };
   }
 
-  /** The agent's reply: stored, shown as queued, then sent; null or the reason it could not be stored. */
-  async reply(conv: string, text: string): Promise<string | null> {
-    const r = await this.api.chat.compose({ conv, text });
+  /** The agent's reply (`typingMs`: how long it was typed), stored, shown as queued, then sent; null or the reason it could not be stored. */
+  async reply(conv: string, text: string, typingMs?: number): Promise<string | null> {
+    const r = await this.api.chat.compose({ conv, text, ...(typingMs !== undefined ? { typingMs: Math.min(Math.round(typingMs), 3_600_000) } : {}) });
     if (!r.ok) return r.error.message;
     this.typingSentAt.delete(conv);
     for (const out of r.value) this.store.getState().chatMessage(out.message);
