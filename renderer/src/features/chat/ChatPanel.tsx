@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Empty, Input, List, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TYPING_TARGET_PER_MINUTE, byUrgency, type ChatMessage, type Conversation, type TypingSpeed } from '../../../../shared/chat';
+import { TYPING_TARGET_PER_MINUTE, byUrgency, type ChatMessage, type Conversation } from '../../../../shared/chat';
 import { usePlatformApi } from '../../platform/api-context';
+import { useLoaded } from '../../platform/use-loaded';
 import { useAppStore } from '../../store';
 import { onTick } from '../deadlines';
 import { ComplianceHints, SensitiveWarning, useComplianceGate, useSensitive } from '../phrases';
@@ -55,14 +56,7 @@ function TypingSpeedTag() {
   const { t } = useTranslation();
   const api = usePlatformApi();
   const transcripts = useAppStore((s) => s.transcripts);
-  const [speed, setSpeed] = useState<TypingSpeed | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.chat.typingSpeed({ from: new Date().setHours(0, 0, 0, 0) }).then((r) => live && r.ok && setSpeed(r.value));
-    return () => {
-      live = false;
-    };
-  }, [api, transcripts]);
+  const speed = useLoaded(() => api.chat.typingSpeed({ from: new Date().setHours(0, 0, 0, 0) }), [api, transcripts]);
   if (speed?.perMinute == null) return null;
   return (
     <Tag color={speed.perMinute >= TYPING_TARGET_PER_MINUTE ? 'success' : 'warning'} data-testid="typing-speed" data-per-minute={speed.perMinute}>

@@ -1,8 +1,7 @@
 import { Card, List, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChatMessage } from '../../../../shared/chat';
 import { usePlatformApi } from '../../platform/api-context';
+import { useLoaded } from '../../platform/use-loaded';
 import { useAppStore } from '../../store';
 
 /** An online visit's conversation in 来访记录 (R-VISIT-LOG): every message both ways, as stored. */
@@ -10,14 +9,7 @@ export function Transcript({ visitId }: { visitId: number }) {
   const { t } = useTranslation();
   const api = usePlatformApi();
   const transcripts = useAppStore((s) => s.transcripts);
-  const [messages, setMessages] = useState<ChatMessage[]>([]);
-  useEffect(() => {
-    let live = true;
-    void api.chat.forVisit({ visitId }).then((r) => live && r.ok && setMessages(r.value));
-    return () => {
-      live = false;
-    };
-  }, [api, visitId, transcripts]);
+  const messages = useLoaded(() => api.chat.forVisit({ visitId }), [api, visitId, transcripts]) ?? [];
   if (messages.length === 0) return null;
   return (
     <Card size="small" title={t('chat.transcript')} data-testid="visit-transcript">

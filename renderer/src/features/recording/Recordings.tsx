@@ -2,9 +2,9 @@ import { AudioOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, List, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordingInfo } from '../../../../shared/recording';
 import { formatTalkTime } from '../../../../shared/softphone';
 import { usePlatformApi } from '../../platform/api-context';
+import { useLoaded } from '../../platform/use-loaded';
 import { useAppStore } from '../../store';
 import { fromBase64 } from '../../platform/base64';
 
@@ -14,16 +14,9 @@ export function Recordings({ visitId }: { visitId: number }) {
   const api = usePlatformApi();
   const role = useAppStore((s) => s.teamStatus?.role ?? null);
   const recordingCalls = useAppStore((s) => s.recordingCalls);
-  const [items, setItems] = useState<RecordingInfo[]>([]);
   const [playing, setPlaying] = useState<{ id: number; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void api.recordings.forVisit({ visitId }).then((r) => live && r.ok && setItems(r.value));
-    return () => {
-      live = false;
-    };
-  }, [api, visitId, recordingCalls]);
+  const items = useLoaded(() => api.recordings.forVisit({ visitId }), [api, visitId, recordingCalls]) ?? [];
   useEffect(() => () => void (playing && URL.revokeObjectURL(playing.url)), [playing]);
   if (items.length === 0) return null;
   const mayPlay = role === null || role === 'lead' || role === 'admin';
