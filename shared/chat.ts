@@ -241,6 +241,10 @@ export function idleSince(transcript: readonly Pick<ChatMessage, 'direction' | '
   return since;
 }
 
+/** Whether the 3-minute prompt went out in this silence already (sent by the desk, or by the agent's click). */
+export const promptSent = (transcript: readonly Pick<ChatMessage, 'direction' | 'storedAt' | 'text'>[], since: number, prompt: string): boolean =>
+  transcript.some((m) => m.direction === 'out' && m.storedAt >= since && m.text === prompt);
+
 /** The conversations, longest-waiting first; those where nobody waits after, oldest opened first. */
 export function byUrgency<C extends Pick<Conversation, 'id' | 'openedAt'>>(conversations: readonly C[], transcripts: Readonly<Record<string, readonly Pick<ChatMessage, 'direction' | 'storedAt'>[]>>): C[] {
   const key = (c: C) => waitingSince(transcripts[c.id] ?? []) ?? Number.MAX_SAFE_INTEGER;

@@ -151,6 +151,11 @@ test.describe('online chat', () => {
     expect(got.filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => (JSON.parse(m.body) as { text: string }).text)).toEqual(['喂，什么事？']);
     // and the agent's own typing went to the customer's page as isComposing
     expect(got.some((m) => m.contentType === IS_COMPOSING_TYPE && m.body.includes('<state>active</state>'))).toBe(true);
+
+    // the customer is silent now: the 3-minute prompt is one click away, and then not offered again
+    await conversation.getByTestId('send-prompt').click();
+    await expect(conversation.getByTestId('send-prompt')).toHaveCount(0);
+    await expect.poll(async () => (await web.messages()).filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => (JSON.parse(m.body) as { text: string }).text)).toEqual(['喂，什么事？', expect.stringContaining('请问您还在线吗')]);
   });
 
   test('Kamailio restarted mid-conversation and the desk reloaded: no message lost, none twice', async ({ bed }) => {

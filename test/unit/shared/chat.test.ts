@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, byUrgency, idleSince, isComposingBody, parseChat, parseIsComposing, plainConversation, splitText, waitingSince } from '../../../shared/chat';
+import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, byUrgency, idleSince, isComposingBody, parseChat, parseIsComposing, plainConversation, promptSent, splitText, waitingSince } from '../../../shared/chat';
 
 const wire = (over: Record<string, unknown> = {}) => JSON.stringify({ v: 1, kind: 'msg', id: 'm-0000000001', conv: 'c-web-000001', seq: 1, text: '宽带断网了', at: 1_000, ...over });
 const sip = (contentType: string | undefined, body: string, callId = 'abc@host', cseq = 7) => parseChat({ from: '1002', contentType, body, callId, cseq, now: 5_000 });
@@ -65,6 +65,13 @@ describe('the reply and 3/5 clocks of a conversation (R-REPLY-3MIN, R-CLOSE-3-5)
     expect(idleSince([m('in', 10), m('out', 15), m('in', 100)])).toBeNull();
     expect(idleSince([m('in', 10), m('out', 15), m('in', 100), m('out', 110)])).toBe(110);
     expect(idleSince([m('out', 5)])).toBeNull(); // the desk opened it: nobody has been heard yet
+  });
+  it('the prompt counts once per silence, whoever sent it; a new silence needs a new one', () => {
+    const out = (storedAt: number, text: string) => ({ direction: 'out' as const, storedAt, text });
+    const prompt = '您好，请问您还在线吗？';
+    expect(promptSent([out(15, '请稍等'), out(100, prompt)], 15, prompt)).toBe(true);
+    expect(promptSent([out(15, '请稍等')], 15, prompt)).toBe(false);
+    expect(promptSent([out(5, prompt), out(15, '请稍等')], 15, prompt)).toBe(false); // an earlier silence's
   });
   it('the longest-waiting conversation comes first; then those where nobody waits, oldest first', () => {
     const convs = [{ id: 'a', openedAt: 1 }, { id: 'b', openedAt: 2 }, { id: 'c', openedAt: 3 }];

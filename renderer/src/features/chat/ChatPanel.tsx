@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Empty, Input, List, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TYPING_TARGET_PER_MINUTE, byUrgency, type ChatMessage, type Conversation } from '../../../../shared/chat';
+import { TYPING_TARGET_PER_MINUTE, byUrgency, idleSince, promptSent, type ChatMessage, type Conversation } from '../../../../shared/chat';
 import { usePlatformApi } from '../../platform/api-context';
 import { useLoaded } from '../../platform/use-loaded';
 import { useAppStore } from '../../store';
@@ -82,6 +82,9 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
   // sensitive words in what the customer wrote raise the warning and the one-click escalation
   const customerText = useMemo(() => (transcript ?? []).filter((m) => m.direction === 'in').map((m) => m.text).join('\n'), [transcript]);
   const sensitive = useSensitive(customerText);
+  // the customer went silent after the desk answered: the 3-minute prompt, one click ahead of the desk (R-CLOSE-3-5)
+  const idle = idleSince(transcript ?? []);
+  const prompt = useAppStore((s) => s.phraseLibrary?.phrases.find((p) => p.id === 'idle-prompt')?.say[0]);
   const send = () =>
     text.trim()
       ? gate.guard(text, 'reply', conversation.visitId, async () => {
@@ -118,6 +121,11 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
           void send();
         }}
       />
+      {idle !== null && prompt && !promptSent(transcript ?? [], idle, prompt) && (
+        <Button size="small" data-testid="send-prompt" onClick={() => void channel.reply(conversation.id, prompt).then(setError)}>
+          {t('chat.sendPrompt')}
+        </Button>
+      )}
       <ComplianceHints text={text} />
       {gate.dialog}
       <Space>

@@ -424,6 +424,7 @@ export const enUS: Messages = {
     retry: 'Send again',
     transcript: 'Conversation',
     urgent: 'Jump to the conversation waiting longest',
+    sendPrompt: 'Send the are-you-there prompt (3/5 close)',
     typingSpeed: 'Typing today {{n}} chars/min (at least {{target}})',
     who: { in: 'Customer', out: 'Agent' },
     status: { received: 'Received', queued: 'Sending', delivered: 'Delivered', failed: 'Not delivered' },

@@ -422,6 +422,7 @@ export const zhCN = {
     retry: '重发',
     transcript: '会话记录',
     urgent: '跳到等待最久的在线会话',
+    sendPrompt: '发送在线提醒（3、5关框）',
     typingSpeed: '今日打字 {{n}} 字/分（要求 ≥ {{target}}）',
     who: { in: '客户', out: '坐席' },
     status: { received: '已收到', queued: '发送中', delivered: '已送达', failed: '发送失败' },
