@@ -40,8 +40,10 @@ export class ChatService {
       const seen = this.repo.message(chat.id);
       if (seen) return seen.conv === chat.conv ? { code: 200, message: seen, conversation: conversation!, isNew: false } : { code: 403, reason: `message ${chat.id} belongs to another conversation` };
       // a conversation that is not open now counts against the desk's limit (a returning customer too)
-      const open = this.repo.openConversations().length;
-      if ((!conversation || conversation.closedAt !== null) && input.limit !== undefined && open >= input.limit) return { code: 486, reason: `busy: ${open} conversations open` };
+      if ((!conversation || conversation.closedAt !== null) && input.limit !== undefined) {
+        const open = this.repo.openConversations().length;
+        if (open >= input.limit) return { code: 486, reason: `busy: ${open} conversations open` };
+      }
       if (!conversation) {
         const visit = this.visits.open({ channel: 'online', direction: 'inbound', customerNumber: input.from, startedAt: now, callId: chat.conv });
         this.repo.openConversation({ id: chat.conv, peer: input.from, peerKind: mediaType(input.contentType) === PLAIN_TEXT_TYPE ? 'plain' : 'zuoxi', visitId: visit.id, openedAt: now });

@@ -18,8 +18,8 @@ const MAX_INCOMING_CHARS = 64 * 1024;
  * restart (`chat.pending`).
  */
 export class ChatChannel {
-  private sending = new Set<string>();
-  private typingSentAt = new Map<string, number>();
+  private readonly sending = new Set<string>();
+  private readonly typingSentAt = new Map<string, number>();
 
   constructor(
     private readonly store: AppStore,
