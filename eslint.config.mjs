@@ -81,11 +81,28 @@ export default tseslint.config(
     ignores: ['renderer/src/features/softphone/engine/**'],
     rules: {
       'no-restricted-imports': forbid(
-        ['electron', 'better-sqlite3', 'ws', ...nodeBuiltins, '**/electron/**', 'sip.js', 'sip.js/*'],
-        'renderer/ never imports main-process code or Node; only features/softphone/engine imports sip.js.',
+        ['electron', 'better-sqlite3', 'ws', ...nodeBuiltins, '**/electron/**', 'sip.js', 'sip.js/*', '**/webchat/**'],
+        'renderer/ never imports main-process code or Node; only features/softphone/engine imports sip.js; the desk never imports the customer page.',
       ),
     },
   },
+  // the customer web-chat page (renderer/webchat): a page of its own. It borrows the engine's SIP line
+  // pieces and the send key, nothing else of the desk; only its guest line talks to sip.js.
+  ...[false, true].map((isLine) => ({
+    files: isLine ? ['renderer/webchat/guest-line.ts'] : ['renderer/webchat/**/*.{ts,tsx}'],
+    ...(isLine ? {} : { ignores: ['renderer/webchat/guest-line.ts'] }),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'better-sqlite3', 'ws', ...nodeBuiltins, '**/electron/**', ...(isLine ? [] : ['sip.js', 'sip.js/*'])], message: 'the web-chat page runs in a customer\'s browser; only guest-line.ts imports sip.js.' },
+            { regex: '^\\.\\./src/(?!features/softphone/engine/(registration-supervisor|sip-messages)$|ui/send-key$)', message: 'the web-chat page takes only the SIP line pieces and the send key from the desk.' },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/src/platform/bridge.ts'],

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 const KNOWN = {
   chromium: ['/usr/bin/chromium', ['chromium', 'fonts-noto-cjk']],
   kamailio: ['/usr/share/doc/kamailio-websocket-modules/copyright', ['kamailio', 'kamailio-websocket-modules']],
+  // a plain SIP phone on UDP: the chat tests' customer who sends text/plain MESSAGEs
+  baresip: ['/usr/bin/baresip', ['baresip-core']],
 };
 
 const wanted = process.argv.slice(2);

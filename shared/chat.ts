@@ -165,6 +165,12 @@ export const ChatSentSchema = z.object({ id: Id, code: z.number().int().min(100)
 export const ChatMessageIdSchema = z.object({ id: Id }).strict();
 export const ChatConversationSchema = z.object({ conv: ConvId }).strict();
 
+/**
+ * Answers after which a chat message is sent again by itself, on both ends: no answer, or the peer
+ * away for now (a registrar answers 404 or 480 for a desk or a page that is reconnecting).
+ */
+export const isRetryable = (code: number): boolean => [404, 408, 480, 500, 503, 504].includes(code);
+
 /** Who is at the far end: a Zuoxi chat page (JSON), or a plain SIP client (text). */
 export type PeerKind = 'zuoxi' | 'plain';
 

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { PLAIN_TEXT_TYPE, parseChat, splitText, wireOf, type ChatDelivery, type ChatIncoming, type ChatMessage, type ChatOutgoing, type Conversation, type TypingSpeed } from '../../shared/chat.js';
+import { PLAIN_TEXT_TYPE, isRetryable, parseChat, splitText, wireOf, type ChatDelivery, type ChatIncoming, type ChatMessage, type ChatOutgoing, type Conversation, type TypingSpeed } from '../../shared/chat.js';
 import { AppError, ErrorCode } from '../../shared/result.js';
 import { mediaType } from '../../shared/softphone.js';
 import type { ChatRepo } from '../db/chat.repo.js';
 import type { VisitsService } from './visits.service.js';
 
-/**
- * Answers after which a message is sent again by itself: no answer, or the peer away for now (a
- * registrar answers 404 or 480 for a customer whose page or phone is reconnecting).
- */
-const RETRYABLE = new Set([404, 408, 480, 500, 503, 504]);
 /** Then it is failed, shown with a retry: about two and a half minutes of resending every 5 s. */
 export const MAX_AUTO_ATTEMPTS = 30;
 
@@ -73,7 +68,7 @@ export class ChatService {
   sent(id: string, code: number): ChatMessage {
     const before = this.repo.message(id);
     if (!before || before.direction !== 'out') throw new AppError(ErrorCode.NotFound, `no outgoing message ${id}`);
-    const again = RETRYABLE.has(code) && before.attempts + 1 < MAX_AUTO_ATTEMPTS;
+    const again = isRetryable(code) && before.attempts + 1 < MAX_AUTO_ATTEMPTS;
     return this.repo.attempted(id, code >= 200 && code < 300 ? 'delivered' : again ? 'queued' : 'failed', code)!;
   }
 

@@ -2,6 +2,7 @@ import { expect } from '@playwright/test';
 import { CHAT_MESSAGE_TYPE, IS_COMPOSING_TYPE, isComposingBody } from '../../shared/chat';
 import { startFarEnd } from '../bench/far-end';
 import { hostApi } from './host-api';
+import { GUEST_PASSWORD, startPlainPhone, startWebChatSite } from './customers';
 import { passwordOf, registrationOf, startTestPbx, test } from './sip-harness';
 
 // The online channel (issue 18) over a real Kamailio: two customers chat with one agent desk at
@@ -12,69 +13,91 @@ const chat = (id: string, conv: string, seq: number, text: string) => JSON.strin
 test.describe('online chat', () => {
   test.describe.configure({ timeout: 120_000 });
 
-  test('two customers at once: each message shown once, replies reach each in its own form, longest-waiting first, kept across a reload', async ({ bed }) => {
-    const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, ['1002', '1003']);
-    const web = await startFarEnd(pbx, { user: '1002', password: passwordOf('1002') }, 1000);
-    bed.adopt(() => web.close());
-    const phone = await startFarEnd(pbx, { user: '1003', password: passwordOf('1003') }, 1300);
+  test('two customers on the web-chat page and a plain SIP phone at once: each message shown once, replies reach each in its own form, longest-waiting first, kept across a reload', async ({ bed }) => {
+    const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, ['1003', '1004'], { guestPassword: GUEST_PASSWORD });
+    const site = await startWebChatSite(pbx);
+    bed.adopt(() => site.close());
+    const phone = await startPlainPhone(pbx, { user: '1003', password: passwordOf('1003') }, '1001');
     bed.adopt(() => phone.close());
     await agent.page.getByRole('tab', { name: '在线会话' }).click();
     await expect(agent.page.getByTestId('chat-empty')).toBeVisible();
 
-    const first = chat('web-msg-000001', 'web-conv-0001', 1, '宽带断网了，怎么办？');
-    expect(await web.message('1001', CHAT_MESSAGE_TYPE, first)).toBe(200);
-    expect(await phone.message('1001', 'text/plain;charset=utf-8', '你好，我要查话费')).toBe(200);
-    // the same message again (a resend after a lost answer): answered 200, shown once
-    expect(await web.message('1001', CHAT_MESSAGE_TYPE, first)).toBe(200);
-    // malformed and oversized messages are refused with a reason
-    expect(await web.message('1001', CHAT_MESSAGE_TYPE, '{"v":1}')).toBe(400);
-    expect(await phone.message('1001', 'text/plain', '长'.repeat(3_000))).toBe(413);
+    const anna = await site.customer('1001');
+    const bo = await site.customer('1001');
+    await anna.say('宽带断网了，怎么办？');
+    await expect(anna.page.getByTestId('webchat-message')).toHaveAttribute('data-status', 'delivered');
+    await bo.say('你好，我要改套餐');
+    await phone.say('你好，我要查话费');
 
     const tabs = agent.page.getByTestId('chat-tab');
-    await expect(tabs).toHaveText(['1002', '1003']); // both wait; 1002 has waited longer
-    const web1 = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-0001"]');
-    await expect(web1.getByTestId('chat-message')).toHaveCount(1);
-    await expect(web1.getByTestId('chat-message')).toContainText('宽带断网了，怎么办？');
+    await expect(tabs).toHaveCount(3);
+    await expect(tabs).toHaveText([await anna.user(), await bo.user(), '1003']); // Anna has waited longest
+    const annaConv = agent.page.locator(`[data-testid="conversation"][data-conv="${await anna.conv()}"]`);
+    await expect(annaConv.getByTestId('chat-message')).toHaveText([/宽带断网了，怎么办？/]);
 
-    // the agent answers 1002: Shift+Enter is a new line, Enter sends
-    const box = web1.getByLabel('回复');
+    // the agent answers Anna: Shift+Enter is a new line, Enter sends
+    const box = annaConv.getByLabel('回复');
     await box.fill('您好，我是 1001 号坐席。');
     await box.press('Shift+Enter');
     await box.pressSequentially('请问您的宽带账号？');
+    await expect(anna.page.getByTestId('webchat-typing')).toHaveText('客服正在输入… The agent is typing'); // RFC 3994, desk to page
     await box.press('Enter');
     await expect(box).toHaveValue('');
-    await expect(web1.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'delivered');
+    await expect(annaConv.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'delivered');
+    await expect.poll(() => anna.lines()).toEqual(['out 宽带断网了，怎么办？', 'in 您好，我是 1001 号坐席。\n请问您的宽带账号？']);
+    await expect.poll(() => bo.lines()).toEqual(['out 你好，我要改套餐']); // nothing of Anna's on Bo's page
     // the agent's typing speed today, from what it typed
     await expect(agent.page.getByTestId('typing-speed')).toHaveAttribute('data-per-minute', /^[1-9]\d*$/);
-    await expect.poll(async () => (await web.messages()).filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => JSON.parse(m.body) as { conv: string; seq: number; text: string })).toEqual([
-      expect.objectContaining({ conv: 'web-conv-0001', seq: 1, text: '您好，我是 1001 号坐席。\n请问您的宽带账号？' }),
-    ]);
-    // now only 1003 waits: it comes first
-    await expect(tabs).toHaveText(['1003', '1002']);
+    // now Bo waits longest, then the phone; Anna waits for nobody
+    await expect(tabs).toHaveText([await bo.user(), '1003', await anna.user()]);
 
-    // from anywhere, Alt+U opens the conversation waiting longest, its reply box focused
+    // from anywhere, Alt+U opens the conversation waiting longest (Bo's), its reply box focused
     await agent.page.getByRole('tab', { name: '工作台' }).click();
     await agent.page.keyboard.press('Alt+KeyU');
+    const boConv = agent.page.locator(`[data-testid="conversation"][data-conv="${await bo.conv()}"]`);
+    await expect(boConv.getByLabel('回复')).toBeFocused();
+    await boConv.getByLabel('回复').fill('您好，请问要改成哪个套餐？');
+    await boConv.getByLabel('回复').press('Enter');
+    await expect.poll(() => bo.lines()).toEqual(['out 你好，我要改套餐', 'in 您好，请问要改成哪个套餐？']);
+    // the phone's reply goes back as plain text
     const plain = agent.page.locator('[data-testid="conversation"]').filter({ hasText: '你好，我要查话费' });
-    await expect(plain.getByLabel('回复')).toBeFocused();
-    // 1003 is a plain SIP client: its reply goes back as text
+    await tabs.filter({ hasText: '1003' }).click();
     await plain.getByLabel('回复').fill('您好，请稍等，我帮您查询');
     await plain.getByLabel('回复').press('Enter');
-    await expect.poll(async () => (await phone.messages()).map((m) => `${m.contentType} ${m.body}`)).toEqual(['text/plain;charset=utf-8 您好，请稍等，我帮您查询']);
+    await expect(plain.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'delivered');
+    await expect.poll(() => phone.received()).toEqual(['您好，请稍等，我帮您查询']);
 
-    // reloaded, the desk has both conversations and every message once
+    // another guest, with the page's public password and a SIP client of its own: a resend of a
+    // message already stored (its 200 lost) is answered 200 and shown once; malformed and oversized
+    // messages are refused with a reason; and the PBX lets a guest chat with a desk, nothing more
+    const forger = await startFarEnd(pbx, { user: 'guest-forger0001', password: GUEST_PASSWORD }, 1300);
+    bed.adopt(() => forger.close());
+    expect(await forger.probe('1001', [])).toBe(403);
+    expect(await forger.message(await anna.user(), CHAT_MESSAGE_TYPE, chat('fe-msg-000009', await anna.conv(), 1, '我是客服'))).toBe(403);
+    const first = chat('fe-msg-000001', 'fe-conv-0001', 1, '我再问一次');
+    expect(await forger.message('1001', CHAT_MESSAGE_TYPE, first)).toBe(200);
+    expect(await forger.message('1001', CHAT_MESSAGE_TYPE, first)).toBe(200);
+    expect(await forger.message('1001', CHAT_MESSAGE_TYPE, '{"v":1}')).toBe(400);
+    expect(await forger.message('1001', 'text/plain', '长'.repeat(3_000))).toBe(413);
+    await tabs.filter({ hasText: 'guest-forger0001' }).click();
+    await expect(agent.page.locator('[data-testid="conversation"][data-conv="fe-conv-0001"]').getByTestId('chat-message')).toHaveCount(1);
+
+    // reloaded, the desk has every conversation and every message once
     await agent.page.reload();
     await agent.page.getByRole('tab', { name: '在线会话' }).click();
-    await expect(tabs).toHaveCount(2);
-    await tabs.filter({ hasText: '1002' }).click();
-    await expect(agent.page.locator('[data-testid="conversation"][data-conv="web-conv-0001"]').getByTestId('chat-message')).toHaveText([/宽带断网了/, /请问您的宽带账号/]);
+    await expect(tabs).toHaveCount(4);
+    await tabs.filter({ hasText: await anna.user() }).click();
+    await expect(annaConv.getByTestId('chat-message')).toHaveText([/宽带断网了/, /请问您的宽带账号/]);
+    // and the customer's page too, reloaded
+    await anna.page.reload();
+    await expect.poll(() => anna.lines()).toEqual(['out 宽带断网了，怎么办？', 'in 您好，我是 1001 号坐席。\n请问您的宽带账号？']);
 
     // each conversation is an online visit in 来访记录, with its transcript
     await agent.page.getByRole('tab', { name: '来访记录' }).click();
     const rows = agent.page.getByTestId('visits-table').locator('tbody tr');
     await expect(rows.filter({ hasText: '1003' })).toHaveCount(1);
-    await rows.filter({ hasText: '1002' }).click();
-    await expect(agent.page.getByTestId('transcript-line')).toHaveText([/客户\s*宽带断网了，怎么办？/, /坐席\s*您好，我是 1001 号坐席。\s*请问您的宽带账号？/]);
+    await rows.filter({ hasText: '1003' }).click();
+    await expect(agent.page.getByTestId('transcript-line')).toHaveText([/客户\s*你好，我要查话费/, /坐席\s*您好，请稍等，我帮您查询/]);
   });
 
   test('the clocks: reply counts down and stops on the reply; a silent customer is prompted at 3 and closed at 5 (policy at seconds), and coming back starts again', async ({ bed }) => {
@@ -158,42 +181,46 @@ test.describe('online chat', () => {
     await expect.poll(async () => (await web.messages()).filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => (JSON.parse(m.body) as { text: string }).text)).toEqual(['喂，什么事？', expect.stringContaining('请问您还在线吗')]);
   });
 
-  test('Kamailio restarted mid-conversation and the desk reloaded: no message lost, none twice', async ({ bed }) => {
-    const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, ['1002']);
-    const web = await startFarEnd(pbx, { user: '1002', password: passwordOf('1002') }, 1000);
-    const first = chat('web-msg-300001', 'web-conv-3001', 1, '我的订单还没到');
-    expect(await web.message('1001', CHAT_MESSAGE_TYPE, first)).toBe(200);
+  test('Kamailio restarted mid-conversation, the desk and the page reloaded: no message lost, none twice, on either end', async ({ bed }) => {
+    const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, [], { guestPassword: GUEST_PASSWORD });
+    const site = await startWebChatSite(pbx);
+    bed.adopt(() => site.close());
+    const customer = await site.customer('1001');
+    await customer.say('我的订单还没到');
     await agent.page.getByRole('tab', { name: '在线会话' }).click();
-    const conversation = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-3001"]');
+    const conversation = agent.page.locator(`[data-testid="conversation"][data-conv="${await customer.conv()}"]`);
     await expect(conversation.getByTestId('chat-message')).toHaveCount(1);
 
-    // the PBX goes away; the agent's reply is stored and waits
+    // the PBX goes away: both ends store what is written and wait
     const wsPort = Number(new URL(pbx.wsUrl).port);
     await pbx.stop();
-    await web.close();
     await expect(registrationOf(agent)).toHaveText('重新连接中…');
+    await expect(customer.page.getByTestId('webchat-line')).toHaveAttribute('data-status', 'reconnecting');
     await conversation.getByLabel('回复').fill('您好，我帮您查一下物流');
     await conversation.getByLabel('回复').press('Enter');
     await expect(conversation.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'queued');
+    await customer.say('单号是 SF1234567890');
+    await expect(customer.page.locator('[data-direction="out"]').last()).toHaveAttribute('data-status', 'sending');
+    // the page is reloaded while offline: what it has not delivered is still there
+    await customer.page.reload();
+    await expect.poll(() => customer.lines()).toEqual(['out 我的订单还没到', 'out 单号是 SF1234567890']);
 
-    // the PBX is back, the customer's page too: the desk re-registers and the reply goes, once
-    const again = await startTestPbx(['1001', '1002'].map((user) => ({ user, password: passwordOf(user) })), wsPort);
+    // the PBX is back on the same port: both ends register again by themselves and each message goes, once
+    const again = await startTestPbx([{ user: '1001', password: passwordOf('1001') }], wsPort, { guestPassword: GUEST_PASSWORD });
     bed.adopt(() => again.stop());
-    const back = await startFarEnd(again, { user: '1002', password: passwordOf('1002') }, 1000);
-    bed.adopt(() => back.close());
-    await expect(registrationOf(agent)).toHaveText('已注册', { timeout: 20_000 });
-    const replies = async () => (await back.messages()).map((m) => (JSON.parse(m.body) as { id: string; text: string }).text);
-    await expect.poll(replies, { timeout: 20_000 }).toEqual(['您好，我帮您查一下物流']);
+    await expect(registrationOf(agent)).toHaveText('已注册', { timeout: 30_000 });
+    await expect(customer.page.getByTestId('webchat-line')).toHaveAttribute('data-status', 'registered', { timeout: 30_000 });
+    await expect.poll(() => customer.lines(), { timeout: 20_000 }).toEqual(['out 我的订单还没到', 'out 单号是 SF1234567890', 'in 您好，我帮您查一下物流']);
+    await expect(customer.page.locator('[data-direction="out"][data-status="delivered"]')).toHaveCount(2, { timeout: 20_000 });
     await expect(conversation.locator('[data-direction="out"]')).toHaveAttribute('data-status', 'delivered');
-    // the customer's page never heard the 200 for its first message and sends it again: shown once
-    expect(await back.message('1001', CHAT_MESSAGE_TYPE, first)).toBe(200);
+    await expect(conversation.getByTestId('chat-message')).toHaveText([/我的订单还没到/, /您好，我帮您查一下物流/, /单号是 SF1234567890/]);
 
     await agent.page.reload();
     await expect(registrationOf(agent)).toHaveText('已注册');
     await agent.page.getByRole('tab', { name: '在线会话' }).click();
-    await expect(conversation.getByTestId('chat-message')).toHaveText([/我的订单还没到/, /您好，我帮您查一下物流/]);
-    expect(await back.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-300002', 'web-conv-3001', 2, '好的谢谢'))).toBe(200);
     await expect(conversation.getByTestId('chat-message')).toHaveCount(3);
-    expect(await replies()).toEqual(['您好，我帮您查一下物流']); // the reload sent nothing again
+    await customer.say('好的谢谢');
+    await expect(conversation.getByTestId('chat-message')).toHaveCount(4);
+    await expect.poll(() => customer.lines()).toEqual(['out 我的订单还没到', 'out 单号是 SF1234567890', 'in 您好，我帮您查一下物流', 'out 好的谢谢']); // the reload sent nothing again
   });
 });

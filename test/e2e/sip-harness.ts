@@ -16,6 +16,7 @@ import { openDesk, startHost, stopHost, type RunningHost } from './harness';
 export interface Pbx {
   readonly pid: number;
   readonly wsUrl: string;
+  readonly udpPort: number;
   readonly domain: string;
   stop(): Promise<void>;
   log(): string;
@@ -32,7 +33,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestPbx(accounts: { user: string; password: string }[], wsPort?: number, opts: { maxExpires?: number } = {}): Promise<Pbx> {
+export type PbxOptions = { readonly maxExpires?: number; readonly guestPassword?: string };
+
+export async function startTestPbx(accounts: { user: string; password: string }[], wsPort?: number, opts: PbxOptions = {}): Promise<Pbx> {
   return (await startPbx({ wsPort: wsPort ?? (await freePort()), udpPort: await freePort(), accounts, ...opts })) as Pbx;
 }
 
@@ -168,7 +171,7 @@ export interface DeskSpec {
  * all stopped when the case ends, pass or fail. Nothing is shared between cases.
  */
 export interface SipBed {
-  start<K extends string>(desks: Readonly<Record<K, DeskSpec>>, extraAccounts?: readonly string[], pbxOptions?: { maxExpires?: number }): Promise<{ pbx: Pbx } & Record<K, Party>>;
+  start<K extends string>(desks: Readonly<Record<K, DeskSpec>>, extraAccounts?: readonly string[], pbxOptions?: PbxOptions): Promise<{ pbx: Pbx } & Record<K, Party>>;
   /** Registers something else to stop with the bed (a far end, a second PBX). */
   adopt(close: () => Promise<void>): void;
 }

@@ -25,6 +25,9 @@ describe('layer rule (lint)', () => {
     ['electron/services/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     ['electron/preload.ts', "import { z } from 'zod';\nexport const zz = z;\n"],
     ['renderer/src/features/x.ts', 'export const api = window.zuoxi;\n'],
+    ['renderer/webchat/x.ts', "import { useAppStore } from '../src/store';\nexport const s = useAppStore;\n"],
+    ['renderer/webchat/x.ts', "import { UserAgent } from 'sip.js';\nexport const u = UserAgent;\n"],
+    ['renderer/src/features/chat/x.ts', "import { CustomerChat } from '../../../webchat/customer-chat';\nexport const c = CustomerChat;\n"],
   ])('fails %s importing across the rule', async (file, code) => {
     const errors = await restrictedImportErrors(file, code);
     expect(errors.length, `${file}:\n${code}`).toBeGreaterThan(0);
@@ -34,6 +37,7 @@ describe('layer rule (lint)', () => {
     ['shared/x.ts', "import { z } from 'zod';\nexport const s = z.string();\n"],
     ['renderer/src/x.ts', "import { contract } from '../../shared/ipc-contract';\nexport const c = contract;\n"],
     ['renderer/src/features/softphone/engine/x.ts', "import { UserAgent } from 'sip.js';\nexport const u = UserAgent;\n"],
+    ['renderer/webchat/guest-line.ts', "import { UserAgent } from 'sip.js';\nimport { sipLinePort } from '../src/features/softphone/engine/registration-supervisor';\nexport const u = [UserAgent, sipLinePort];\n"],
     ['electron/db/x.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n"],
     ['electron/window.ts', "import { BrowserWindow } from 'electron';\nexport const b = BrowserWindow;\n"],
     ['electron/preload.ts', "import { contextBridge } from 'electron';\nimport { createAgentApi } from '../shared/ipc-contract.js';\nexport const c = [contextBridge, createAgentApi];\n"],

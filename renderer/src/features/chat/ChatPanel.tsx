@@ -5,6 +5,7 @@ import { TYPING_TARGET_PER_MINUTE, byUrgency, idleSince, promptSent, type ChatMe
 import { usePlatformApi } from '../../platform/api-context';
 import { useLoaded } from '../../platform/use-loaded';
 import { useAppStore } from '../../store';
+import { isSendKey } from '../../ui/send-key';
 import { onTick } from '../deadlines';
 import { ComplianceHints, SensitiveWarning, useComplianceGate, useSensitive } from '../phrases';
 import { useChatChannel } from './context';
@@ -115,8 +116,7 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
           channel.typing(conversation.id);
         }}
         onKeyDown={(e) => {
-          // Enter sends; Shift+Enter is a new line; an IME still composing (pinyin) keeps its Enter
-          if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing || e.keyCode === 229) return;
+          if (!isSendKey(e)) return;
           e.preventDefault();
           void send();
         }}

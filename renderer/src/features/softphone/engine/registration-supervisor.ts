@@ -17,6 +17,8 @@
  *   refresh still waiting for its answer counts as transient (sip.js refuses a second REGISTER).
  */
 import { DEFAULT_RECONNECT_POLICY, reconnectDelay, type ReconnectPolicy } from '../../../../../shared/reconnect-policy';
+import { RequestPendingError, type Registerer, type UserAgent } from 'sip.js';
+import type { IncomingResponse } from 'sip.js/lib/core';
 import type { RegistrationError, RegistrationSnapshot } from '../../../../../shared/softphone';
 
 export type RegisterOutcome =
@@ -32,6 +34,27 @@ export interface LinePort {
   register(): Promise<RegisterOutcome>;
   /** Closes the transport after a final refusal. */
   close(): Promise<void>;
+}
+
+/** A sip.js UserAgent and its Registerer as the supervisor's line (the desk's, and the web-chat page's). */
+export function sipLinePort(ua: UserAgent, registerer: Registerer): LinePort {
+  return {
+    connect: (initial) => (initial ? ua.start() : ua.reconnect()),
+    close: () => ua.stop().catch(() => {}),
+    register: () =>
+      new Promise<RegisterOutcome>((resolve) => {
+        registerer
+          .register({
+            requestDelegate: {
+              // resolved here, not by the Registerer's state: after a reconnect it is still
+              // "Registered" in sip.js's eyes, so a successful re-REGISTER emits no transition
+              onAccept: () => resolve({ ok: true }),
+              onReject: (response: IncomingResponse) => resolve({ ok: false, code: response.message.statusCode ?? 0 }),
+            },
+          })
+          .catch((e: unknown) => resolve(e instanceof RequestPendingError ? { ok: false, pending: true } : { ok: false, transport: true }));
+      }),
+  };
 }
 
 export interface Timers {

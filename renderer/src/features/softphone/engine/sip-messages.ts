@@ -1,6 +1,9 @@
 import { Messager, UserAgent, type Message } from 'sip.js';
 import { mediaType, sipDomain } from '../../../../../shared/softphone';
 
+/** The final answers a MESSAGE's receiver gives here (481: not a conversation of this page). */
+export type MessageAnswer = 200 | 400 | 403 | 413 | 415 | 481 | 486 | 500;
+
 /** An incoming SIP MESSAGE, answered exactly once with `respond`. */
 export interface IncomingSipMessage {
   /** The sender's SIP user (proven by the PBX's digest check of the From user). */
@@ -10,7 +13,7 @@ export interface IncomingSipMessage {
   /** The request's Call-ID and CSeq: a retransmission repeats both. */
   readonly callId: string;
   readonly cseq: number;
-  respond(code: 200 | 400 | 403 | 413 | 415 | 486 | 500, reason?: string, extraHeaders?: readonly string[]): void;
+  respond(code: MessageAnswer, reason?: string, extraHeaders?: readonly string[]): void;
 }
 
 /**

@@ -10,8 +10,7 @@
  * - A headset change is a new microphone under the same mixes (no renegotiation); a network change
  *   restarts ICE on every call.
  */
-import { Registerer, RegistererState, RequestPendingError, SIPExtension, UserAgent } from 'sip.js';
-import type { IncomingResponse } from 'sip.js/lib/core';
+import { Registerer, RegistererState, SIPExtension, UserAgent } from 'sip.js';
 import { normaliseDialString } from '../../../../../shared/call-policy';
 import type { ReconnectPolicy } from '../../../../../shared/reconnect-policy';
 import { MONITOR_HEADER, type MonitorAuthorization, type MonitorMode, type MonitorRequest, type PbxMonitoring } from '../../../../../shared/monitoring';
@@ -20,7 +19,7 @@ import { CallSessions } from './call-sessions';
 import { DeskAudio } from './desk-audio';
 import { fastSessionDescriptionHandlerFactory } from './media-factory';
 import { MonitorLegs } from './monitor-legs';
-import { RegistrationSupervisor, type LinePort, type RegisterOutcome } from './registration-supervisor';
+import { RegistrationSupervisor, sipLinePort } from './registration-supervisor';
 import { incomingSipMessage, MessageRouter, sendSipMessage, type IncomingSipMessage } from './sip-messages';
 import type { DtmfMode } from './signalling';
 
@@ -177,7 +176,7 @@ export class SoftphoneEngine {
     const registerer = new Registerer(ua, { expires: 300, refreshFrequency: 90, logConfiguration: false });
     this.ua = ua;
     this.registerer = registerer;
-    this.supervisor = new RegistrationSupervisor(this.linePort(ua, registerer), {
+    this.supervisor = new RegistrationSupervisor(sipLinePort(ua, registerer), {
       ...(this.options.random ? { random: this.options.random } : {}),
       ...(this.options.reconnect ? { policy: this.options.reconnect } : {}),
       onChange: (r) => this.setRegistration(r),
@@ -260,26 +259,6 @@ export class SoftphoneEngine {
   private targetUri(target: string) {
     const dialled = normaliseDialString(target);
     return UserAgent.makeURI(dialled.startsWith('sip:') ? dialled : `sip:${dialled}@${sipDomain(this.requireUa().configuration.uri.toString())}`);
-  }
-
-  private linePort(ua: UserAgent, registerer: Registerer): LinePort {
-    return {
-      connect: (initial) => (initial ? ua.start() : ua.reconnect()),
-      close: () => ua.stop().catch(() => {}),
-      register: () =>
-        new Promise<RegisterOutcome>((resolve) => {
-          registerer
-            .register({
-              requestDelegate: {
-                // resolved here, not by the Registerer's state: after a reconnect it is still
-                // "Registered" in sip.js's eyes, so a successful re-REGISTER emits no transition
-                onAccept: () => resolve({ ok: true }),
-                onReject: (response: IncomingResponse) => resolve({ ok: false, code: response.message.statusCode ?? 0 }),
-              },
-            })
-            .catch((e: unknown) => resolve(e instanceof RequestPendingError ? { ok: false, pending: true } : { ok: false, transport: true }));
-        }),
-    };
   }
 
   private constraints(): MediaStreamConstraints {
