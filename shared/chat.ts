@@ -251,6 +251,28 @@ export function idleSince(transcript: readonly Pick<ChatMessage, 'direction' | '
 export const promptSent = (transcript: readonly Pick<ChatMessage, 'direction' | 'storedAt' | 'text'>[], since: number, prompt: string): boolean =>
   transcript.some((m) => m.direction === 'out' && m.storedAt >= since && m.text === prompt);
 
+/** A conversation's clock: the reply (R-REPLY-3MIN) while the customer waits, the 3/5 idle clocks (R-CLOSE-3-5) while the desk does. */
+export type ChatClock = 'reply' | 'idle-prompt' | 'idle-close';
+export interface RunningChatClock {
+  readonly conv: string;
+  readonly peer: string;
+  readonly clock: ChatClock;
+  readonly startedAt: number;
+}
+
+/** Every running clock of these conversations, for the strip, the board and the reply alert. */
+export function chatClocks(conversations: readonly Pick<Conversation, 'id' | 'peer'>[], transcripts: Readonly<Record<string, readonly Pick<ChatMessage, 'direction' | 'storedAt'>[]>>): RunningChatClock[] {
+  const running: RunningChatClock[] = [];
+  for (const c of conversations) {
+    const transcript = transcripts[c.id] ?? [];
+    const waiting = waitingSince(transcript);
+    if (waiting !== null) running.push({ conv: c.id, peer: c.peer, clock: 'reply', startedAt: waiting });
+    const idle = idleSince(transcript);
+    if (idle !== null) for (const clock of ['idle-prompt', 'idle-close'] as const) running.push({ conv: c.id, peer: c.peer, clock, startedAt: idle });
+  }
+  return running;
+}
+
 /** The conversations, longest-waiting first; those where nobody waits after, oldest opened first. */
 export function byUrgency<C extends Pick<Conversation, 'id' | 'openedAt'>>(conversations: readonly C[], transcripts: Readonly<Record<string, readonly Pick<ChatMessage, 'direction' | 'storedAt'>[]>>): C[] {
   const key = (c: C) => waitingSince(transcripts[c.id] ?? []) ?? Number.MAX_SAFE_INTEGER;

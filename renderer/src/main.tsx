@@ -13,7 +13,7 @@ import { SoftphoneController } from './features/softphone';
 import { announceEscalation, TeamChannel } from './features/escalation';
 import { watchDeadlines } from './features/deadlines';
 import { trackScript } from './features/phrases';
-import { ChatChannel, runIdleClose } from './features/chat';
+import { ChatChannel, runIdleClose, watchReplyClocks } from './features/chat';
 import { recordCalls } from './features/recording';
 import { openMailbox, publishDirectory, recordMonitoring, reportPresence, reportSummaries, sealedSender } from './features/team';
 import { trackVisits } from './features/visits';
@@ -59,6 +59,7 @@ async function boot(): Promise<void> {
     void team.start();
     chat.start();
     runIdleClose(store, chat);
+    watchReplyClocks(store, (kind, peer, conv) => notify(i18n.t('app.title'), i18n.t(`deadlines.notify.${kind}`, { clock: i18n.t('deadlines.clock.reply'), customer: peer }), `chat-reply-${conv}`));
     softphone.watchEnvironment();
     softphone.guardLeaving();
     void softphone.connectSaved();

@@ -108,17 +108,42 @@ test.describe('online chat', () => {
     const api = await hostApi(agent.host);
     const settings = (await api.call('settings.get', undefined)) as { ok: true; value: { deadlinePolicy: { rules: Record<string, Record<string, unknown>> } } };
     const policy = settings.value.deadlinePolicy;
-    const scaled = { ...policy.rules, 'idle-prompt': { ...policy.rules['idle-prompt'], duration: '4s', dueSoon: '2s' }, 'idle-close': { ...policy.rules['idle-close'], duration: '8s', dueSoon: '2s' } };
+    const scaled = {
+      ...policy.rules,
+      reply: { ...policy.rules['reply'], duration: '9s', dueSoon: '7s' },
+      'idle-prompt': { ...policy.rules['idle-prompt'], duration: '4s', dueSoon: '2s' },
+      'idle-close': { ...policy.rules['idle-close'], duration: '8s', dueSoon: '2s' },
+    };
     expect(await api.call('settings.update', { deadlinePolicy: { ...policy, rules: scaled } })).toMatchObject({ ok: true });
     api.close();
+    // the OS notifications the desk raises, recorded (the page's Notification, the only stand-in here)
+    await agent.page.addInitScript(() => {
+      const shown: string[] = [];
+      Object.assign(window, { __notifications: shown });
+      window.Notification = class {
+        static permission = 'granted';
+        constructor(_title: string, options?: NotificationOptions) {
+          shown.push(options?.body ?? '');
+        }
+      } as unknown as typeof Notification;
+    });
     await agent.page.reload();
     await expect(registrationOf(agent)).toHaveText('已注册');
+    const notifications = () => agent.page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications);
 
     expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-100001', 'web-conv-1001', 1, '在吗？我的宽带很慢'))).toBe(200);
     const strip = agent.page.getByTestId('countdown-strip');
     await expect(strip.locator('[data-clock="reply"]')).toContainText('1002');
-    await agent.page.getByRole('tab', { name: '在线会话' }).click();
+    // on the board too, beside the visits' clocks; amber before it runs out, with an alert
+    const boardRow = agent.page.getByTestId('deadline-board').locator('[data-clock="reply"][data-conv="web-conv-1001"]');
+    await expect(boardRow).toContainText('1002');
+    await expect(boardRow).toHaveAttribute('data-level', 'due-soon', { timeout: 8_000 });
+    await expect(strip.locator('[data-clock="reply"]')).toHaveAttribute('data-level', 'due-soon');
+    await expect.poll(notifications).toEqual(['回复客户即将到期：1002']);
+    // from the board, one click to the conversation, its reply box focused
+    await boardRow.getByRole('button', { name: '打开会话' }).click();
     const conversation = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-1001"]');
+    await expect(conversation.getByLabel('回复')).toBeFocused();
     await conversation.getByLabel('回复').fill('您好，请问您的宽带账号是多少？');
     await conversation.getByLabel('回复').press('Enter');
     // the reply clock stops; the 3/5 clocks run

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, byUrgency, idleSince, isComposingBody, parseChat, parseIsComposing, plainConversation, promptSent, splitText, waitingSince } from '../../../shared/chat';
+import { CHAT_MESSAGE_TYPE, MAX_CHAT_CHARS, byUrgency, chatClocks, idleSince, isComposingBody, parseChat, parseIsComposing, plainConversation, promptSent, splitText, waitingSince } from '../../../shared/chat';
 
 const wire = (over: Record<string, unknown> = {}) => JSON.stringify({ v: 1, kind: 'msg', id: 'm-0000000001', conv: 'c-web-000001', seq: 1, text: '宽带断网了', at: 1_000, ...over });
 const sip = (contentType: string | undefined, body: string, callId = 'abc@host', cseq = 7) => parseChat({ from: '1002', contentType, body, callId, cseq, now: 5_000 });
@@ -76,5 +76,27 @@ describe('the reply and 3/5 clocks of a conversation (R-REPLY-3MIN, R-CLOSE-3-5)
   it('the longest-waiting conversation comes first; then those where nobody waits, oldest first', () => {
     const convs = [{ id: 'a', openedAt: 1 }, { id: 'b', openedAt: 2 }, { id: 'c', openedAt: 3 }];
     expect(byUrgency(convs, { a: [m('in', 1), m('out', 2)], b: [m('in', 50)], c: [m('in', 40)] }).map((c) => c.id)).toEqual(['c', 'b', 'a']);
+  });
+});
+
+describe('chatClocks', () => {
+  const msg = (direction: 'in' | 'out', storedAt: number) => ({ direction, storedAt });
+  it('runs the reply clock while the customer waits and the 3/5 clocks while the desk does, per conversation', () => {
+    const conversations = [
+      { id: 'conv-waiting', peer: 'guest-a' },
+      { id: 'conv-answered', peer: '1003' },
+      { id: 'conv-new-out', peer: '1004' },
+    ];
+    const transcripts = {
+      'conv-waiting': [msg('in', 10), msg('out', 20), msg('in', 30), msg('in', 40)],
+      'conv-answered': [msg('in', 10), msg('out', 25)],
+      // the desk wrote first: nobody waits, and no silence of the customer's to count yet
+      'conv-new-out': [msg('out', 5)],
+    };
+    expect(chatClocks(conversations, transcripts)).toEqual([
+      { conv: 'conv-waiting', peer: 'guest-a', clock: 'reply', startedAt: 30 },
+      { conv: 'conv-answered', peer: '1003', clock: 'idle-prompt', startedAt: 25 },
+      { conv: 'conv-answered', peer: '1003', clock: 'idle-close', startedAt: 25 },
+    ]);
   });
 });

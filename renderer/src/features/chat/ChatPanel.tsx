@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TYPING_TARGET_PER_MINUTE, byUrgency, idleSince, promptSent, type ChatMessage, type Conversation } from '../../../../shared/chat';
 import { usePlatformApi } from '../../platform/api-context';
 import { useLoaded } from '../../platform/use-loaded';
-import { useAppStore } from '../../store';
+import { useAppStore, type RootState } from '../../store';
 import { isSendKey } from '../../ui/send-key';
 import { onTick } from '../deadlines';
 import { ComplianceHints, SensitiveWarning, useComplianceGate, useSensitive } from '../phrases';
@@ -15,7 +15,14 @@ import { useChatChannel } from './context';
 export const CHAT_URGENT_SHORTCUT = 'Alt+U';
 
 /** The reply box of conversation `conv`, focused (after the tab is shown). */
-export const focusReply = (conv: string) => setTimeout(() => document.querySelector<HTMLTextAreaElement>(`[data-testid="conversation"][data-conv="${conv}"] textarea`)?.focus());
+const focusReply = (conv: string) => setTimeout(() => document.querySelector<HTMLTextAreaElement>(`[data-testid="conversation"][data-conv="${conv}"] textarea`)?.focus());
+
+/** Conversation `conv` on screen (the 在线会话 tab), its reply box focused: Alt+U and the board's 打开会话. */
+export function showConversation(s: Pick<RootState, 'showTab' | 'openConversation'>, conv: string): void {
+  s.showTab('chat');
+  s.openConversation(conv);
+  focusReply(conv);
+}
 
 /**
  * The online channel (issue 18): a tab per open conversation, longest-waiting first with unread

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { wrapUpEndsIn } from '../../../../shared/agent-state';
-import { idleSince, waitingSince } from '../../../../shared/chat';
+import { chatClocks } from '../../../../shared/chat';
 import { durationMs, startClock, type CallClock } from '../../../../shared/deadlines';
 import { useAppStore } from '../../store';
 import { useCountdown } from './ticker';
@@ -34,13 +34,7 @@ export function CountdownStrip() {
     if (c.phase === 'ringing' && c.direction === 'inbound') running.push({ key: `ring-${c.id}`, clock: 'ring', startedAt: c.startedAt, who });
     if (c.held && c.heldAt !== undefined) running.push({ key: `hold-${c.id}-${c.heldAt}`, clock: 'hold', startedAt: c.heldAt, who });
   }
-  for (const c of conversations) {
-    const transcript = transcripts[c.id] ?? [];
-    const waiting = waitingSince(transcript);
-    if (waiting !== null) running.push({ key: `reply-${c.id}-${waiting}`, clock: 'reply', startedAt: waiting, who: c.peer });
-    const idle = idleSince(transcript);
-    if (idle !== null) for (const clock of ['idle-prompt', 'idle-close'] as const) running.push({ key: `${clock}-${c.id}-${idle}`, clock, startedAt: idle, who: c.peer });
-  }
+  for (const c of chatClocks(conversations, transcripts)) running.push({ key: `${c.clock}-${c.conv}-${c.startedAt}`, clock: c.clock, startedAt: c.startedAt, who: c.peer });
   if (status === 'wrap-up') running.push({ key: `wrap-up-${since}`, clock: 'wrap-up', startedAt: since, who: t(`deadlines.wrapUpThen.${wrapUpThen}`) });
   if (running.length === 0) return null;
   return (

@@ -1,7 +1,8 @@
 import { Button, Card, Empty, Space, Typography } from 'antd';
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { chatClocks } from '../../../../shared/chat';
 import { durationMs, schedule, type DeadlinePolicy } from '../../../../shared/deadlines';
 import type { VisitDeadline } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
@@ -17,8 +18,10 @@ const PAGE = 20;
  * next-day work), soonest due first, green / amber / red. Rendered when the list changes; the
  * countdowns and colours are written by the ticker, so a tick re-renders nothing here.
  */
-export function DeadlineBoard() {
+export function DeadlineBoard({ live }: { live?: ReactNode }) {
   const { t } = useTranslation();
+  // the clocks of the online conversations in hand (`live`, ChatClockRows) stand beside the visits'
+  const liveClocks = useAppStore((s) => chatClocks(s.conversations, s.transcripts).length);
   const { deadlines, policy, counts, error } = useAppStore(
     useShallow((s) => ({ deadlines: s.deadlines, policy: s.settings?.deadlinePolicy, counts: s.deadlineCounts, error: s.deadlinesError })),
   );
@@ -39,8 +42,9 @@ export function DeadlineBoard() {
   return (
     <Card size="small" title={title} data-testid="deadline-board">
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      {deadlines.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deadlines.empty')} />}
+      {deadlines.length === 0 && liveClocks === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('deadlines.empty')} />}
       <div role="list">
+        {live}
         {deadlines.slice(0, shown).map((d) => (
           <BoardRow key={d.id} d={d} policy={policy} />
         ))}

@@ -1,5 +1,5 @@
 export { CountdownStrip } from './CountdownStrip';
-export { onTick } from './ticker';
+export { onTick, useCountdown } from './ticker';
 export { DeadlineBoard } from './DeadlineBoard';
 export { VisitClocks } from './VisitClocks';
 export { watchDeadlines, type AlertOutlets } from './watch';

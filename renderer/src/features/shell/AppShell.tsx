@@ -7,7 +7,7 @@ import { RAIL_PX, clampPx } from '../../../../shared/desk-layout';
 import { readyMoves } from '../../../../shared/agent-state';
 import { KbPanel, LINK_SUGGESTION_SHORTCUT } from '../kb';
 import { byUrgency } from '../../../../shared/chat';
-import { CHAT_URGENT_SHORTCUT, ChatPanel, focusReply } from '../chat';
+import { CHAT_URGENT_SHORTCUT, ChatPanel, showConversation } from '../chat';
 import { ESCALATE_SHORTCUT, EscalationsPanel } from '../escalation';
 import { PHRASES_SHORTCUT, focusPhrases } from '../phrases';
 import { LanguageSelect, SettingsPanel } from '../settings';
@@ -90,10 +90,8 @@ export function AppShell() {
         run: () => {
           const s = store.getState();
           const urgent = byUrgency(s.conversations, s.transcripts)[0];
-          setActiveTab('chat');
-          if (!urgent) return;
-          s.openConversation(urgent.id);
-          focusReply(urgent.id);
+          if (urgent) showConversation(s, urgent.id);
+          else setActiveTab('chat');
         },
       },
       { combo: 'F1', label: t('shortcuts.help'), run: () => setHelpOpen(true) },

@@ -8,6 +8,7 @@ import { OverviewPanel } from '../overview';
 import { PhrasePanel } from '../phrases';
 import { RosterPane } from '../team';
 import { CurrentVisit, HandoverCard, MassIncidentAlert, UnsavedDrafts } from '../visits';
+import { ChatClockRows } from '../chat';
 import { DeadlineBoard } from '../deadlines';
 import { FirstRun } from './FirstRun';
 
@@ -22,7 +23,7 @@ const PANES: Readonly<Record<DeskPane, { labelKey: string; size?: { key: keyof S
         <MassIncidentAlert />
         <UnsavedDrafts />
         <CurrentVisit />
-        <DeadlineBoard />
+        <DeadlineBoard live={<ChatClockRows />} />
         <HandoverCard />
         <OverviewPanel />
       </>
