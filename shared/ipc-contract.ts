@@ -203,6 +203,8 @@ export const contract = {
   /** Published articles for free text (search as you type; any text is safe). */
   'kb.search': { args: KbSearchSchema, result: returns<KbHit[]>() },
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },
+  /** An article's words for a customer (a chat reply): published ones only, and never an internal-only one (forbidden). */
+  'kb.customerText': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<string>() },
   /** All or nothing: a bad record fails with file and line for each problem, and nothing changes. */
   'kb.importBegin': { args: NoArgs, result: returns<{ uploadId: string }>() },
   /** The next piece of one file (in order); nothing is written until the commit. */

@@ -57,6 +57,7 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'visits.submitEvent': (input) => ctx.visits.submitEvent(input),
     'kb.search': ({ q, limit }) => ctx.kb.search(q, limit),
     'kb.get': ({ id }) => ctx.kb.get(id),
+    'kb.customerText': ({ id }) => ctx.kb.customerText(id),
     'kb.unreleased': () => ctx.kb.unreleasedTitles(),
     'kb.count': () => ctx.kb.count(),
     'escalations.create': (input) => ctx.escalations.create(input),

@@ -87,6 +87,13 @@ export class KbService {
     return article;
   }
 
+  /** What a published article tells a customer, as plain text for a chat reply; an internal-only one is refused. */
+  customerText(id: string): string {
+    const article = this.get(id);
+    if (article.internal) throw new AppError(ErrorCode.Forbidden, `article ${id} is internal-only: never sent to a customer`);
+    return markdownToText(article.body) || article.title;
+  }
+
   /** Articles not published yet, by title: the compliance checker flags them (R-NO-UNRELEASED). */
   unreleasedTitles(): string[] {
     return this.repo.unreleasedTitles(this.now());

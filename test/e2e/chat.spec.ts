@@ -206,6 +206,42 @@ test.describe('online chat', () => {
     await expect.poll(async () => (await web.messages()).filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => (JSON.parse(m.body) as { text: string }).text)).toEqual(['喂，什么事？', expect.stringContaining('请问您还在线吗')]);
   });
 
+  test('a phrase or an article goes into the reply at the cursor; an internal-only article is never offered', async ({ bed }) => {
+    const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, ['1002']);
+    const web = await startFarEnd(pbx, { user: '1002', password: passwordOf('1002') }, 1000);
+    bed.adopt(() => web.close());
+    const articles = [
+      { id: 'refund-days', title: '退款多久到账', body: '**审核通过后** 1 到 3 个工作日原路退回。' },
+      { id: 'refund-inner', title: '退款内部口径', body: '系统故障时先安抚，不要提故障。', internal: true },
+    ];
+    await agent.page.getByRole('tab', { name: '知识库' }).click();
+    await agent.page.getByLabel('导入文章（Markdown / JSONL / CSV）').setInputFiles([{ name: 'kb.jsonl', mimeType: 'application/json', buffer: Buffer.from(articles.map((a) => `${JSON.stringify(a)}\n`).join('')) }]);
+    await expect(agent.page.getByTestId('kb-import-result')).toContainText('新增 2 篇');
+    expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-400001', 'web-conv-4001', 1, '退款多久到账？'))).toBe(200);
+    await agent.page.getByRole('tab', { name: '在线会话' }).click();
+    const conversation = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-4001"]');
+    const box = conversation.getByLabel('回复');
+    await box.fill('您好，');
+    // a standard phrase of the online channel, at the cursor
+    await conversation.getByLabel('插入话术').fill('稍等');
+    await agent.page.locator('.ant-select-item-option').filter({ hasText: '请您稍等片刻' }).click();
+    await expect(box).toHaveValue('您好，对不起，请您稍等片刻，好吗？');
+    await expect(box).toBeFocused();
+    // the cursor moved back to after 您好，: the article's words go there
+    await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(3, 3));
+    await conversation.getByLabel('插入知识库内容').fill('退款');
+    const options = agent.page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect(options).toHaveText(['退款多久到账']); // the internal-only one is not offered
+    await options.first().click();
+    await expect(box).toHaveValue('您好，审核通过后 1 到 3 个工作日原路退回。对不起，请您稍等片刻，好吗？');
+    await box.press('Enter');
+    await expect.poll(async () => (await web.messages()).filter((m) => m.contentType === CHAT_MESSAGE_TYPE).map((m) => (JSON.parse(m.body) as { text: string }).text)).toEqual([
+      '您好，审核通过后 1 到 3 个工作日原路退回。对不起，请您稍等片刻，好吗？',
+    ]);
+    // not typed by hand: it does not count towards the agent's typing speed
+    await expect(agent.page.getByTestId('typing-speed')).toHaveCount(0);
+  });
+
   test('Kamailio restarted mid-conversation, the desk and the page reloaded: no message lost, none twice, on either end', async ({ bed }) => {
     const { pbx, agent } = await bed.start({ agent: { user: '1001', toneHz: 400 } }, [], { guestPassword: GUEST_PASSWORD });
     const site = await startWebChatSite(pbx);

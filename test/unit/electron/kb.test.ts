@@ -92,6 +92,20 @@ describe('knowledge base search', () => {
     expect(kb.search('优惠活动').map((h) => h.id).sort()).toEqual(['now', 'soon']);
   });
 
+  it("gives a customer an article's words as plain text, never an internal-only or unpublished one", () => {
+    const { dir, kb } = setup();
+    writeFileSync(
+      join(dir, 'a.jsonl'),
+      line({ id: 'pub', title: '退款多久到账', body: '**审核通过后** 1 到 3 个工作日，见[退款说明](https://example.com/r)。' }) +
+        line({ id: 'inner', title: '退款内部口径', body: '系统故障时先安抚，别提故障', internal: true }) +
+        line({ id: 'soon', title: '双十二优惠', body: '满减', validFrom: NOW + DAY }),
+    );
+    kb.importPath(join(dir, 'a.jsonl'));
+    expect(kb.customerText('pub')).toBe('审核通过后 1 到 3 个工作日，见退款说明。');
+    expect(() => kb.customerText('inner')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => kb.customerText('soon')).toThrow(expect.objectContaining({ code: 'not-found' }));
+  });
+
   it('takes any typed text, FTS5 syntax included, without an error', () => {
     const { dir, kb } = setup();
     writeFileSync(join(dir, 'a.jsonl'), ARTICLES.map(line).join(''));

@@ -1,14 +1,17 @@
 import { Alert, Badge, Button, Empty, Input, List, Space, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useTranslation } from 'react-i18next';
 import { TYPING_TARGET_PER_MINUTE, byUrgency, idleSince, promptSent, type ChatMessage, type Conversation } from '../../../../shared/chat';
 import { usePlatformApi } from '../../platform/api-context';
 import { useLoaded } from '../../platform/use-loaded';
 import { useAppStore, type RootState } from '../../store';
+import { insertAt } from '../../ui/insert-at';
 import { isSendKey } from '../../ui/send-key';
 import { onTick } from '../deadlines';
 import { ComplianceHints, SensitiveWarning, useComplianceGate, useSensitive } from '../phrases';
 import { useChatChannel } from './context';
+import { ReplyInserts } from './ReplyInserts';
 
 
 /** Jumps to the conversation waiting longest, in the 在线会话 tab, its reply box focused. */
@@ -82,8 +85,21 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
   useEffect(() => onTick(setNow), []);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  // when the agent began typing this reply: its typing speed (R-TYPING-30)
+  // when the agent began typing this reply: its typing speed (R-TYPING-30); a reply with a phrase
+  // or an article put in was not all typed, and does not count
   const [typingFrom, setTypingFrom] = useState<number | null>(null);
+  const [inserted, setInserted] = useState(false);
+  const box = useRef<TextAreaRef>(null);
+  const insert = (words: string) => {
+    const el = box.current?.resizableTextArea?.textArea;
+    const at = insertAt(text, el?.selectionStart ?? text.length, el?.selectionEnd ?? text.length, words);
+    setText(at.text);
+    setInserted(true);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at.cursor, at.cursor);
+    });
+  };
   // a reply with a high finding (forbidden wording, a foreign link, internal information) is held
   // back: fixed, or sent with a reason logged with the visit (R-DONT-SAY and the others)
   const gate = useComplianceGate();
@@ -96,11 +112,12 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
   const send = () =>
     text.trim()
       ? gate.guard(text, 'reply', conversation.visitId, async () => {
-          const reason = await channel.reply(conversation.id, text, typingFrom === null ? undefined : Date.now() - typingFrom);
+          const reason = await channel.reply(conversation.id, text, typingFrom === null || inserted ? undefined : Date.now() - typingFrom);
           setError(reason);
           if (reason !== null) return;
           setText('');
           setTypingFrom(null);
+          setInserted(false);
         })
       : Promise.resolve();
   return (
@@ -112,7 +129,9 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
           {t('chat.typing')}
         </Typography.Text>
       )}
+      <ReplyInserts onInsert={insert} onError={setError} />
       <Input.TextArea
+        ref={box}
         aria-label={t('chat.reply')}
         placeholder={t('chat.replyHint')}
         autoSize={{ minRows: 2, maxRows: 6 }}

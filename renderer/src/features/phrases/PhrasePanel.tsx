@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkOf } from '../../../../shared/call-script';
 import { PHASES, fillPhrase, type Phase, type Phrase } from '../../../../shared/phrases';
-import { usePlatformApi } from '../../platform/api-context';
+import { useAgentId } from './use-agent-id';
 import { useAppStore, useAppStoreApi } from '../../store';
 import { phaseOf, scriptCallId } from './phase';
 import { ScriptFlows } from './ScriptFlows';
@@ -36,13 +36,7 @@ export function PhrasePanel() {
   const [query, setQuery] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
   const company = useAppStore((s) => s.settings?.companyName);
-  const api = usePlatformApi();
-  const [agentId, setAgentId] = useState<string>();
-  const line = useAppStore((s) => s.registration.status);
-  // read again whenever the line changes state: saving the account re-registers
-  useEffect(() => {
-    void api.sipAccount.get().then((r) => setAgentId(r.ok ? r.value.account?.agentId || r.value.account?.authUser : undefined));
-  }, [api, line]);
+  const agentId = useAgentId();
   const call = calls.find((c) => c.phase !== 'ended');
   const values = { company, agentId, customerName: call?.remoteName, phone: call?.remoteUser };
   const plain = useMemo(() => indexPhrases(library?.phrases ?? []), [library]);

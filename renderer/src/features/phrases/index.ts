@@ -3,3 +3,4 @@ export { ComplianceHints, SensitiveWarning, useSensitive } from './ComplianceHin
 export { PhraseLibraryEditor } from './PhraseLibraryEditor';
 export { PHRASES_SHORTCUT, PhrasePanel, focusPhrases } from './PhrasePanel';
 export { trackScript } from './script-tracker';
+export { useAgentId } from './use-agent-id';

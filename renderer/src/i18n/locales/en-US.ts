@@ -415,6 +415,8 @@ export const enUS: Messages = {
     coach: { label: 'Coach the agent', placeholder: 'A note for the agent (the customer never sees it)', send: 'Send', sent: 'Delivered to the agent', failed: 'Not delivered ({{code}})', title: 'From your lead' },
   },
   chat: {
+    insertPhrase: 'Insert a phrase',
+    insertArticle: 'Insert from the knowledge base',
     onBoard: 'Online chat',
     openConversation: 'Open chat',
     none: 'No online conversations',

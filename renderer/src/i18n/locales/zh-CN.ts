@@ -413,6 +413,8 @@ export const zhCN = {
     coach: { label: '提示坐席', placeholder: '写给坐席的提示（客户看不到）', send: '发送', sent: '已送达坐席', failed: '未送达（{{code}}）', title: '组长提示' },
   },
   chat: {
+    insertPhrase: '插入话术',
+    insertArticle: '插入知识库内容',
     onBoard: '在线会话',
     openConversation: '打开会话',
     none: '暂无在线会话',
