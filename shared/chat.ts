@@ -161,6 +161,8 @@ export interface TypingSpeed {
   readonly perMinute: number | null;
 }
 export const TYPING_TARGET_PER_MINUTE = 30;
+/** Characters a minute from what was typed and how long it took (null: nothing typed). */
+export const perMinute = (chars: number, typingMs: number): number | null => (typingMs > 0 ? Math.round((chars / typingMs) * 60_000) : null);
 export const ChatSentSchema = z.object({ id: Id, code: z.number().int().min(100).max(699) }).strict();
 export const ChatMessageIdSchema = z.object({ id: Id }).strict();
 export const ChatConversationSchema = z.object({ conv: ConvId }).strict();

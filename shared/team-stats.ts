@@ -27,6 +27,11 @@ export const DayFiguresSchema = z
     escalations: count,
     /** Deadline clocks that breached. */
     breaches: count,
+    /**
+     * The online replies the agent typed (R-TYPING-30, issue 18 item 7): how many, their characters
+     * and the time spent typing them. A summary from a desk before the chat channel has none.
+     */
+    typing: z.object({ replies: count, chars: count, typingMs: totalMs }).strict().default({ replies: 0, chars: 0, typingMs: 0 }),
   })
   .strict();
 export type DayFigures = z.infer<typeof DayFiguresSchema>;
@@ -46,6 +51,7 @@ export const ZERO_FIGURES: DayFigures = {
   overrides: 0,
   escalations: 0,
   breaches: 0,
+  typing: { replies: 0, chars: 0, typingMs: 0 },
 };
 
 /** The sum of several days or agents. */
@@ -60,6 +66,7 @@ export function addFigures(list: readonly DayFigures[]): DayFigures {
       overrides: a.overrides + b.overrides,
       escalations: a.escalations + b.escalations,
       breaches: a.breaches + b.breaches,
+      typing: { replies: a.typing.replies + b.typing.replies, chars: a.typing.chars + b.typing.chars, typingMs: a.typing.typingMs + b.typing.typingMs },
     }),
     ZERO_FIGURES,
   );

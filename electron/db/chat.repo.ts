@@ -54,8 +54,8 @@ export class ChatRepo {
       insert: db.prepare<[string, string, 'in' | 'out', number | null, string, number, number, ChatStatus, number | null]>(
         'INSERT INTO chat_messages (id, conv, direction, seq, text, sent_at, stored_at, status, typing_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      typed: db.prepare<[number], { chars: number; ms: number; replies: number }>(
-        "SELECT coalesce(sum(length(text)), 0) AS chars, coalesce(sum(typing_ms), 0) AS ms, count(*) AS replies FROM chat_messages WHERE direction = 'out' AND typing_ms IS NOT NULL AND stored_at >= ?",
+      typed: db.prepare<[number, number], { chars: number; ms: number; replies: number }>(
+        "SELECT coalesce(sum(length(text)), 0) AS chars, coalesce(sum(typing_ms), 0) AS ms, count(*) AS replies FROM chat_messages WHERE direction = 'out' AND typing_ms IS NOT NULL AND stored_at >= ? AND stored_at < ?",
       ),
       attempt: db.prepare<[ChatStatus, number, string]>("UPDATE chat_messages SET status = ?, attempts = attempts + 1, last_code = ? WHERE id = ? AND direction = 'out'"),
       transcript: db.prepare<[string], MessageRow>('SELECT * FROM chat_messages WHERE conv = ? ORDER BY stored_at, rowid'),
@@ -110,9 +110,9 @@ export class ChatRepo {
     return this.q.transcript.all(conv).map(toMessage);
   }
 
-  /** What the agent typed since `from`: characters, typing time, replies (automatic prompts are not typed). */
-  typed(from: number): { chars: number; ms: number; replies: number } {
-    return this.q.typed.get(from)!;
+  /** What the agent typed in [from, to): characters, typing time, replies (automatic prompts and inserted text are not typed). */
+  typed(from: number, to = Number.MAX_SAFE_INTEGER): { chars: number; ms: number; replies: number } {
+    return this.q.typed.get(from, to)!;
   }
 
   /** The transcript of an online visit's conversation. */

@@ -118,7 +118,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const escalations = new EscalationsService(new EscalationsRepo(db), lineUser);
   const agentStates = new AgentStateRepo(db);
   const visits = new VisitsService(stores, settings, currentAgent, deadlines);
-  const teamStats = new TeamStats(new TeamStatsRepo(db), visits, team);
+  const teamStats = new TeamStats(new TeamStatsRepo(db), visits, stores.chat, team);
   const teamMail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(localDay(Date.now(), 0).from, Date.now()), teamStats);
   const retention = new RetentionService(new RetentionRepo(db), settings, stores.deskLog, currentAgent);
   const recordings = new RecordingsService(new RecordingsRepo(db), options.dataDir, settings, () => team.role());

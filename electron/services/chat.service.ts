@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PLAIN_TEXT_TYPE, isRetryable, parseChat, splitText, wireOf, type ChatDelivery, type ChatIncoming, type ChatMessage, type ChatOutgoing, type Conversation, type TypingSpeed } from '../../shared/chat.js';
+import { PLAIN_TEXT_TYPE, isRetryable, parseChat, perMinute, splitText, wireOf, type ChatDelivery, type ChatIncoming, type ChatMessage, type ChatOutgoing, type Conversation, type TypingSpeed } from '../../shared/chat.js';
 import { AppError, ErrorCode } from '../../shared/result.js';
 import { mediaType } from '../../shared/softphone.js';
 import type { ChatRepo } from '../db/chat.repo.js';
@@ -102,7 +102,7 @@ export class ChatService {
   /** The agent's typing speed since `from` (R-TYPING-30: at least 30 characters a minute), from its typed replies. */
   typingSpeed(from: number): TypingSpeed {
     const { chars, ms, replies } = this.repo.typed(from);
-    return { replies, chars, minutes: ms / 60_000, perMinute: ms > 0 ? Math.round((chars / ms) * 60_000) : null };
+    return { replies, chars, minutes: ms / 60_000, perMinute: perMinute(chars, ms) };
   }
 
   forVisit(visitId: number): ChatMessage[] {

@@ -1,3 +1,4 @@
+import { perMinute } from '../../../shared/chat.js';
 import { AppError, ErrorCode } from '../../../shared/result.js';
 import { addFigures, weekDays, type DaySummary, type TeamWeek } from '../../../shared/team-stats.js';
 import type { VisitReport } from '../../../shared/visits.js';
@@ -27,6 +28,7 @@ export class TeamStats {
   constructor(
     private readonly repo: TeamStatsRepo,
     private readonly reports: { report(from: number, to: number): VisitReport },
+    private readonly chat: { typed(from: number, to: number): { chars: number; ms: number; replies: number } },
     private readonly team: TeamService,
     private readonly now: () => number = Date.now,
   ) {}
@@ -35,7 +37,20 @@ export class TeamStats {
   summary(daysAgo: number): DaySummary {
     const { day, from, to } = localDay(this.now(), daysAgo);
     const r = this.reports.report(from, to);
-    return { v: 1, kind: 'day-summary', day, visits: r.total, inbound: r.inbound, handle: r.handle, wrapUp: r.wrapUp, complaints: r.complaints.total, overrides: r.script.overrides, ...this.repo.counts(from, to) };
+    const typed = this.chat.typed(from, to);
+    return {
+      v: 1,
+      kind: 'day-summary',
+      day,
+      visits: r.total,
+      inbound: r.inbound,
+      handle: r.handle,
+      wrapUp: r.wrapUp,
+      complaints: r.complaints.total,
+      overrides: r.script.overrides,
+      ...this.repo.counts(from, to),
+      typing: { replies: typed.replies, chars: typed.chars, typingMs: typed.ms },
+    };
   }
 
   /** A member's summary, already verified as theirs. */
@@ -61,7 +76,7 @@ export class TeamStats {
   /** The week as a spreadsheet: one row per agent, then the team. */
   exportWeek(monday: string): { fileName: string; bytes: Buffer } {
     const week = this.week(monday);
-    const header = ['坐席', '姓名', '上报天数', '来访', '呼入', '接通', '15秒内接通', '接通率%', '平均通话秒', '平均话后秒', '投诉', '合规例外', '升级', '超时'];
+    const header = ['坐席', '姓名', '上报天数', '来访', '呼入', '接通', '15秒内接通', '接通率%', '平均通话秒', '平均话后秒', '投诉', '合规例外', '升级', '超时', '在线回复', '打字速度字/分'];
     const row = (user: string, name: string, days: number, f: TeamWeek['team']) => [
       user,
       name,
@@ -77,6 +92,8 @@ export class TeamStats {
       f.overrides,
       f.escalations,
       f.breaches,
+      f.typing.replies,
+      perMinute(f.typing.chars, f.typing.typingMs),
     ];
     const rows = [...week.agents.map((a) => row(a.user, a.name, a.daysReported.length, a.figures)), row('合计', '', 0, week.team)];
     return { fileName: `team-week-${monday}.xlsx`, bytes: toXlsx(`周报 ${monday}`, header, rows) };

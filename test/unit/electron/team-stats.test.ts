@@ -66,6 +66,22 @@ describe('team statistics from signed day summaries, on real SQLite desks', () =
     expect(a1.mail.seal({ kind: 'day-summary', daysAgo: 0 }).body).not.toContain('13800138000');
   });
 
+  it("the lead sees each agent's typing speed from the online replies they typed (R-TYPING-30), not from phrases the desk sent", () => {
+    const { admin, agents } = smallTeam(tempDir);
+    const a1 = agents[0]!;
+    const body = JSON.stringify({ v: 1, kind: 'msg', id: 'c-msg-000001', conv: 'web-conv-0001', seq: 1, text: '宽带断了', at: clock.now });
+    expect(a1.chat.receive({ from: 'guest-7', contentType: 'application/vnd.zuoxi.chat+json', body, callId: 'x', cseq: 1 })).toMatchObject({ code: 200 });
+    a1.chat.compose('web-conv-0001', '您好，请问您的宽带账号是多少？', 30_000); // 15 characters in 30 s
+    a1.chat.compose('web-conv-0001', '好的，正在为您查询，请稍等', 20_000); // 13 in 20 s
+    a1.chat.compose('web-conv-0001', '您好，请问您还在线吗？如果暂时不方便，稍后可以随时再联系我们。'); // the desk's prompt: not typed
+    const sealed = a1.mail.seal({ kind: 'day-summary', daysAgo: 0 });
+    expect(admin.mail.deliver({ from: a1.user, contentType: sealed.contentType, body: sealed.body })).toMatchObject({ code: 200 });
+    const week = admin.stats.week(mondayOf(localDay(clock.now, 0).day));
+    expect(week.agents.find((a) => a.user === a1.user)!.figures.typing).toEqual({ replies: 2, chars: 28, typingMs: 50_000 });
+    expect(week.agents.find((a) => a.user !== a1.user)!.figures.typing).toEqual({ replies: 0, chars: 0, typingMs: 0 });
+    expect(week.team.typing).toEqual({ replies: 2, chars: 28, typingMs: 50_000 });
+  });
+
   it('a summary from someone who does not report to this desk is refused', () => {
     const { admin, agents } = smallTeam(tempDir);
     const sealed = admin.mail.seal({ kind: 'day-summary', daysAgo: 0 });

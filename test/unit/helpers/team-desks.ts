@@ -10,6 +10,7 @@ import { PhrasesRepo } from '../../../electron/db/phrases.repo';
 import { PhrasesService } from '../../../electron/services/phrases.service';
 import { FileKeySecretStore } from '../../../electron/services/secret-store';
 import { loadDefaultSettings, SettingsService } from '../../../electron/services/settings.service';
+import { ChatService } from '../../../electron/services/chat.service';
 import { TeamStatsRepo } from '../../../electron/db/team-stats.repo';
 import { DeadlinesRepo } from '../../../electron/db/deadlines.repo';
 import { visitStores } from '../../../electron/db/visit-stores';
@@ -37,11 +38,13 @@ export function teamDesk(dir: string, user = 'local', offsetMs = 0) {
   const escalations = new EscalationsService(new EscalationsRepo(db), () => user, now);
   const agentStates = new AgentStateRepo(db);
   const deadlines = new DeadlinesService(new DeadlinesRepo(db), settings, now);
-  const visits = new VisitsService(visitStores(db), settings, () => user, deadlines, { now, tzOffset: (at) => new Date(at).getTimezoneOffset() });
-  const stats = new TeamStats(new TeamStatsRepo(db), visits, team, now);
+  const stores = visitStores(db);
+  const visits = new VisitsService(stores, settings, () => user, deadlines, { now, tzOffset: (at) => new Date(at).getTimezoneOffset() });
+  const chat = new ChatService(stores.chat, visits, now);
+  const stats = new TeamStats(new TeamStatsRepo(db), visits, stores.chat, team, now);
   const mail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(0, now()), stats, now);
   const monitor = new MonitorAuth(team, escalations);
-  return { dir, db, user, settings, phrases, log, team, escalations, agentStates, visits, stats, mail, monitor };
+  return { dir, db, user, settings, phrases, log, team, escalations, agentStates, visits, chat, stats, mail, monitor };
 }
 export type TeamDesk = ReturnType<typeof teamDesk>;
 

@@ -2,6 +2,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TYPING_TARGET_PER_MINUTE, perMinute } from '../../../../shared/chat';
 import { addDays, mondayOf, type AgentWeek, type DayFigures, type TeamWeek } from '../../../../shared/team-stats';
 import { usePlatformApi } from '../../platform/api-context';
 import { downloadFile } from '../../platform/download';
@@ -73,9 +74,21 @@ export function TeamWeekView() {
           { title: t('teamWeek.overrides'), key: 'overrides', render: (_, r) => r.figures.overrides },
           { title: t('teamWeek.escalations'), key: 'escalations', render: (_, r) => r.figures.escalations },
           { title: t('teamWeek.breaches'), key: 'breaches', render: (_, r) => r.figures.breaches },
+          { title: t('teamWeek.typing', { target: TYPING_TARGET_PER_MINUTE }), key: 'typing', render: (_, r) => <TypingCell typing={r.figures.typing} /> },
         ]}
       />
       {week && week.agents.length > 0 && <Bars title={t('teamWeek.visitsPerAgent')} counts={Object.fromEntries(week.agents.map((a) => [a.user, a.figures.visits]))} label={(k) => k} />}
     </Card>
+  );
+}
+
+/** An agent's typing speed over the week's typed online replies, against the 30 字/分 of R-TYPING-30. */
+function TypingCell({ typing }: { typing: DayFigures['typing'] }) {
+  const n = perMinute(typing.chars, typing.typingMs);
+  if (n === null) return '—';
+  return (
+    <Typography.Text type={n < TYPING_TARGET_PER_MINUTE ? 'warning' : undefined} data-testid="team-week-typing" data-per-minute={n}>
+      {n}
+    </Typography.Text>
   );
 }

@@ -401,6 +401,7 @@ export const enUS: Messages = {
     overrides: 'Overrides',
     escalations: 'Escalations',
     breaches: 'Breaches',
+    typing: 'Typing (chars/min, at least {{target}})',
     visitsPerAgent: 'Visits per agent',
   },
   monitor: {

@@ -399,6 +399,7 @@ export const zhCN = {
     overrides: '合规例外',
     escalations: '升级',
     breaches: '超时',
+    typing: '打字速度（字/分，要求 ≥ {{target}}）',
     visitsPerAgent: '各坐席来访量',
   },
   monitor: {
