@@ -24,6 +24,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { configureLine, hangUpFrom, registrationOf, startParty, startTestPbx, type Party, type Pbx } from '../e2e/sip-harness';
 import { startFarEnd } from './far-end';
+import { percentile } from './stats';
 
 const WARMUP = 5;
 const CALLS = Number(process.env['ZUOXI_BENCH_CALLS'] ?? 50);
@@ -88,10 +89,6 @@ function calleeShare(w: Wire[], callId: string): number {
   return at('out', 'SIP/2.0 200') - at('in', 'INVITE ');
 }
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
 const summary = (xs: number[]) => ({ n: xs.length, p50: +percentile(xs, 50).toFixed(1), p95: +percentile(xs, 95).toFixed(1), max: +Math.max(...xs).toFixed(1), mean: +(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1) });
 
 test('softphone call setup, answer-to-audio and re-register times', async () => {

@@ -41,8 +41,12 @@ type FarEndWindow = {
   };
 };
 
-export async function startFarEnd(pbx: Pbx, account: { user: string; password: string }, toneHz: number, prepare?: (page: Page) => Promise<void>): Promise<FarEnd> {
-  const bundle = await build({ entryPoints: [join(import.meta.dirname, 'far-end', 'page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' });
+/**
+ * A page running one bundled script (`entry`), served from loopback, in a Chromium of its own whose
+ * fake microphone plays `toneHz`: the far end below, and the chat benchmark's customers.
+ */
+export async function openScriptPage(entry: string, toneHz: number, prepare?: (page: Page) => Promise<void>): Promise<{ page: Page; close(): Promise<void> }> {
+  const bundle = await build({ entryPoints: [entry], bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' });
   const script = bundle.outputFiles[0]!.text;
   const dir = mkdtempSync(join(tmpdir(), 'zuoxi-far-end-'));
   const browser = await launchPhoneBrowser(dir, toneHz);
@@ -54,6 +58,18 @@ export async function startFarEnd(pbx: Pbx, account: { user: string; password: s
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   await prepare?.(page);
   await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  return {
+    page,
+    close: async () => {
+      await browser.close();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startFarEnd(pbx: Pbx, account: { user: string; password: string }, toneHz: number, prepare?: (page: Page) => Promise<void>): Promise<FarEnd> {
+  const { page, close } = await openScriptPage(join(import.meta.dirname, 'far-end', 'page.ts'), toneHz, prepare);
   await page.evaluate((c) => (window as unknown as FarEndWindow).farEnd.start(c), { wsUrl: pbx.wsUrl, domain: pbx.domain, ...account });
   return {
     page,
@@ -64,10 +80,6 @@ export async function startFarEnd(pbx: Pbx, account: { user: string; password: s
     digits: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.digits()),
     messages: () => page.evaluate(() => (window as unknown as FarEndWindow).farEnd.messages()),
     probe: (target, headers) => page.evaluate(([t, h]) => (window as unknown as FarEndWindow).farEnd.probe(t, h), [target, headers] as const),
-    close: async () => {
-      await browser.close();
-      server.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }

@@ -14,17 +14,13 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dialFrom, expectHears, test, type Party } from '../e2e/sip-harness';
 import { formTeam } from '../e2e/team-harness';
+import { percentile, round } from './stats';
 
 const RUNS = Number(process.env['ZUOXI_BENCH_RUNS'] ?? 20);
 const WARMUP = 2;
 const WINDOW_MS = Number(process.env['ZUOXI_BENCH_WINDOW_MS'] ?? 8_000);
 const WINDOWS = 3;
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /** In the lead's page: resolves with ms from the next click on 监听 to the first loud sample of the monitoring audio. */
 function armHearing(page: Page): Promise<void> {

@@ -1,8 +1,7 @@
 import { Button, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
-import { chatClocks, type RunningChatClock } from '../../../../shared/chat';
+import type { RunningChatClock } from '../../../../shared/chat';
 import { durationMs, startClock } from '../../../../shared/deadlines';
 import { useAppStore, useAppStoreApi } from '../../store';
 import { useCountdown } from '../deadlines';
@@ -13,8 +12,7 @@ import { showConversation } from './ChatPanel';
  * the reply clock of each waiting customer and the 3/5 idle clocks, with a jump to the conversation.
  */
 export function ChatClockRows() {
-  const { conversations, transcripts } = useAppStore(useShallow((s) => ({ conversations: s.conversations, transcripts: s.transcripts })));
-  const running = useMemo(() => chatClocks(conversations, transcripts), [conversations, transcripts]);
+  const running = useAppStore((s) => s.chatClocks);
   return running.map((c) => <ChatClockRow key={`${c.clock}-${c.conv}-${c.startedAt}`} c={c} />);
 }
 

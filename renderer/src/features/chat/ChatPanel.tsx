@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Empty, Input, List, Space, Tabs, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useTranslation } from 'react-i18next';
 import { TYPING_TARGET_PER_MINUTE, byUrgency, idleSince, promptSent, type ChatMessage, type Conversation } from '../../../../shared/chat';
@@ -35,12 +35,13 @@ export function showConversation(s: Pick<RootState, 'showTab' | 'openConversatio
 export function ChatPanel() {
   const { t } = useTranslation();
   const conversations = useAppStore((s) => s.conversations);
-  const transcripts = useAppStore((s) => s.transcripts);
+  // the order as one string: a message that does not change who waits longest re-renders nothing here
+  const order = useAppStore((s) => byUrgency(s.conversations, s.transcripts).map((c) => c.id).join(' '));
   const unread = useAppStore((s) => s.unread);
   const active = useAppStore((s) => s.activeConversation);
   const openConversation = useAppStore((s) => s.openConversation);
   if (conversations.length === 0) return <Empty data-testid="chat-empty" description={t('chat.none')} />;
-  const ordered = byUrgency(conversations, transcripts);
+  const ordered = order.split(' ').flatMap((id) => conversations.filter((c) => c.id === id));
   return (
     <Tabs
       tabBarExtraContent={<TypingSpeedTag />}
@@ -66,8 +67,8 @@ export function ChatPanel() {
 function TypingSpeedTag() {
   const { t } = useTranslation();
   const api = usePlatformApi();
-  const transcripts = useAppStore((s) => s.transcripts);
-  const speed = useLoaded(() => api.chat.typingSpeed({ from: new Date().setHours(0, 0, 0, 0) }), [api, transcripts]);
+  const replies = useAppStore((s) => s.repliesStored);
+  const speed = useLoaded(() => api.chat.typingSpeed({ from: new Date().setHours(0, 0, 0, 0) }), [api, replies]);
   if (speed?.perMinute == null) return null;
   return (
     <Tag color={speed.perMinute >= TYPING_TARGET_PER_MINUTE ? 'success' : 'warning'} data-testid="typing-speed" data-per-minute={speed.perMinute}>
@@ -76,7 +77,8 @@ function TypingSpeedTag() {
   );
 }
 
-function ConversationView({ conversation }: { conversation: Conversation }) {
+/** One conversation; memoised, so a message in another conversation does not re-render it. */
+const ConversationView = memo(function ConversationView({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
   const channel = useChatChannel();
   const transcript = useAppStore((s) => s.transcripts[conversation.id]);
@@ -163,9 +165,9 @@ function ConversationView({ conversation }: { conversation: Conversation }) {
       {error && <Alert type="error" showIcon title={error} />}
     </Space>
   );
-}
+});
 
-function Bubble({ m }: { m: ChatMessage }) {
+const Bubble = memo(function Bubble({ m }: { m: ChatMessage }) {
   const { t } = useTranslation();
   const channel = useChatChannel();
   return (
@@ -184,4 +186,4 @@ function Bubble({ m }: { m: ChatMessage }) {
       </Space>
     </List.Item>
   );
-}
+});

@@ -1,4 +1,3 @@
-import { chatClocks } from '../../../../shared/chat';
 import { durationMs, levelAt, schedule, startClock } from '../../../../shared/deadlines';
 import type { AppStore } from '../../store';
 import { onTick } from '../deadlines';
@@ -11,12 +10,12 @@ import { onTick } from '../deadlines';
 export function watchReplyClocks(store: AppStore, alert: (kind: 'due-soon' | 'breached', peer: string, conv: string) => void): () => void {
   const told = new Set<string>();
   return onTick((now) => {
-    const { conversations, transcripts, settings } = store.getState();
+    const { chatClocks, settings } = store.getState();
     const policy = settings?.deadlinePolicy;
     if (!policy) return;
     const rule = policy.rules.reply;
     const running = new Set<string>();
-    for (const c of chatClocks(conversations, transcripts)) {
+    for (const c of chatClocks) {
       if (c.clock !== 'reply') continue;
       const s = schedule(startClock(rule, c.startedAt, policy.businessHours), durationMs(rule.dueSoon), policy.businessHours);
       if (!s) continue;

@@ -3,7 +3,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { wrapUpEndsIn } from '../../../../shared/agent-state';
-import { chatClocks } from '../../../../shared/chat';
 import { durationMs, startClock, type CallClock } from '../../../../shared/deadlines';
 import { useAppStore } from '../../store';
 import { useCountdown } from './ticker';
@@ -23,9 +22,7 @@ interface Running {
  */
 export function CountdownStrip() {
   const { t } = useTranslation();
-  const { calls, status, since, conversations, transcripts } = useAppStore(
-    useShallow((s) => ({ calls: s.calls, status: s.agent.status, since: s.agentSince, conversations: s.conversations, transcripts: s.transcripts })),
-  );
+  const { calls, status, since, clocks } = useAppStore(useShallow((s) => ({ calls: s.calls, status: s.agent.status, since: s.agentSince, clocks: s.chatClocks })));
   // what the desk does when wrap-up runs out (settings.wrapUpEnd), shown on its pill
   const wrapUpThen = useAppStore((s) => (s.settings ? wrapUpEndsIn(s.settings.wrapUpEnd, s.settings.notReadyReasons.map((r) => r.id)) : 'ready'));
   const running: Running[] = [];
@@ -34,7 +31,7 @@ export function CountdownStrip() {
     if (c.phase === 'ringing' && c.direction === 'inbound') running.push({ key: `ring-${c.id}`, clock: 'ring', startedAt: c.startedAt, who });
     if (c.held && c.heldAt !== undefined) running.push({ key: `hold-${c.id}-${c.heldAt}`, clock: 'hold', startedAt: c.heldAt, who });
   }
-  for (const c of chatClocks(conversations, transcripts)) running.push({ key: `${c.clock}-${c.conv}-${c.startedAt}`, clock: c.clock, startedAt: c.startedAt, who: c.peer });
+  for (const c of clocks) running.push({ key: `${c.clock}-${c.conv}-${c.startedAt}`, clock: c.clock, startedAt: c.startedAt, who: c.peer });
   if (status === 'wrap-up') running.push({ key: `wrap-up-${since}`, clock: 'wrap-up', startedAt: since, who: t(`deadlines.wrapUpThen.${wrapUpThen}`) });
   if (running.length === 0) return null;
   return (

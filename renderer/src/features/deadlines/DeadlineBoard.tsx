@@ -2,7 +2,6 @@ import { Button, Card, Empty, Space, Typography } from 'antd';
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { chatClocks } from '../../../../shared/chat';
 import { durationMs, schedule, type DeadlinePolicy } from '../../../../shared/deadlines';
 import type { VisitDeadline } from '../../../../shared/visits';
 import { usePlatformApi } from '../../platform/api-context';
@@ -21,7 +20,7 @@ const PAGE = 20;
 export function DeadlineBoard({ live }: { live?: ReactNode }) {
   const { t } = useTranslation();
   // the clocks of the online conversations in hand (`live`, ChatClockRows) stand beside the visits'
-  const liveClocks = useAppStore((s) => chatClocks(s.conversations, s.transcripts).length);
+  const liveClocks = useAppStore((s) => s.chatClocks.length);
   const { deadlines, policy, counts, error } = useAppStore(
     useShallow((s) => ({ deadlines: s.deadlines, policy: s.settings?.deadlinePolicy, counts: s.deadlineCounts, error: s.deadlinesError })),
   );
