@@ -12,6 +12,11 @@
  * - bm25: FTS5's score over the weighted columns, relative to the best candidate.
  *
  * Measured on ../shared/kb-eval/bq (see README): each signal alone reaches R@5 0.31–0.35; together 0.37.
+ *
+ * Fused with the plain list (issue 19): bm25 over the query's character pairs, title first, the
+ * plain method that does better on long descriptive queries. Reciprocal rank fusion, the plain
+ * list's share growing with the query's length, so a long description leans on it and a short
+ * typed question does not.
  */
 import { searchTerms } from './text-index.js';
 
@@ -21,16 +26,28 @@ export interface RankWeights {
   readonly order: number;
   readonly body: number;
   readonly bm25: number;
+  /**
+   * The plain list's weight in the fusion (plainShare): none for a query up to `plainFrom`
+   * characters (short typed questions, where the signals do better), rising by `plain` every
+   * `plainAt` characters after that (long descriptions, where the plain method does better), at most twice `plain`.
+   */
+  readonly plain: number;
+  readonly plainFrom: number;
+  readonly plainAt: number;
+  /** Reciprocal rank fusion's constant: 1 / (k + rank). */
+  readonly fusionK: number;
 }
 
-export const DEFAULT_WEIGHTS: RankWeights = { characters: 1, words: 1, order: 1, body: 0.3, bm25: 0.5 };
+export const DEFAULT_WEIGHTS: RankWeights = { characters: 1, words: 1, order: 1, body: 0.3, bm25: 0.5, plain: 1, plainFrom: 12, plainAt: 20, fusionK: 10 };
 
 export interface RankInput<T> {
   readonly item: T;
   readonly questions: readonly string[];
   readonly body: string;
-  /** FTS5 bm25: negative, lower is better. */
+  /** FTS5 bm25 over the rare terms: negative, lower is better (0: not found by them). */
   readonly bm25: number;
+  /** Its place in the plain list (bm25 over the query's pairs), from 0; null when not in it. */
+  readonly plainRank: number | null;
 }
 
 /** Inverse document frequency of a term (0 for terms the corpus does not have). */
@@ -52,6 +69,12 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
   return prev[b.length]!;
 }
 
+/** A text's letters and digits, normalised: what a query's length is counted in. */
+export const letters = (text: string): string[] => Array.from(text.normalize('NFKC').toLowerCase()).filter((c) => /[\p{L}\p{N}]/u.test(c));
+
+/** How much the plain list counts for a query of `length` characters: more for long descriptions, nothing for short typed questions. */
+export const plainShare = (length: number, w: RankWeights): number => w.plain * Math.min(2, Math.max(0, (length - w.plainFrom) / w.plainAt));
+
 export function rank<T>(query: string, queryTerms: readonly string[], inputs: readonly RankInput<T>[], idf: Idf, w: RankWeights = DEFAULT_WEIGHTS): { item: T; score: number }[] {
   const weigh = (terms: Iterable<string>) => {
     let s = 0;
@@ -64,10 +87,10 @@ export function rank<T>(query: string, queryTerms: readonly string[], inputs: re
   const wordWeight = weigh(words);
   const queryWeight = charWeight + wordWeight;
   if (queryWeight === 0 || inputs.length === 0) return [];
-  const queryChars = Array.from(query.normalize('NFKC').toLowerCase()).filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const queryChars = letters(query);
   const best = Math.min(...inputs.map((i) => i.bm25));
   const dice = (shared: number, own: number, other: number) => (own + other === 0 ? 0 : (2 * shared) / (own + other));
-  return inputs
+  const signals = inputs
     .map((input) => {
       let characters = 0;
       let wordsScore = 0;
@@ -81,7 +104,7 @@ export function rank<T>(query: string, queryTerms: readonly string[], inputs: re
         const qw = terms.length - qc.length;
         characters = Math.max(characters, dice(weigh(chars.filter((t) => have.has(t))), charWeight, chars.length ? (charWeight * qc.length) / chars.length : 0));
         wordsScore = Math.max(wordsScore, dice(weigh(words.filter((t) => have.has(t))), wordWeight, words.length ? (wordWeight * qw) / words.length : 0));
-        const questionChars = Array.from(q.normalize('NFKC').toLowerCase()).filter((c) => /[\p{L}\p{N}]/u.test(c));
+        const questionChars = letters(q);
         order = Math.max(order, dice(lcsLength(queryChars, questionChars), queryChars.length, questionChars.length));
       }
       // a substring test per query term, not the body's own terms: tokenising every candidate's
@@ -89,8 +112,13 @@ export function rank<T>(query: string, queryTerms: readonly string[], inputs: re
       // also counts inside a longer one)
       const bodyText = input.body.normalize('NFKC').toLowerCase();
       const body = weigh(queryTerms.filter((t) => bodyText.includes(t))) / queryWeight;
-      const bm25 = best < 0 ? input.bm25 / best : 0;
-      return { item: input.item, score: w.characters * characters + w.words * wordsScore + w.order * order + w.body * body + w.bm25 * bm25 };
+      const bm25 = best < 0 && input.bm25 < 0 ? input.bm25 / best : 0;
+      return { item: input.item, score: w.characters * characters + w.words * wordsScore + w.order * order + w.body * body + w.bm25 * bm25, plainRank: input.plainRank };
     })
+    .sort((a, b) => b.score - a.score);
+  // reciprocal rank fusion of the signals' order with the plain list's: an article in one only gets that one's share
+  const share = plainShare(queryChars.length, w);
+  return signals
+    .map(({ item, score, plainRank }, at) => ({ item, score: share === 0 ? score : 1 / (w.fusionK + at) + (plainRank === null ? 0 : share / (w.fusionK + plainRank)) }))
     .sort((a, b) => b.score - a.score);
 }

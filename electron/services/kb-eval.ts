@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openDatabase } from '../db/database.js';
+import { searchTerms } from '../../shared/text-index.js';
 import { KbRepo } from '../db/kb.repo.js';
 import { KbService, type KbOptions } from './kb.service.js';
 
@@ -52,11 +53,24 @@ export function score(results: readonly (readonly string[])[], relevant: readonl
   return { recallAt1: round(r1), recallAt5: round(r5), mrrAt10: round(mrr) };
 }
 
-export function evaluate(corpusPath: string, queriesPath: string, options: Partial<KbOptions> = {}): EvalResult {
+/**
+ * `product`: the app's own search. `plain`: the plain method the ranker must never lose to
+ * (issue 19), on the same index: FTS5 bm25 over the query's character pairs OR-ed (its single
+ * characters when it has none), title weighted over similar questions over body, top 10.
+ */
+export type EvalMethod = 'product' | 'plain';
+
+export function evaluate(corpusPath: string, queriesPath: string, options: Partial<KbOptions> = {}, method: EvalMethod = 'product'): EvalResult {
   const dir = mkdtempSync(join(tmpdir(), 'zuoxi-kb-eval-'));
   const db = openDatabase({ path: join(dir, 'eval.sqlite3') });
   try {
-    const kb = new KbService(new KbRepo(db), { agent: () => 'eval', ...options });
+    const repo = new KbRepo(db);
+    const kb = new KbService(repo, { agent: () => 'eval', ...options });
+    const plain = (q: string) => {
+      const terms = searchTerms(q);
+      const pairs = terms.filter((t) => Array.from(t).length > 1);
+      return repo.candidates(pairs.length > 0 ? pairs : terms, Date.now(), 10).map((c) => c.article.id);
+    };
     const t0 = performance.now();
     const { total } = kb.importPath(corpusPath);
     const importMs = performance.now() - t0;
@@ -64,7 +78,7 @@ export function evaluate(corpusPath: string, queriesPath: string, options: Parti
     const latencies: number[] = [];
     const results = queries.map(({ q }) => {
       const start = performance.now();
-      const ids = kb.search(q, 10).map((h) => h.id);
+      const ids = method === 'plain' ? plain(q) : kb.search(q, 10).map((h) => h.id);
       latencies.push(performance.now() - start);
       return ids;
     });

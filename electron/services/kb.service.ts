@@ -1,5 +1,5 @@
 import { isPublished, type Article, type ArticleData, type ImportSummary, type KbHit } from '../../shared/kb.js';
-import { bm25Idf, rank, type RankWeights, DEFAULT_WEIGHTS } from '../../shared/kb-rank.js';
+import { bm25Idf, DEFAULT_WEIGHTS, letters, plainShare, rank, type RankWeights } from '../../shared/kb-rank.js';
 import { highlight, markdownToText } from '../../shared/kb-snippet.js';
 import { AppError, ErrorCode } from '../../shared/result.js';
 import { searchTerms } from '../../shared/text-index.js';
@@ -10,6 +10,13 @@ export const RARE_TERMS = 12;
 export const CANDIDATES = 50;
 /** At most this many index rows are matched to find candidates (the first, rarest term always is). */
 export const POSTINGS_BUDGET = 1500;
+/**
+ * The plain list (issue 19): its length, and its terms: the query's pairs rarest first, none in
+ * more than a tenth of the articles (they tell little), as many as fit a budget of index rows.
+ */
+export const PLAIN_TOP = 20;
+export const PLAIN_MAX_SHARE = 0.1;
+export const PLAIN_POSTINGS_BUDGET = 6_000;
 
 export interface KbOptions {
   readonly agent: () => string;
@@ -118,12 +125,19 @@ export class KbService {
       postings += this.frequency(t);
     }
     const candidates = this.repo.candidates(rare, this.now(), this.options.candidates ?? CANDIDATES);
+    // the plain list (the plain method's ranking) joins the candidates and is fused with the signals;
+    // a short question gives it no share (plainShare), so it is not looked up at all
+    const weights = this.options.weights ?? DEFAULT_WEIGHTS;
+    const plain = plainShare(letters(query).length, weights) > 0 ? this.repo.candidates(this.plainTerms(known), this.now(), PLAIN_TOP) : [];
+    const plainRank = new Map(plain.map((c, i) => [c.article.id, i]));
+    const pool = new Map(candidates.map((c) => [c.article.id, c]));
+    for (const c of plain) if (!pool.has(c.article.id)) pool.set(c.article.id, { article: c.article, bm25: 0 });
     const ranked = rank(
       query,
       known,
-      candidates.map((c) => ({ item: c.article, questions: [c.article.title, ...c.article.similar], body: c.article.body, bm25: c.bm25 })),
+      [...pool.values()].map((c) => ({ item: c.article, questions: [c.article.title, ...c.article.similar], body: c.article.body, bm25: c.bm25, plainRank: plainRank.get(c.article.id) ?? null })),
       idf,
-      this.options.weights ?? DEFAULT_WEIGHTS,
+      weights,
     );
     return ranked.slice(0, limit).map(({ item: a, score }) => ({
       id: a.id,
@@ -134,6 +148,20 @@ export class KbService {
       internal: a.internal,
       score: +score.toFixed(4),
     }));
+  }
+
+  /** The plain list's terms: the query's pairs (its characters when it has none), rarest first within PLAIN_POSTINGS_BUDGET, none over PLAIN_MAX_SHARE. */
+  private plainTerms(known: readonly string[]): string[] {
+    const pairs = known.filter((t) => Array.from(t).length > 1);
+    const most = Math.max(1, this.documentCount() * PLAIN_MAX_SHARE);
+    const terms: string[] = [];
+    let postings = 0;
+    for (const t of (pairs.length > 0 ? pairs : known).filter((x) => this.frequency(x) <= most).sort((a, b) => this.frequency(a) - this.frequency(b))) {
+      if (terms.length > 0 && postings + this.frequency(t) > PLAIN_POSTINGS_BUDGET) break;
+      terms.push(t);
+      postings += this.frequency(t);
+    }
+    return terms;
   }
 
   /** The query's terms plus those of synonyms of the words it contains. */
