@@ -4,19 +4,25 @@
  * standard phrase to use instead where there is one.
  *
  * - R-DONT-SAY: the "不可以说" counter-examples of the phrase library (their distinctive parts);
- * - R-NO-ABUSE: rude words, and rhetorical / interrogating / sarcastic questions (反问、质问、讽刺);
+ * - R-NO-ABUSE: rude words, rhetorical / interrogating questions (反问、质问) and sarcasm (讽刺);
+ * - R-NO-HANGUP: 推诿, pushing the problem or the blame onto someone else;
  * - R-NO-LINKS: a link whose host is not official (the host or a subdomain of an allowed one);
- * - R-NO-INTERNAL: shift schedules, colleagues' names and staff numbers, internal systems and
- *   documents, and the company's own patterns (internal ticket ids…);
- * - R-NO-UNRELEASED: the name of an activity or article that is not published yet.
+ * - R-NO-INTERNAL: shift schedules, where colleagues are, their names, staff numbers and private
+ *   numbers, internal systems and documents, and the company's own patterns (internal ticket ids…);
+ * - R-NO-UNRELEASED: the name of an activity or article that is not published yet, or an activity
+ *   told by its timing (下个月会推出…);
+ * - R-POLITE (a reply only, medium): a short reply without any polite form.
+ *
+ * The built-in wording is in compliance-patterns.ts.
  *
  * A policy is compiled once ({@link compileChecker}); checking a 500-character reply takes
  * microseconds (bench: `npm run bench`).
  */
 import { z } from 'zod';
+import { BUCK_PASSING, CURT_MAX_LETTERS, FUTURE_LAUNCH, INTERNAL_DOCS, POLITE_FORMS, PRIVATE_CONTACT, RHETORICAL, RUDE, SARCASM, SHIFTS, STAFF_NUMBER, WHEREABOUTS } from './compliance-patterns.js';
 
-export type ComplianceRule = 'R-DONT-SAY' | 'R-NO-ABUSE' | 'R-NO-LINKS' | 'R-NO-INTERNAL' | 'R-NO-UNRELEASED';
-export const COMPLIANCE_RULES: readonly ComplianceRule[] = ['R-DONT-SAY', 'R-NO-ABUSE', 'R-NO-LINKS', 'R-NO-INTERNAL', 'R-NO-UNRELEASED'];
+export type ComplianceRule = 'R-DONT-SAY' | 'R-NO-ABUSE' | 'R-NO-HANGUP' | 'R-NO-LINKS' | 'R-NO-INTERNAL' | 'R-NO-UNRELEASED' | 'R-POLITE';
+export const COMPLIANCE_RULES: readonly ComplianceRule[] = ['R-DONT-SAY', 'R-NO-ABUSE', 'R-NO-HANGUP', 'R-NO-LINKS', 'R-NO-INTERNAL', 'R-NO-UNRELEASED', 'R-POLITE'];
 
 /** High: sending needs a reason (logged for the team lead). Medium: shown, not blocking. */
 export type Severity = 'high' | 'medium';
@@ -93,34 +99,11 @@ export type ComplianceSettings = z.infer<typeof ComplianceSettingsSchema>;
 export interface CheckContext {
   /** The agent's own staff number may be given ("1001 号为您服务"). */
   readonly agentId?: string;
+  /** The text is a reply the customer reads (a chat reply), not a note: R-POLITE applies. */
+  readonly reply?: boolean;
 }
 
 export type Checker = (text: string, context?: CheckContext) => Finding[];
-
-const RUDE = ['神经病', '有病吧', '你有病', '脑子有问题', '脑子进水', '笨蛋', '白痴', '蠢货', '滚蛋', '滚开', '你给我滚', '闭嘴', '废话', '你烦不烦', '爱买不买', '爱办不办', '爱信不信', '活该', '找死', '去死', '他妈的', '妈的'];
-
-/** 反问、质问、讽刺: questions that blame or mock the customer. */
-const RHETORICAL = [
-  /难道[^。！？?!]{0,30}(?:吗|不成)/u,
-  /你(?:是)?不是(?:听不懂|不识字|没长眼|傻)/u,
-  /(?:跟|和|给)?你(?:都)?说(?:了|过)(?:多少|好几|几|很多|无数)[次遍]/u,
-  /(?:不是|早就?|都)(?:已经)?(?:跟你|和你|告诉过?你)(?:说过?)?了(?:吗|吧)?/u,
-  /你(?:自己)?不会(?:自己)?(?:看|查|去)[^。！？?!]{0,8}(?:吗|啊|么)/u,
-  /这(?:都|也|么简单的[^。！？?!]{0,4})不(?:知道|懂|会)/u,
-  /你怎么(?:连|还)[^。！？?!]{0,10}(?:都|也)?不(?:知道|懂|会|明白|记得|清楚)/u,
-  /你到底(?:想|要)(?:怎么样|干什么|干嘛|怎样)/u,
-  /有没有(?:搞错|脑子)/u,
-  /你听不懂(?:吗|啊|中文|人话)?/u,
-  /还用(?:问|说)(?:吗|嘛)/u,
-  /我怎么(?:会)?知道/u,
-  /(?:关|管)我什么事|跟我有什么关系|不关我的事|关我屁事/u,
-  /你爱(?:怎么|咋)(?:样|办|投诉)/u,
-  /你(?:觉得|以为)(?:我们这里|我们|这里)是[^。！？?!]{0,8}(?:吗|啊)/u,
-];
-
-const SHIFTS = /(?:排班表?|值班表|班表|轮休表?|调班|(?:早|中|晚|夜)班(?:安排|表|是谁))|(?:今天|明天|后天|周[一二三四五六日天]|星期[一二三四五六日天])(?:是)?(?:谁|哪位)(?:在)?(?:值班|上班)/u;
-const INTERNAL_DOCS = /内部(?:系统|资料|文件|通知|群|规定|消息|数据|流程|考核|截图)|后台(?:系统|数据|截图)|(?:系统|后台|查询结果)截图(?:给|发)/u;
-const STAFF_NUMBER = /(?:工号|员工号|员工编号)\s*[:：是为]?\s*(\d{3,})/u;
 
 // a link: a scheme, or a host with a common top-level domain; stops at Han characters and spaces
 const LINK = /(?:(?:https?|ftp):\/\/([^\s/?#，。！？、“”（）()<>]+)[^\s，。！？、“”（）()<>]*|(?<![\w.@-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|cn|net|org|info|top|xyz|cc|io|me|vip|shop|club|site|online|co|hk|tw|ly|gl|link|app)(?::\d+)?)(?![a-z0-9-])(?:\/[^\s，。！？、“”（）()<>]*)?)/giu;
@@ -141,8 +124,12 @@ export function compileChecker(policy: CompliancePolicy): Checker {
   const rude = literal(RUDE);
   const staff = literal(policy.staffNames);
   const unreleased = literal(policy.unreleased);
-  const rhetorical = RHETORICAL.map((r) => new RegExp(r.source, 'gu'));
-  const internal = [SHIFTS, INTERNAL_DOCS, ...policy.internalPatterns.map((p) => new RegExp(p, 'iu'))].map((r) => new RegExp(r.source, `g${r.flags.replace('g', '')}`));
+  const global = (list: readonly RegExp[]) => list.map((r) => new RegExp(r.source, `g${r.flags.replace('g', '')}`));
+  const rhetorical = global(RHETORICAL);
+  const sarcasm = global(SARCASM);
+  const buckPassing = global(BUCK_PASSING);
+  const internal = global([SHIFTS, INTERNAL_DOCS, WHEREABOUTS, ...PRIVATE_CONTACT, ...policy.internalPatterns.map((p) => new RegExp(p, 'iu'))]);
+  const futureLaunch = global(FUTURE_LAUNCH);
   const staffNumber = new RegExp(STAFF_NUMBER.source, 'gu');
 
   return (text, context = {}) => {
@@ -155,6 +142,8 @@ export function compileChecker(policy: CompliancePolicy): Checker {
     each(forbidden, (m) => add('R-DONT-SAY', 'high', m, suggestionOf.get(m[0].toLowerCase())));
     each(rude, (m) => add('R-NO-ABUSE', 'high', m, 'abuse'));
     for (const re of rhetorical) each(re, (m) => add('R-NO-ABUSE', 'medium', m, 'confirm'));
+    for (const re of sarcasm) each(re, (m) => add('R-NO-ABUSE', 'medium', m, 'confirm'));
+    for (const re of buckPassing) each(re, (m) => add('R-NO-HANGUP', 'high', m, 'internal-department'));
     each(LINK, (m) => {
       const host = m[1] ?? m[2] ?? '';
       if (!isOfficial(host, official)) add('R-NO-LINKS', 'high', m);
@@ -165,8 +154,17 @@ export function compileChecker(policy: CompliancePolicy): Checker {
       if (m[1] !== context.agentId) add('R-NO-INTERNAL', 'high', m, 'internal-department');
     });
     each(unreleased, (m) => add('R-NO-UNRELEASED', 'high', m, 'not-offered'));
+    for (const re of futureLaunch) each(re, (m) => add('R-NO-UNRELEASED', 'high', m, 'not-offered'));
+    // a hint only where nothing else was found: a rude reply is flagged for that
+    if (context.reply && findings.length === 0 && isCurt(text)) findings.push({ rule: 'R-POLITE', severity: 'medium', start: 0, end: text.length, match: text.trim(), suggestion: 'anything-else' });
     return dedupe(findings);
   };
+}
+
+/** A short reply with no polite form at all (不行。/ 查不到 / 自己看): R-POLITE's 请、您、谢谢、对不起. */
+function isCurt(text: string): boolean {
+  const letters = Array.from(text).filter((c) => /[\p{L}\p{N}]/u.test(c)).length;
+  return letters > 0 && letters <= CURT_MAX_LETTERS && !POLITE_FORMS.test(text);
 }
 
 /** One finding per rule and span: a counter-example that is also a rhetorical pattern shows once. */
@@ -182,13 +180,3 @@ function dedupe(findings: Finding[]): Finding[] {
 
 /** Whether sending must be confirmed with a reason. */
 export const blocksSending = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'high');
-
-/** Sensitive words in the customer's words (R-ESCALATE-SENSITIVE), each with its span, in order. */
-export function findSensitive(text: string, words: readonly string[]): { word: string; start: number; end: number }[] {
-  const out: { word: string; start: number; end: number }[] = [];
-  for (const word of words) {
-    if (!word) continue;
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) out.push({ word, start: i, end: i + word.length });
-  }
-  return out.sort((a, b) => a.start - b.start);
-}

@@ -7,6 +7,7 @@
  *   zuoxi visits export --from DATE --to DATE --format csv|xlsx --out FILE [--data-dir DIR]
  *   zuoxi kb import|export|search|eval …       (kb-commands.ts)
  *   zuoxi team status|create|request|add|…     (team-commands.ts)
+ *   zuoxi compliance eval FILE                 (compliance-commands.ts)
  *
  * Bad arguments print the usage and exit 2. Later features add command groups here.
  */
@@ -21,6 +22,7 @@ import { loadDefaultSettings, SettingsService } from '../services/settings.servi
 import { DeadlinesService } from '../services/deadlines.service.js';
 import { DeadlinesRepo } from '../db/deadlines.repo.js';
 import { VisitsService } from '../services/visits.service.js';
+import { COMPLIANCE_USAGE, runCompliance } from './compliance-commands.js';
 import { KB_USAGE, runKb } from './kb-commands.js';
 import { TEAM_USAGE, runTeam } from './team-commands.js';
 import { openForCli } from './open-db.js';
@@ -36,6 +38,7 @@ commands:
                                        as CSV (UTF-8 with BOM) or XLSX, Chinese column headers
 ${KB_USAGE}
 ${TEAM_USAGE}
+${COMPLIANCE_USAGE}
 
 options:
   --data-dir DIR   the data folder (default: ${defaultDataDir()})
@@ -70,8 +73,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const [group, command, ...extra] = positionals;
-  if (group === 'kb' || group === 'team') {
-    const run = group === 'kb' ? runKb : runTeam;
+  if (group === 'kb' || group === 'team' || group === 'compliance') {
+    const run = group === 'kb' ? runKb : group === 'team' ? runTeam : runCompliance;
     const code = run({ command: command ?? '', operands: extra, dataDir: values['data-dir'] ?? defaultDataDir(), ...values }, io);
     if (typeof code === 'number') return code;
     io.err(`zuoxi: ${code.usage}\n\n${USAGE}`);
@@ -160,6 +163,7 @@ function parse(argv: readonly string[]) {
       'staff-no': { type: 'string' },
       role: { type: 'string' },
       leads: { type: 'string' },
+      policy: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,

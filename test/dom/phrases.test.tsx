@@ -76,7 +76,7 @@ describe('compliance hints', () => {
   it("raises the early warning on sensitive words in the customer's words, with the calming script", async () => {
     await setup(<ComplianceHints text="客户说再不解决就找媒体曝光" customerWords />);
     const warning = screen.getByTestId('sensitive-warning');
-    expect(warning).toHaveTextContent('敏感词预警：媒体、曝光');
+    expect(warning).toHaveTextContent('敏感词预警（媒体曝光：媒体、曝光）');
     expect(warning).toHaveTextContent('非常理解您的心情');
   });
 
@@ -84,15 +84,15 @@ describe('compliance hints', () => {
     const { api } = await setup(
       <>
         <SettingsPanel />
-        <ComplianceHints text="我要去消协投诉你们" customerWords />
+        <ComplianceHints text="我已经在黑猫投诉发帖了" customerWords />
       </>,
     );
     expect(screen.queryByTestId('sensitive-warning')).toBeNull();
     const words = screen.getByLabelText('敏感词（客户提到即预警）');
-    fireEvent.change(words, { target: { value: '消协' } });
+    fireEvent.change(words, { target: { value: '黑猫投诉' } });
     fireEvent.keyDown(words, { key: 'Enter', code: 'Enter' });
-    await vi.waitFor(() => expect(screen.getByTestId('sensitive-warning')).toHaveTextContent('敏感词预警：消协'));
-    expect(api.settings.update).toHaveBeenLastCalledWith({ compliance: expect.objectContaining({ sensitiveWords: ['记者', '媒体', '曝光', '报警', '找领导', '消协'] }) });
+    await vi.waitFor(() => expect(screen.getByTestId('sensitive-warning')).toHaveTextContent('敏感词预警（本公司敏感词：黑猫投诉）'));
+    expect(api.settings.update).toHaveBeenLastCalledWith({ compliance: expect.objectContaining({ sensitiveWords: ['记者', '媒体', '曝光', '报警', '找领导', '黑猫投诉'] }) });
   });
 
   it('shows nothing for compliant text', async () => {

@@ -173,7 +173,8 @@ test.describe('online chat', () => {
     expect(await web.message('1001', CHAT_MESSAGE_TYPE, chat('web-msg-200001', 'web-conv-2001', 1, '你们怎么回事，再不处理我就找记者'))).toBe(200);
     const conversation = agent.page.locator('[data-testid="conversation"][data-conv="web-conv-2001"]');
     // the customer's sensitive words raise the warning with the one-click escalation
-    await expect(conversation.getByTestId('sensitive-warning')).toContainText('记者');
+    await expect(conversation.getByTestId('sensitive-warning')).toContainText('媒体曝光：记者');
+    await expect(conversation.getByTestId('sensitive-warning')).toHaveAttribute('data-families', 'media');
     await expect(conversation.getByTestId('sensitive-warning').getByTestId('escalate')).toBeVisible();
     expect(await web.message('1001', IS_COMPOSING_TYPE, isComposingBody('active', 30))).toBe(200);
     await expect(conversation.getByTestId('peer-typing')).toHaveText('对方正在输入…');
@@ -181,6 +182,11 @@ test.describe('online chat', () => {
     await expect(conversation.getByTestId('peer-typing')).toHaveCount(0);
 
     const box = conversation.getByLabel('回复');
+    // a curt reply is hinted (R-POLITE, not blocking); 推诿 is held back like the rest (R-NO-HANGUP)
+    await box.fill('不行。');
+    await expect(conversation.getByTestId('compliance-finding')).toHaveText(/缺少礼貌用语/);
+    await box.fill('这不归我们管，你找别的部门去。');
+    await expect(conversation.getByTestId('compliance-finding').filter({ hasText: '推诿' }).first()).toBeVisible();
     await box.fill('喂，什么事？');
     await expect(conversation.getByTestId('compliance-finding')).toContainText('喂，什么事');
     await box.press('Enter');

@@ -61,7 +61,7 @@ test.describe('escalation to the team lead over SIP MESSAGE', () => {
     const form = agent.page.getByTestId('wrap-up-form');
     await form.getByLabel('客户诉求').fill('再不处理我就找记者曝光你们');
     const warning = form.getByTestId('sensitive-warning');
-    await expect(warning).toContainText('敏感词预警：记者、曝光');
+    await expect(warning).toContainText('敏感词预警（媒体曝光：记者、曝光）');
     await warning.getByTestId('escalate').click();
     const dialog = agent.page.getByTestId('escalate-dialog');
     await expect(dialog).toContainText('敏感词');

@@ -80,7 +80,7 @@ test.describe('scripted phrases and compliance on a real call', () => {
     await callInHand(agent, customer);
     const form = agent.page.getByTestId('wrap-up-form');
     await form.getByLabel('客户诉求').fill('客户说再不处理就找记者曝光');
-    await expect(form.getByTestId('sensitive-warning')).toContainText('敏感词预警：记者、曝光');
+    await expect(form.getByTestId('sensitive-warning')).toContainText('敏感词预警（媒体曝光：记者、曝光）');
     await expect(form.getByTestId('sensitive-warning')).toContainText('安抚话术：');
   });
 

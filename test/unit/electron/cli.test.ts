@@ -91,3 +91,38 @@ describe('zuoxi CLI', () => {
     expect(execFileSync(process.execPath, [join(root, 'dist', 'cli', 'zuoxi.cjs'), '--help'], { encoding: 'utf8' })).toContain('db check');
   });
 });
+
+describe('zuoxi compliance eval', () => {
+  it('prints precision and recall per rule and per family as JSON, with the misses, on the shipped defaults and a company policy', () => {
+    const dir = tempDir();
+    const file = join(dir, 'set.jsonl');
+    const lines = [
+      { text: '这个问题不归我们管，您问问别人吧。', rules: ['R-NO-HANGUP'] },
+      { text: '我帮您联系相关部门，稍后回电给您。', rules: [] },
+      { text: '王小明今天不在。', rules: ['R-NO-INTERNAL'] },
+      { text: '不行。', rules: ['R-POLITE'], reply: true },
+      { text: '我要打12315投诉你们', families: ['authority'] },
+      { text: '我想订购这个节目', families: [] },
+    ];
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+    const defaults = run(['compliance', 'eval', file]);
+    expect(defaults.code).toBe(0);
+    const r = JSON.parse(defaults.out) as { replies: number; messages: number; checker: { perRule: Record<string, { recall: number }> }; warning: { perFamily: Record<string, { precision: number; recall: number }> }; wrong: string[] };
+    expect([r.replies, r.messages]).toEqual([4, 2]);
+    expect(r.checker.perRule['R-NO-HANGUP']!.recall).toBe(1);
+    expect(r.warning.perFamily['authority']).toMatchObject({ precision: 1, recall: 1 });
+    // the colleague's name is the company's: only its policy knows it
+    expect(r.wrong).toEqual(['missed R-NO-INTERNAL: 王小明今天不在。']);
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ staffNames: ['王小明'] }));
+    expect(JSON.parse(run(['compliance', 'eval', file, '--policy', policy]).out).wrong).toEqual([]);
+  });
+
+  it('refuses a line it cannot read, naming the file and line', () => {
+    const file = join(tempDir(), 'bad.jsonl');
+    writeFileSync(file, '{"text":"您好","rules":[]}\n{"text":"x","rules":["R-NOPE"]}\n');
+    const r = run(['compliance', 'eval', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('bad.jsonl:2');
+  });
+});

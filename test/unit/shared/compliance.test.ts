@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blocksSending, COMPLIANCE_RULES, compileChecker, findSensitive, type ComplianceRule } from '../../../shared/compliance';
+import { blocksSending, COMPLIANCE_RULES, compileChecker, type ComplianceRule } from '../../../shared/compliance';
+import { evaluateCompliance, LabelledLineSchema } from '../../../shared/compliance-eval';
 import { fillPhrase, forbiddenOf, PhraseLibrarySchema } from '../../../shared/phrases';
 
 const ROOT = join(__dirname, '../../..');
@@ -18,30 +19,15 @@ const load = (name: string) =>
   readFileSync(join(ROOT, 'test/fixtures/compliance', name), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((l) => JSON.parse(l) as { text: string; rules: ComplianceRule[] });
+    .map((l) => LabelledLineSchema.parse(JSON.parse(l)) as { text: string; rules: ComplianceRule[]; reply?: boolean });
 const labelled = load('replies-zh-CN.jsonl');
 
-/** Precision and recall over a labelled set, overall and per rule; each miss or false alarm printed. */
-function score(set: readonly { text: string; rules: ComplianceRule[] }[]) {
-  const table = Object.fromEntries(COMPLIANCE_RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
-  const wrong: string[] = [];
-  for (const { text, rules } of set) {
-    const found = new Set(check(text, { agentId: '1001' }).map((f) => f.rule));
-    for (const rule of COMPLIANCE_RULES) {
-      const want = rules.includes(rule);
-      const got = found.has(rule);
-      if (want && got) table[rule]!.tp++;
-      else if (got) table[rule]!.fp++;
-      else if (want) table[rule]!.fn++;
-      if (want !== got) wrong.push(`${got ? 'false alarm' : 'missed'} ${rule}: ${text}`);
-    }
-  }
-  const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-  const perRule = Object.fromEntries(Object.entries(table).map(([r, c]) => [r, { precision: +ratio(c.tp, c.tp + c.fp).toFixed(3), recall: +ratio(c.tp, c.tp + c.fn).toFixed(3) }]));
-  const all = Object.values(table).reduce((s, c) => ({ tp: s.tp + c.tp, fp: s.fp + c.fp, fn: s.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-  const result = { replies: set.length, precision: +ratio(all.tp, all.tp + all.fp).toFixed(3), recall: +ratio(all.tp, all.tp + all.fn).toFixed(3), perRule };
+/** Precision and recall over a labelled set, overall and per rule (shared/compliance-eval.ts); each miss or false alarm printed. */
+function score(set: readonly { text: string; rules: ComplianceRule[]; reply?: boolean }[]) {
+  const r = evaluateCompliance(set, check, [], { agentId: '1001' });
+  const result = { replies: r.replies, precision: r.checker.all.precision, recall: r.checker.all.recall, perRule: r.checker.perRule };
   console.info(JSON.stringify(result));
-  if (wrong.length) console.info(wrong.join('\n'));
+  if (r.wrong.length) console.info(r.wrong.join('\n'));
   return result;
 }
 
@@ -96,18 +82,6 @@ describe('compliance findings', () => {
   it('reports one finding per rule and span', () => {
     expect(check('你有病吧').map((f) => f.match)).toEqual(['你有病']);
     expect(check('难道这个你也不知道吗').length).toBe(1);
-  });
-});
-
-describe('sensitive words (R-ESCALATE-SENSITIVE)', () => {
-  it('finds every occurrence with its span, in order', () => {
-    const words = ['记者', '媒体', '曝光', '报警', '找领导'];
-    expect(findSensitive('再不解决我就找媒体曝光，还要报警', words)).toEqual([
-      { word: '媒体', start: 7, end: 9 },
-      { word: '曝光', start: 9, end: 11 },
-      { word: '报警', start: 14, end: 16 },
-    ]);
-    expect(findSensitive('我想查一下账单', words)).toEqual([]);
   });
 });
 

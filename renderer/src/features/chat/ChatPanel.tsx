@@ -125,7 +125,7 @@ const ConversationView = memo(function ConversationView({ conversation }: { conv
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="conversation" data-conv={conversation.id}>
       <List size="small" dataSource={[...(transcript ?? [])]} renderItem={(m) => <Bubble key={m.id} m={m} />} />
-      {sensitive.length > 0 && <SensitiveWarning words={sensitive} customerNumber={conversation.peer} {...(conversation.visitId ? { visitId: conversation.visitId } : {})} />}
+      {sensitive.length > 0 && <SensitiveWarning found={sensitive} customerNumber={conversation.peer} {...(conversation.visitId ? { visitId: conversation.visitId } : {})} />}
       {typingUntil !== undefined && typingUntil > now && (
         <Typography.Text type="secondary" data-testid="peer-typing">
           {t('chat.typing')}
@@ -154,7 +154,7 @@ const ConversationView = memo(function ConversationView({ conversation }: { conv
           {t('chat.sendPrompt')}
         </Button>
       )}
-      <ComplianceHints text={text} />
+      <ComplianceHints text={text} reply />
       {gate.dialog}
       <Space>
         <Button type="primary" onClick={() => void send()}>

@@ -163,7 +163,8 @@ export const enUS: Messages = {
     phase: { opening: 'Opening', during: 'During', waiting: 'Waiting', complaint: 'Complaint', fault: 'Fault', closing: 'Closing' },
     finding: '{{rule}}: "{{match}}"',
     insteadSay: 'Say instead: {{phrase}}',
-    sensitive: 'Sensitive words: {{words}}. Calm the customer, record the details and tell the team lead now.',
+    family: { media: 'Media and exposure', authority: 'Complaint authority', legal: 'Lawyer, lawsuit or police', superior: 'Asking for a superior', custom: 'Company word' },
+    sensitive: 'Sensitive words ({{words}}). Calm the customer, record the details and tell the team lead now.',
     calm: 'Calming script:',
     flow: { silent: 'Silent call script', 'still-on-line': 'Caller still on the line' },
     flowSay: 'Say',
@@ -192,6 +193,8 @@ export const enUS: Messages = {
     rule: {
       'R-DONT-SAY': 'Never-say wording',
       'R-NO-ABUSE': 'Rude or rhetorical',
+      'R-NO-HANGUP': 'Passing the buck',
+      'R-POLITE': 'No polite form',
       'R-NO-LINKS': 'Non-official link',
       'R-NO-INTERNAL': 'Internal information',
       'R-NO-UNRELEASED': 'Not launched yet',
@@ -536,7 +539,7 @@ export const enUS: Messages = {
     saveFailed: 'Not saved: {{message}}',
     compliance: {
       sensitiveWords: 'Sensitive words (warn when the customer uses them)',
-      sensitiveWordsHint: 'e.g. 记者, 媒体, 曝光, 报警, 找领导; press Enter after each',
+      sensitiveWordsHint: 'Four families are built in, judged in context: media and exposure, complaint authorities (12315, 消协…), lawyers, lawsuits and police, asking for a superior; add your company\'s own words here, Enter after each',
       officialHosts: 'Official hosts (links allowed in replies)',
       officialHostsHint: 'e.g. example.com, subdomains included',
       staffNames: 'Staff names (never told to customers)',

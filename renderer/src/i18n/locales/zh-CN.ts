@@ -161,7 +161,8 @@ export const zhCN = {
     phase: { opening: '开头', during: '通话中', waiting: '等待', complaint: '投诉', fault: '故障', closing: '结束' },
     finding: '{{rule}}：“{{match}}”',
     insteadSay: '请改用：{{phrase}}',
-    sensitive: '敏感词预警：{{words}}。请安抚客户、详细记录，并立即报告组长。',
+    family: { media: '媒体曝光', authority: '投诉机构', legal: '律师诉讼报警', superior: '要找领导', custom: '本公司敏感词' },
+    sensitive: '敏感词预警（{{words}}）。请安抚客户、详细记录，并立即报告组长。',
     calm: '安抚话术：',
     flow: { silent: '无声电话流程', 'still-on-line': '用户未挂机流程' },
     flowSay: '说',
@@ -190,6 +191,8 @@ export const zhCN = {
     rule: {
       'R-DONT-SAY': '不可以说的话',
       'R-NO-ABUSE': '不文明 / 反问质问',
+      'R-NO-HANGUP': '推诿',
+      'R-POLITE': '缺少礼貌用语',
       'R-NO-LINKS': '非官方链接',
       'R-NO-INTERNAL': '内部信息',
       'R-NO-UNRELEASED': '未上线的活动',
@@ -534,7 +537,7 @@ export const zhCN = {
     saveFailed: '保存失败：{{message}}',
     compliance: {
       sensitiveWords: '敏感词（客户提到即预警）',
-      sensitiveWordsHint: '如 记者、媒体、曝光、报警、找领导；输入后回车',
+      sensitiveWordsHint: '已内置按语境判断的四类：媒体曝光、投诉机构（12315、消协…）、律师诉讼报警、要找领导；这里添加本公司的词，输入后回车',
       officialHosts: '官方网址（允许发送的链接域名）',
       officialHostsHint: '如 example.com，含其子域名',
       staffNames: '员工姓名（不得透露给客户）',
