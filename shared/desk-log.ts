@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const DESK_LOG_KINDS = ['refer-refused', 'export', 'retention', 'team-directory', 'team-refused', 'policy-refused'] as const;
+export const DESK_LOG_KINDS = ['refer-refused', 'export', 'retention', 'team-directory', 'team-refused', 'policy-refused', 'kb-semantic'] as const;
 export type DeskLogKind = (typeof DESK_LOG_KINDS)[number];
 
 export const ReferRefusedSchema = z

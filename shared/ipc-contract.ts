@@ -205,6 +205,8 @@ export const contract = {
   'kb.get': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<Article>() },
   /** An article's words for a customer (a chat reply): published ones only, and never an internal-only one (forbidden). */
   'kb.customerText': { args: z.object({ id: ArticleIdSchema }).strict(), result: returns<string>() },
+  /** The optional semantic signal (issue 19): the admin's model folder, the model in use or why there is none, articles embedded. */
+  'kb.semanticStatus': { args: NoArgs, result: returns<{ dir: string | null; model: string | null; error: string | null; embedded: number; articles: number }>() },
   /** All or nothing: a bad record fails with file and line for each problem, and nothing changes. */
   'kb.importBegin': { args: NoArgs, result: returns<{ uploadId: string }>() },
   /** The next piece of one file (in order); nothing is written until the commit. */

@@ -36,9 +36,11 @@ export interface RankWeights {
   readonly plainAt: number;
   /** Reciprocal rank fusion's constant: 1 / (k + rank). */
   readonly fusionK: number;
+  /** The semantic list's weight in the fusion (a company's sentence-embedding model, when configured). */
+  readonly semantic: number;
 }
 
-export const DEFAULT_WEIGHTS: RankWeights = { characters: 1, words: 1, order: 1, body: 0.3, bm25: 0.5, plain: 1, plainFrom: 12, plainAt: 20, fusionK: 10 };
+export const DEFAULT_WEIGHTS: RankWeights = { characters: 1, words: 1, order: 1, body: 0.3, bm25: 0.5, plain: 1, plainFrom: 12, plainAt: 20, fusionK: 10, semantic: 1 };
 
 export interface RankInput<T> {
   readonly item: T;
@@ -48,6 +50,8 @@ export interface RankInput<T> {
   readonly bm25: number;
   /** Its place in the plain list (bm25 over the query's pairs), from 0; null when not in it. */
   readonly plainRank: number | null;
+  /** Its place among the candidates by cosine to the query's embedding, from 0; null without a model or a vector. */
+  readonly semanticRank?: number | null;
 }
 
 /** Inverse document frequency of a term (0 for terms the corpus does not have). */
@@ -113,12 +117,14 @@ export function rank<T>(query: string, queryTerms: readonly string[], inputs: re
       const bodyText = input.body.normalize('NFKC').toLowerCase();
       const body = weigh(queryTerms.filter((t) => bodyText.includes(t))) / queryWeight;
       const bm25 = best < 0 && input.bm25 < 0 ? input.bm25 / best : 0;
-      return { item: input.item, score: w.characters * characters + w.words * wordsScore + w.order * order + w.body * body + w.bm25 * bm25, plainRank: input.plainRank };
+      return { item: input.item, score: w.characters * characters + w.words * wordsScore + w.order * order + w.body * body + w.bm25 * bm25, plainRank: input.plainRank, semanticRank: input.semanticRank ?? null };
     })
     .sort((a, b) => b.score - a.score);
-  // reciprocal rank fusion of the signals' order with the plain list's: an article in one only gets that one's share
+  // reciprocal rank fusion of the signals' order with the plain list's and the semantic one's: an
+  // article in some only gets those lists' shares
   const share = plainShare(queryChars.length, w);
-  return signals
-    .map(({ item, score, plainRank }, at) => ({ item, score: share === 0 ? score : 1 / (w.fusionK + at) + (plainRank === null ? 0 : share / (w.fusionK + plainRank)) }))
-    .sort((a, b) => b.score - a.score);
+  const semantic = signals.some((s) => s.semanticRank !== null) ? w.semantic : 0;
+  if (share === 0 && semantic === 0) return signals.map(({ item, score }) => ({ item, score }));
+  const part = (weight: number, at: number | null) => (weight === 0 || at === null ? 0 : weight / (w.fusionK + at));
+  return signals.map(({ item, plainRank, semanticRank }, at) => ({ item, score: 1 / (w.fusionK + at) + part(share, plainRank) + part(semantic, semanticRank) })).sort((a, b) => b.score - a.score);
 }

@@ -62,6 +62,8 @@ export const SettingsSchema = z
     massIncident: MassIncidentPolicySchema,
     /** Knowledge-base synonym groups: a query word also finds the other words of its group. */
     kbSynonyms: SynonymsSchema,
+    /** A sentence-embedding model's folder (model.onnx + vocab.txt), set by the admin: the optional semantic signal (issue 19). */
+    kbModelDir: z.string().trim().min(1).max(500).nullable(),
     /** Official link hosts, colleagues' names, internal patterns, unreleased names, sensitive words. */
     compliance: ComplianceSettingsSchema,
     /** Every clock: durations, amber thresholds, business hours, pauses and what a breach does (resources/policies/default.json). */

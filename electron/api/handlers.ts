@@ -31,6 +31,7 @@ export function createHandlers(ctx: AppContext): HandlerTable {
       ctx.team.policiesChanged();
       const settings = ctx.settings.get();
       if (patch.retention) void ctx.retention.run(); // a new period applies now, not in six hours
+      if (patch.kbModelDir !== undefined) void ctx.kbSemantic.fill(); // a new model embeds the articles now
       return settings;
     },
     'agentState.record': (change) => {
@@ -55,9 +56,10 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     },
     'visits.massIncidents': () => ctx.visits.massIncidents(),
     'visits.submitEvent': (input) => ctx.visits.submitEvent(input),
-    'kb.search': ({ q, limit }) => ctx.kb.search(q, limit),
+    'kb.search': async ({ q, limit }) => ctx.kb.search(q, limit, await ctx.kbSemantic.query(q)),
     'kb.get': ({ id }) => ctx.kb.get(id),
     'kb.customerText': ({ id }) => ctx.kb.customerText(id),
+    'kb.semanticStatus': () => ctx.kbSemantic.status(ctx.kb.count()),
     'kb.unreleased': () => ctx.kb.unreleasedTitles(),
     'kb.count': () => ctx.kb.count(),
     'escalations.create': (input) => ctx.escalations.create(input),
@@ -123,7 +125,11 @@ export function createHandlers(ctx: AppContext): HandlerTable {
     'phrases.import': ({ locale, json }) => teamPhrases(() => ctx.phrases.import(locale, json)),
     'kb.importBegin': () => ({ uploadId: ctx.kbUploads.begin() }),
     'kb.importChunk': ({ uploadId, name, base64 }) => ctx.kbUploads.chunk(uploadId, name, Buffer.from(base64, 'base64')),
-    'kb.importCommit': ({ uploadId }) => ctx.kb.importFiles(ctx.kbUploads.take(uploadId)),
+    'kb.importCommit': ({ uploadId }) => {
+      const summary = ctx.kb.importFiles(ctx.kbUploads.take(uploadId));
+      void ctx.kbSemantic.fill(); // new and edited articles get their embeddings in the background
+      return summary;
+    },
     'kb.importAbort': ({ uploadId }) => (ctx.kbUploads.abort(uploadId), null),
     'visits.linkArticle': (input) => ctx.visits.linkArticle(input),
     'visits.unlinkArticle': (input) => ctx.visits.unlinkArticle(input),

@@ -82,6 +82,8 @@ export class KbRepo {
     if (existing) {
       rid = existing.rid;
       this.cached('DELETE FROM kb_fts WHERE rowid = ?').run(rid);
+      // its words may have changed: its sentence embedding is made again
+      this.cached('DELETE FROM kb_vectors WHERE rid = ?').run(rid);
       this.cached(
         'UPDATE kb_articles SET title = ?, body = ?, category = ?, tags = ?, similar = ?, valid_from = ?, valid_until = ?, internal = ?, updated_by = ?, updated_at = ? WHERE rid = ?',
       ).run(...values, rid);

@@ -31,6 +31,8 @@ import { TeamRepo } from '../db/team.repo.js';
 import { MonitorSessionsRepo } from '../db/monitor-sessions.repo.js';
 import { RecordingsRepo } from '../db/recordings.repo.js';
 import { ChatService } from './chat.service.js';
+import { KbSemantic } from './kb-semantic.js';
+import { KbVectorsRepo } from '../db/kb-vectors.repo.js';
 import { RecordingsService } from './recordings.service.js';
 import { TeamStatsRepo } from '../db/team-stats.repo.js';
 import { MonitorAuth } from './team/monitor-auth.service.js';
@@ -61,6 +63,7 @@ export interface AppContext {
   readonly deadlines: DeadlinesService;
   readonly handovers: HandoverRepo;
   readonly kb: KbService;
+  readonly kbSemantic: KbSemantic;
   /** Knowledge-base files arriving in chunks, until their import is committed. */
   readonly kbUploads: KbUploads;
   readonly phrases: PhrasesService;
@@ -120,6 +123,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const visits = new VisitsService(stores, settings, currentAgent, deadlines);
   const teamStats = new TeamStats(new TeamStatsRepo(db), visits, stores.chat, team);
   const teamMail = new TeamMail(team, escalations, () => settings.get(), () => agentStates.callsSince(localDay(Date.now(), 0).from, Date.now()), teamStats);
+  // the optional semantic signal: the admin's model folder, articles embedded in the background
+  const kbVectors = new KbVectorsRepo(db);
+  const kbSemantic = new KbSemantic(kbVectors, () => settings.get().kbModelDir, (message) => stores.deskLog.append(Date.now(), currentAgent(), 'kb-semantic', { message }));
+  void kbSemantic.fill();
   const retention = new RetentionService(new RetentionRepo(db), settings, stores.deskLog, currentAgent);
   const recordings = new RecordingsService(new RecordingsRepo(db), options.dataDir, settings, () => team.role());
   const keep = () => {
@@ -138,7 +145,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     deadlines,
     handovers: new HandoverRepo(db),
     kbUploads: new KbUploads(),
-    kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms }),
+    kb: new KbService(new KbRepo(db), { agent: currentAgent, synonyms: () => settings.get().kbSynonyms, vectors: kbVectors }),
+    kbSemantic,
     phrases,
     escalations,
     sipAccount,

@@ -5,6 +5,8 @@ import { AppError, ErrorCode } from '../../shared/result.js';
 import { searchTerms } from '../../shared/text-index.js';
 import type { KbRepo } from '../db/kb.repo.js';
 import { parseArticles, readArticles, type ImportFile, type ParsedArticles } from './kb-import.js';
+import type { KbVectorsRepo } from '../db/kb-vectors.repo.js';
+import { cosine } from './kb-semantic.js';
 
 export const RARE_TERMS = 12;
 export const CANDIDATES = 50;
@@ -27,6 +29,8 @@ export interface KbOptions {
   /** How many of the query's rarest terms go to FTS5, how many candidates are re-ranked. */
   readonly rareTerms?: number;
   readonly candidates?: number;
+  /** Articles' sentence embeddings, for the semantic signal (kb-semantic.ts). */
+  readonly vectors?: KbVectorsRepo;
 }
 
 /**
@@ -110,8 +114,12 @@ export class KbService {
     yield* this.repo.all();
   }
 
-  /** The best published articles for free text; any input is safe (it never reaches FTS5 as syntax). */
-  search(query: string, limit = 10): KbHit[] {
+  /**
+   * The best published articles for free text; any input is safe (it never reaches FTS5 as syntax).
+   * `semantic`: the query's embedding by a company's model (kb-semantic.ts), whose cosine order of
+   * the candidates joins the fusion.
+   */
+  search(query: string, limit = 10, semantic?: { readonly model: string; readonly vector: Float32Array } | null): KbHit[] {
     const terms = this.queryTerms(query);
     const idf = (t: string) => bm25Idf(this.documentCount(), this.frequency(t));
     const known = terms.filter((t) => this.frequency(t) > 0);
@@ -132,10 +140,18 @@ export class KbService {
     const plainRank = new Map(plain.map((c, i) => [c.article.id, i]));
     const pool = new Map(candidates.map((c) => [c.article.id, c]));
     for (const c of plain) if (!pool.has(c.article.id)) pool.set(c.article.id, { article: c.article, bm25: 0 });
+    const semanticRank = this.semanticRanks([...pool.keys()], semantic);
     const ranked = rank(
       query,
       known,
-      [...pool.values()].map((c) => ({ item: c.article, questions: [c.article.title, ...c.article.similar], body: c.article.body, bm25: c.bm25, plainRank: plainRank.get(c.article.id) ?? null })),
+      [...pool.values()].map((c) => ({
+        item: c.article,
+        questions: [c.article.title, ...c.article.similar],
+        body: c.article.body,
+        bm25: c.bm25,
+        plainRank: plainRank.get(c.article.id) ?? null,
+        semanticRank: semanticRank.get(c.article.id) ?? null,
+      })),
       idf,
       weights,
     );
@@ -148,6 +164,14 @@ export class KbService {
       internal: a.internal,
       score: +score.toFixed(4),
     }));
+  }
+
+  /** The candidates' places by cosine to the query's embedding (those with a vector of its model). */
+  private semanticRanks(ids: readonly string[], semantic: { readonly model: string; readonly vector: Float32Array } | null | undefined): Map<string, number> {
+    if (!semantic || !this.options.vectors) return new Map();
+    const vectors = this.options.vectors.forArticles(semantic.model, ids);
+    const order = [...vectors].map(([id, v]) => ({ id, cos: cosine(v, semantic.vector) })).sort((a, b) => b.cos - a.cos);
+    return new Map(order.map((o, i) => [o.id, i]));
   }
 
   /** The plain list's terms: the query's pairs (its characters when it has none), rarest first within PLAIN_POSTINGS_BUDGET, none over PLAIN_MAX_SHARE. */

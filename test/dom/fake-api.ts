@@ -30,6 +30,7 @@ export const SETTINGS: Settings = {
   autoAnswer: false,
   chatCapacity: { conversations: 5, onCall: 1 },
   kbSynonyms: [],
+  kbModelDir: null,
   massIncident: { minVisits: 5, windowMinutes: 30, similarity: 0.3 },
   monitoring: { modes: ['listen', 'whisper', 'barge'], discloseListen: true, pbx: { kind: 'desk', prefix: '', digits: { listen: '4', whisper: '5', barge: '6' } }, recording: { enabled: false, retentionDays: 30 } },
   team: { role: 'agent', leads: ['1005'], agents: [], ackTimeoutSeconds: 60, presenceSeconds: 15 },
@@ -85,7 +86,7 @@ export function fakeApi() {
       setChecklist: vi.fn(async (_: SetChecklist) => ok(null)),
       logOverride: vi.fn(),
     },
-    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), importBegin: vi.fn(), importChunk: vi.fn(), importCommit: vi.fn(), importAbort: vi.fn(), count: vi.fn(async () => ok(1)), unreleased: vi.fn(async () => ok([])) },
+    kb: { search: vi.fn(async () => ok([])), get: vi.fn(async () => fail('not-found', 'no article')), importBegin: vi.fn(), importChunk: vi.fn(), importCommit: vi.fn(), importAbort: vi.fn(), count: vi.fn(async () => ok(1)), unreleased: vi.fn(async () => ok([])), semanticStatus: vi.fn(async () => ok({ dir: null, model: null, error: null, embedded: 0, articles: 1 })) },
     phrases: {
       library: vi.fn(async () => ok(phrases)),
       save: vi.fn(async ({ phrase }: { phrase: Phrase }) => ok((phrases = { ...phrases, phrases: phrases.phrases.map((p) => (p.id === phrase.id ? phrase : p)) }))),

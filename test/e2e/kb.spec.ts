@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeTinyModel } from '../helpers/tiny-onnx';
 import { CLI_BUNDLE, expect, openDesk, test, zuoxiCli } from './harness';
 
 const DAY = 86_400_000;
@@ -74,6 +75,39 @@ test.describe('knowledge base in the desk', () => {
     const exported = join(host.dataDir, 'kb-export.jsonl');
     expect(zuoxiCli('kb', 'export', '--out', exported, '--data-dir', host.dataDir).status).toBe(0);
     expect(readFileSync(exported, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['promo-next', 'pw-1', 'r-1']);
+  });
+
+  test("a company's semantic model: the admin sets its folder, the desk says what is wrong with a bad one, and a good one embeds every article", async ({ page, host, pageErrors }) => {
+    // the tiny model of the unit tests (no real model can be fetched here); how its ranks join the
+    // fusion is shown there (test/unit/electron/kb-semantic.test.ts)
+    const dir = join(host.dataDir, '..', 'model-e2e');
+    mkdirSync(dir, { recursive: true });
+    const vocab = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '退', '款', '币', '多', '久'];
+    writeTinyModel(dir, vocab, vocab.map((t, i) => (t.startsWith('[') ? [0, 0, 0] : [i % 3, (i + 1) % 3, 1])));
+    await openDesk(page, host.url);
+    await page.getByRole('tab', { name: '知识库' }).click();
+    await page.getByLabel('导入文章（Markdown / JSONL / CSV）').setInputFiles([
+      { name: 'kb.jsonl', mimeType: 'application/json', buffer: jsonl({ id: 'refund', title: '退款需要多久到账', body: '' }, { id: 'fee', title: '退币的手续费', body: '' }) },
+    ]);
+    await expect(page.getByTestId('kb-import-result')).toContainText('新增 2 篇');
+
+    // a folder that is not a model says why, and search stays lexical
+    const folder = page.getByLabel('语义模型文件夹（可选，管理员配置）');
+    await folder.fill(host.dataDir);
+    await page.getByRole('button', { name: '应用模型文件夹' }).click();
+    await expect(page.getByTestId('semantic-model')).toContainText('no model.onnx');
+    await folder.fill(dir);
+    await page.getByRole('button', { name: '应用模型文件夹' }).click();
+    await expect(page.getByTestId('semantic-status')).toHaveAttribute('data-embedded', '2');
+    await expect(page.getByTestId('semantic-status')).toContainText('已处理 2 / 2 篇');
+    // searching now embeds the query on the main side too
+    await page.getByLabel('搜索知识库').fill('退币多久');
+    await expect(page.getByTestId('kb-hit')).toHaveCount(2);
+    // an article added later is embedded after its import
+    await page.getByLabel('导入文章（Markdown / JSONL / CSV）').setInputFiles([{ name: 'more.jsonl', mimeType: 'application/json', buffer: jsonl({ id: 'more', title: '退币多久', body: '' }) }]);
+    await expect(page.getByTestId('kb-import-result')).toContainText('新增 1 篇');
+    await expect(page.getByTestId('semantic-status')).toHaveAttribute('data-embedded', '3');
+    expect(pageErrors).toEqual([]);
   });
 
   test('a 10 MB import goes through the browser host in pieces with a progress bar, as one all-or-nothing import', async ({ page, host, pageErrors }) => {

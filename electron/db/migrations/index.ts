@@ -21,7 +21,8 @@ import { m019TeamSummaries } from './019-team-summaries.js';
 import { m020MonitorSessions } from './020-monitor-sessions.js';
 import { m021Recordings } from './021-recordings.js';
 import { m022Chat } from './022-chat.js';
+import { m023KbVectors } from './023-kb-vectors.js';
 
 /** Every schema step in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles, m008Kb, m009ReindexMixedWords, m010CallScript, m011Phrases, m012Escalations, m013Deadlines, m014DeskLog, m015EscalationAcks, m016SearchIndexVersion, m017Retention, m018Team, m019TeamSummaries, m020MonitorSessions, m021Recordings, m022Chat];
+export const MIGRATIONS: readonly Migration[] = [m001Settings, m002AgentStateLog, m003SipAccount, m004Visits, m005VisitEvents, m006Handovers, m007VisitArticles, m008Kb, m009ReindexMixedWords, m010CallScript, m011Phrases, m012Escalations, m013Deadlines, m014DeskLog, m015EscalationAcks, m016SearchIndexVersion, m017Retention, m018Team, m019TeamSummaries, m020MonitorSessions, m021Recordings, m022Chat, m023KbVectors];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

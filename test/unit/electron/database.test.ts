@@ -17,7 +17,7 @@ const tempDir = useTempDirs();
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const tables = (db: Database.Database) =>
   db.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE schema='main' AND type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => r.name);
-const ALL_TABLES = ['agent_state_log', 'chat_conversations', 'chat_messages', 'compliance_overrides', 'deadlines', 'desk_log', 'escalations', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'message_refusals', 'monitor_sessions', 'phrase_seeds', 'phrases', 'recordings', 'search_index', 'settings', 'sip_account', 'team_directory', 'team_identity', 'team_nonces', 'team_summaries', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
+const ALL_TABLES = ['agent_state_log', 'chat_conversations', 'chat_messages', 'compliance_overrides', 'deadlines', 'desk_log', 'escalations', 'handover_items', 'handovers', 'kb_articles', 'kb_df', 'kb_vectors', 'message_refusals', 'monitor_sessions', 'phrase_seeds', 'phrases', 'recordings', 'search_index', 'settings', 'sip_account', 'team_directory', 'team_identity', 'team_nonces', 'team_summaries', 'visit_articles', 'visit_audit', 'visit_checklists', 'visit_drafts', 'visit_events', 'visits'];
 
 describe('database', () => {
   it('opens a new file with WAL, synchronous FULL, foreign keys, a busy timeout and the latest schema', () => {

@@ -6,6 +6,7 @@ import { usePlatformApi } from '../../platform/api-context';
 import { useAppStore } from '../../store';
 import { Markdown } from './Markdown';
 import { Marked } from './Marked';
+import { SemanticModel } from './SemanticModel';
 import { SynonymsEditor } from './SynonymsEditor';
 import { toBase64 } from '../../platform/base64';
 
@@ -190,6 +191,7 @@ export function KbPanel() {
         <ImportButton />
         <SynonymsEditor />
       </Space>
+      <SemanticModel />
     </Space>
   );
 }

@@ -233,6 +233,7 @@ export const enUS: Messages = {
     },
   },
   kb: {
+    semantic: { folder: 'Semantic model folder (optional, set by the admin)', hint: 'A folder with model.onnx and vocab.txt; empty: search by words only', save: 'Apply model folder', status: 'Semantic model {{model}}: {{embedded}} / {{articles}} articles embedded' },
     linkSuggestion: 'To the first suggested article (Enter links)',
     search: 'Search the knowledge base',
     searchHint: 'Type a question or keywords (Ctrl+K)',

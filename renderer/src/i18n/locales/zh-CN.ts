@@ -231,6 +231,7 @@ export const zhCN = {
     },
   },
   kb: {
+    semantic: { folder: '语义模型文件夹（可选，管理员配置）', hint: '含 model.onnx 与 vocab.txt 的文件夹；留空则只按字词检索', save: '应用模型文件夹', status: '语义模型 {{model}}：已处理 {{embedded}} / {{articles}} 篇' },
     linkSuggestion: '到第一条知识推荐（回车关联）',
     search: '搜索知识库',
     searchHint: '输入问题或关键词（Ctrl+K）',
