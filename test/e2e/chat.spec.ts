@@ -27,6 +27,8 @@ test.describe('online chat', () => {
     await anna.say('宽带断网了，怎么办？');
     await expect(anna.page.getByTestId('webchat-message')).toHaveAttribute('data-status', 'delivered');
     await bo.say('你好，我要改套餐');
+    // stored on the desk before the phone writes: the order the tabs are checked in below
+    await expect(bo.page.getByTestId('webchat-message')).toHaveAttribute('data-status', 'delivered');
     await phone.say('你好，我要查话费');
 
     const tabs = agent.page.getByTestId('chat-tab');
