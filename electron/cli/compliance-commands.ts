@@ -25,8 +25,10 @@ export function runCompliance(args: ComplianceArgs, io: CliIo): number | { usage
   if (args.command !== 'eval') return { usage: `unknown command 'compliance ${args.command}'` };
   if (args.operands.length !== 1) return { usage: 'compliance eval needs one FILE' };
   const file = args.operands[0]!;
+  const text = readText(file, io);
+  if (text === null) return 1;
   const lines = [];
-  for (const [i, raw] of readFileSync(file, 'utf8').split(/\r?\n/).entries()) {
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
     if (!raw.trim()) continue;
     let json: unknown;
     try {
@@ -45,7 +47,16 @@ export function runCompliance(args: ComplianceArgs, io: CliIo): number | { usage
   const { resourcesDir } = checkoutPaths(__dirname);
   let compliance = loadDefaultSettings(resourcesDir).compliance;
   if (args.policy) {
-    const own = ComplianceSettingsSchema.partial().safeParse(JSON.parse(readFileSync(args.policy, 'utf8')));
+    const policyText = readText(args.policy, io);
+    if (policyText === null) return 1;
+    let policyJson: unknown;
+    try {
+      policyJson = JSON.parse(policyText);
+    } catch {
+      io.err(`zuoxi: ${args.policy}: not JSON`);
+      return 1;
+    }
+    const own = ComplianceSettingsSchema.partial().safeParse(policyJson);
     if (!own.success) {
       io.err(`zuoxi: ${args.policy}: ${own.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
       return 1;
@@ -56,4 +67,14 @@ export function runCompliance(args: ComplianceArgs, io: CliIo): number | { usage
   const check = compileChecker({ ...compliance, forbidden: forbiddenOf(library) });
   io.out(JSON.stringify(evaluateCompliance(lines, check, compliance.sensitiveWords)));
   return 0;
+}
+
+/** A file's text, or null after saying why it cannot be read. */
+function readText(path: string, io: CliIo): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    io.err(`zuoxi: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return null;
+  }
 }

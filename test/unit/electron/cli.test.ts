@@ -124,5 +124,12 @@ describe('zuoxi compliance eval', () => {
     const r = run(['compliance', 'eval', file]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('bad.jsonl:2');
+    // a missing file, or a policy that is not JSON, is said plainly
+    expect(run(['compliance', 'eval', join(tempDir(), 'missing.jsonl')]).err).toMatch(/cannot read .*missing\.jsonl: ENOENT/);
+    const good = join(tempDir(), 'good.jsonl');
+    writeFileSync(good, '{"text":"您好","rules":[]}\n');
+    const policy = join(tempDir(), 'policy.json');
+    writeFileSync(policy, 'nope');
+    expect(run(['compliance', 'eval', good, '--policy', policy])).toMatchObject({ code: 1, err: expect.stringContaining('policy.json: not JSON') });
   });
 });

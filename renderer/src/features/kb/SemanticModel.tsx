@@ -2,9 +2,8 @@ import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlatformApi } from '../../platform/api-context';
+import { useLoaded } from '../../platform/use-loaded';
 import { useAppStore, useAppStoreApi } from '../../store';
-
-type Status = { dir: string | null; model: string | null; error: string | null; embedded: number; articles: number };
 
 /** With a folder set, the status is read again this often (articles imported since, the fill's progress). */
 const POLL_MS = 2_000;
@@ -20,15 +19,8 @@ export function SemanticModel() {
   const store = useAppStoreApi();
   const saved = useAppStore((s) => s.settings?.kbModelDir ?? null);
   const [dir, setDir] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status | null>(null);
   const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void api.kb.semanticStatus().then((r) => live && r.ok && setStatus(r.value));
-    return () => {
-      live = false;
-    };
-  }, [api, saved, tick]);
+  const status = useLoaded(() => api.kb.semanticStatus(), [api, saved, tick]);
   useEffect(() => {
     if (!saved) return;
     const timer = setTimeout(() => setTick((n) => n + 1), POLL_MS);
